@@ -1,0 +1,82 @@
+// The contract between @liteq/core and the execution backends (@liteq/native in Node, @liteq/web
+// in browsers). Each backend package registers itself; core resolves native first, then wasm, and
+// when none loads it reports every backend's failure so the user sees why (e.g. how to rebuild).
+
+export interface BackendInfo {
+  /** "native" or "wasm". */
+  name: string;
+  /** Version of the C++ core behind the backend. */
+  version: string;
+  /** CPU features the kernels may dispatch on (e.g. "avx2", "sse4.1", "wasm-simd128"). */
+  cpuFeatures: string[];
+}
+
+export interface Backend {
+  info(): BackendInfo;
+}
+
+type BackendLoader = () => Promise<Backend>;
+
+interface Registration {
+  name: string;
+  priority: number;
+  load: BackendLoader;
+}
+
+const registry: Registration[] = [];
+const resolved = new Map<string, Promise<Backend>>();
+
+/** Registers a backend; higher priority is tried first (native 100, wasm 10). Re-registering replaces. */
+export function registerBackend(name: string, load: BackendLoader, priority: number): void {
+  const i = registry.findIndex((r) => r.name === name);
+  if (i >= 0) registry.splice(i, 1);
+  registry.push({ name, priority, load });
+  registry.sort((a, b) => b.priority - a.priority);
+  resolved.delete(name);
+}
+
+export class BackendUnavailableError extends Error {
+  override readonly name = 'BackendUnavailableError';
+  constructor(readonly failures: { backend: string; reason: string }[]) {
+    super(
+      failures.length === 0
+        ? 'no liteq backend is registered: install @liteq/native (Node) or @liteq/web (browser)'
+        : `no liteq backend could be loaded:\n${failures.map((f) => `  ${f.backend}: ${f.reason}`).join('\n')}`,
+    );
+  }
+}
+
+// Backend packages that register themselves when imported. Optional: a missing one is a failure
+// to report, not a crash.
+const KNOWN_BACKEND_PACKAGES = ['@liteq/native', '@liteq/web'];
+
+async function importKnownBackends(failures: { backend: string; reason: string }[]): Promise<void> {
+  for (const pkg of KNOWN_BACKEND_PACKAGES) {
+    try {
+      await import(pkg);
+    } catch (e) {
+      failures.push({ backend: pkg, reason: `cannot import: ${(e as Error).message}` });
+    }
+  }
+}
+
+/** The highest-priority backend that loads (optionally a named one), gathering every failure. */
+export async function resolveBackend(name?: string): Promise<Backend> {
+  const failures: { backend: string; reason: string }[] = [];
+  if (registry.length === 0 || (name && !registry.some((r) => r.name === name))) await importKnownBackends(failures);
+  const candidates = registry.filter((r) => !name || r.name === name);
+  for (const r of candidates) {
+    let p = resolved.get(r.name);
+    if (!p) {
+      p = r.load();
+      resolved.set(r.name, p);
+    }
+    try {
+      return await p;
+    } catch (e) {
+      resolved.delete(r.name);
+      failures.push({ backend: r.name, reason: (e as Error).message });
+    }
+  }
+  throw new BackendUnavailableError(name && candidates.length === 0 ? [...failures, { backend: name, reason: 'not registered' }] : failures);
+}

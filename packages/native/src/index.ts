@@ -1,0 +1,66 @@
+// @liteq/native: loads the compiled addon and registers it as @liteq/core's "native" backend.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { registerBackend, type Backend, type BackendInfo } from '@liteq/core';
+
+/** The addon's raw surface (see src/addon/addon.cc). */
+interface Addon {
+  version(): string;
+  abiVersion(): number;
+  cpuFeatures(): number;
+}
+
+/** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
+const ABI_VERSION = 1;
+
+const CPU_FEATURE_NAMES: [number, string][] = [
+  [1 << 0, 'sse4.1'],
+  [1 << 1, 'avx2'],
+  [1 << 2, 'fma'],
+  [1 << 3, 'avx512f'],
+  [1 << 4, 'avx512vnni'],
+  [1 << 5, 'wasm-simd128'],
+];
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ADDON_PATH = path.join(packageDir, 'build', 'Release', 'liteq.node');
+const REBUILD_HINT = `rebuild it with \`npm run build -w @liteq/native\` from the repository root (needs cmake and a C++17 compiler)`;
+
+/** Thrown when the compiled addon is missing, broken or from another version. */
+export class NativeAddonError extends Error {
+  override readonly name = 'NativeAddonError';
+}
+
+let addon: Addon | undefined;
+
+/** Loads the addon once; a missing or broken build gives an error that says how to rebuild. */
+export function loadAddon(addonPath = ADDON_PATH): Addon {
+  if (addon && addonPath === ADDON_PATH) return addon;
+  const require = createRequire(import.meta.url);
+  let a: Addon;
+  try {
+    a = require(addonPath) as Addon;
+  } catch (e) {
+    throw new NativeAddonError(`cannot load the liteq native addon at ${addonPath}: ${(e as Error).message}; ${REBUILD_HINT}`, { cause: e });
+  }
+  if (typeof a.abiVersion !== 'function' || a.abiVersion() !== ABI_VERSION) {
+    throw new NativeAddonError(`the liteq native addon at ${addonPath} has ABI ${String(a.abiVersion?.())}, expected ${ABI_VERSION}; ${REBUILD_HINT}`);
+  }
+  if (addonPath === ADDON_PATH) addon = a;
+  return a;
+}
+
+export function cpuFeatureNames(bits: number): string[] {
+  return CPU_FEATURE_NAMES.filter(([bit]) => (bits & bit) !== 0).map(([, name]) => name);
+}
+
+export class NativeBackend implements Backend {
+  constructor(private readonly addon: Addon) {}
+
+  info(): BackendInfo {
+    return { name: 'native', version: this.addon.version(), cpuFeatures: cpuFeatureNames(this.addon.cpuFeatures()) };
+  }
+}
+
+registerBackend('native', async () => new NativeBackend(loadAddon()), 100);
