@@ -1,8 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 120_000,
-  },
-});
+export default defineConfig(sharedTestConfig('cli'));

@@ -51,6 +51,57 @@ uint32_t liteq_cpu_features(void);
 /* Message of the last failed call on this thread ("" if none). */
 const char* liteq_last_error(void);
 
+/* ---- Plans: a whole graph lowered for execution ------------------------------------------------
+
+A plan is created from a description that @liteq/core lowers from its IR
+(packages/core/src/plan/encode.ts writes it; native/src/runtime/plan.cc reads it). Little-endian,
+every field 4-byte aligned:
+
+  u32 magic = 0x3150514C ("LQP1")
+  u32 num_tensors, num_ops, num_inputs, num_outputs, num_kernel_names
+  u64 arena_bytes                      activations live at offsets in one arena
+  num_kernel_names x { u32 length; bytes; zero padding to 4 }
+  num_tensors x (64 bytes) {
+    i32 dtype                          TFLite TensorType code
+    i32 rank; i32 dims[6]
+    i32 storage                        0 = arena, 1 = constant, 2 = none (empty optional)
+    i32 constant_index                 into the constants array (storage 1)
+    u64 offset                         arena offset (storage 0), 64-byte aligned
+    u64 bytes                          must equal elements x dtype size
+    f32 scale; i32 zero_point          per-tensor quantization (scale 0 = none)
+  }
+  num_ops x { u32 kernel (index into names); u32 num_in; u32 num_out; u32 params_size;
+              i32 inputs[num_in] (-1 = omitted); i32 outputs[num_out];
+              params (params_size bytes, zero padding to 4) }
+  i32 inputs[num_inputs]; i32 outputs[num_outputs]
+
+Every field is checked when the plan is created: unknown kernels are reported all at once; sizes,
+offsets and indices out of range are errors before any memory is allocated for them. */
+
+typedef struct liteq_plan liteq_plan;
+
+/* Creates a plan. The constants are copied (the caller may free them afterwards). num_threads <= 0
+   means one per core. On failure *out is NULL and liteq_last_error() says why. */
+int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                      const size_t* constant_sizes, size_t num_constants, int num_threads, liteq_plan** out);
+
+void liteq_plan_destroy(liteq_plan* plan);
+
+/* Bytes of the activation arena and of the largest op scratch buffer. */
+int liteq_plan_memory(const liteq_plan* plan, size_t* arena_bytes, size_t* scratch_bytes);
+
+/* Runs the whole graph once. inputs[i] must hold exactly input_sizes[i] == the plan's input i bytes.
+   Concurrent calls on one plan are serialized. */
+int liteq_plan_run(liteq_plan* plan, const void* const* inputs, const size_t* input_sizes, size_t num_inputs);
+
+/* Bytes of any tensor after the last run (outputs always; intermediates are only meaningful when the
+   plan's arena gives them their own slots). Valid until the next run or destroy. */
+int liteq_plan_tensor(const liteq_plan* plan, int32_t tensor, const void** data, size_t* size);
+
+/* Registered kernel names, for diagnostics and tests. */
+size_t liteq_kernel_count(void);
+const char* liteq_kernel_name(size_t index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,9 @@ void ClearError();
 
 const char* LastError();
 
+// Status passed to the last Fail() on this thread (LITEQ_OK after ClearError()).
+int LastStatus();
+
 }  // namespace liteq
 
 #endif  // LITEQ_RUNTIME_ERROR_H_

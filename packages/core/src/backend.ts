@@ -11,8 +11,22 @@ export interface BackendInfo {
   cpuFeatures: string[];
 }
 
+/** A plan created on a backend: runs the whole graph per call. */
+export interface PlanHandle {
+  /** Runs once on inputs (raw tensor bytes, in input order); resolves to copies of the requested tensors. */
+  run(inputs: Uint8Array[], tensors: number[]): Promise<Uint8Array[]>;
+  /** Same, blocking the calling thread. */
+  runSync(inputs: Uint8Array[], tensors: number[]): Uint8Array[];
+  memory(): { arenaBytes: number; scratchBytes: number };
+  dispose(): void;
+}
+
 export interface Backend {
   info(): BackendInfo;
+  /** Kernel names the backend can run (the executor registry). */
+  kernelNames(): string[];
+  /** Creates a plan from a description built by buildPlan (constants are copied). threads <= 0: one per core. */
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle;
 }
 
 type BackendLoader = () => Promise<Backend>;

@@ -37,3 +37,8 @@ export class ModelFormatError extends Error {
 export class UnsupportedError extends Error {
   override readonly name = 'UnsupportedError';
 }
+
+/** Inputs that do not fit the model: wrong count, dtype, or size. */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+}

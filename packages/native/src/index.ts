@@ -2,13 +2,22 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { registerBackend, type Backend, type BackendInfo } from '@liteq/core';
+import { registerBackend, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
+
+declare const planBrand: unique symbol;
+type NativePlan = { readonly [planBrand]: true };
 
 /** The addon's raw surface (see src/addon/addon.cc). */
 interface Addon {
   version(): string;
   abiVersion(): number;
   cpuFeatures(): number;
+  kernelNames(): string[];
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): NativePlan;
+  disposePlan(plan: NativePlan): void;
+  planMemory(plan: NativePlan): { arenaBytes: number; scratchBytes: number };
+  runPlanSync(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Uint8Array[];
+  runPlan(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Promise<Uint8Array[]>;
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
@@ -60,6 +69,25 @@ export class NativeBackend implements Backend {
 
   info(): BackendInfo {
     return { name: 'native', version: this.addon.version(), cpuFeatures: cpuFeatureNames(this.addon.cpuFeatures()) };
+  }
+
+  kernelNames(): string[] {
+    return this.addon.kernelNames();
+  }
+
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle {
+    const a = this.addon;
+    const plan = a.createPlan(description, constants, threads);
+    let disposed = false;
+    return {
+      run: (inputs, tensors) => a.runPlan(plan, inputs, tensors),
+      runSync: (inputs, tensors) => a.runPlanSync(plan, inputs, tensors),
+      memory: () => a.planMemory(plan),
+      dispose: () => {
+        if (!disposed) a.disposePlan(plan);
+        disposed = true;
+      },
+    };
   }
 }
 

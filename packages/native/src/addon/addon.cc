@@ -1,10 +1,98 @@
-// Registers the addon's functions. Only marshalling lives here: every call validates in JS, crosses
-// once, and reports failures as JS errors carrying liteq_last_error() — never a C++ exception.
+// The Node binding of liteq.h. Only marshalling lives here: JS validates, each call crosses once, and
+// failures come back as JS errors carrying liteq_last_error() — never a C++ exception or an abort.
+// Inference runs in a Napi::AsyncWorker whose Execute() touches no N-API (sharp's "baton" habit).
 #include <napi.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "liteq/liteq.h"
 
 namespace {
+
+// Owns a plan. Shared between the JS handle and in-flight workers, so dispose() during a run waits
+// for the run instead of freeing memory under it.
+struct PlanHolder {
+  std::mutex mu;
+  liteq_plan* plan = nullptr;
+  ~PlanHolder() { liteq_plan_destroy(plan); }
+};
+
+using HolderPtr = std::shared_ptr<PlanHolder>;
+
+Napi::Value ThrowError(Napi::Env env, const std::string& message) {
+  Napi::Error::New(env, message).ThrowAsJavaScriptException();
+  return env.Undefined();
+}
+
+bool GetHolder(const Napi::Value& v, HolderPtr* out) {
+  if (!v.IsExternal()) return false;
+  *out = *v.As<Napi::External<HolderPtr>>().Data();
+  return true;
+}
+
+// Copies of the JS input buffers, so a run never reads JS memory from a worker thread.
+bool CopyBuffers(const Napi::Value& v, std::vector<std::vector<uint8_t>>* out) {
+  if (!v.IsArray()) return false;
+  const Napi::Array arr = v.As<Napi::Array>();
+  out->resize(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); ++i) {
+    const Napi::Value e = arr.Get(i);
+    if (!e.IsTypedArray()) return false;
+    const Napi::TypedArray t = e.As<Napi::TypedArray>();
+    const uint8_t* p = static_cast<const uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset();
+    (*out)[i].assign(p, p + t.ByteLength());
+  }
+  return true;
+}
+
+bool GetIndices(const Napi::Value& v, std::vector<int32_t>* out) {
+  if (!v.IsArray()) return false;
+  const Napi::Array arr = v.As<Napi::Array>();
+  out->resize(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); ++i) {
+    const Napi::Value e = arr.Get(i);
+    if (!e.IsNumber()) return false;
+    (*out)[i] = e.As<Napi::Number>().Int32Value();
+  }
+  return true;
+}
+
+// Runs the plan and copies the requested tensors out. Returns "" or an error message. Thread-safe.
+std::string RunAndCollect(PlanHolder& h, const std::vector<std::vector<uint8_t>>& inputs,
+                          const std::vector<int32_t>& wanted, std::vector<std::vector<uint8_t>>* results) {
+  std::lock_guard<std::mutex> lock(h.mu);
+  if (h.plan == nullptr) return "the model was disposed";
+  std::vector<const void*> ptrs(inputs.size());
+  std::vector<size_t> sizes(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    ptrs[i] = inputs[i].data();
+    sizes[i] = inputs[i].size();
+  }
+  if (liteq_plan_run(h.plan, ptrs.data(), sizes.data(), inputs.size()) != LITEQ_OK) return liteq_last_error();
+  results->resize(wanted.size());
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const void* data = nullptr;
+    size_t size = 0;
+    if (liteq_plan_tensor(h.plan, wanted[i], &data, &size) != LITEQ_OK) return liteq_last_error();
+    const auto* p = static_cast<const uint8_t*>(data);
+    (*results)[i].assign(p, p + (p ? size : 0));
+  }
+  return "";
+}
+
+Napi::Array ToJsBuffers(Napi::Env env, std::vector<std::vector<uint8_t>>& results) {
+  Napi::Array arr = Napi::Array::New(env, results.size());
+  for (size_t i = 0; i < results.size(); ++i) {
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, results[i].size());
+    if (!results[i].empty()) std::memcpy(ab.Data(), results[i].data(), results[i].size());
+    arr.Set(i, Napi::Uint8Array::New(env, results[i].size(), ab, 0));
+  }
+  return arr;
+}
 
 Napi::Value Version(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), liteq_version()); }
 
@@ -14,10 +102,131 @@ Napi::Value CpuFeatures(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<double>(liteq_cpu_features()));
 }
 
+Napi::Value KernelNames(const Napi::CallbackInfo& info) {
+  const size_t n = liteq_kernel_count();
+  Napi::Array arr = Napi::Array::New(info.Env(), n);
+  for (size_t i = 0; i < n; ++i) arr.Set(i, Napi::String::New(info.Env(), liteq_kernel_name(i)));
+  return arr;
+}
+
+// createPlan(description: Uint8Array, constants: Uint8Array[], threads: number) → handle
+Napi::Value CreatePlan(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsTypedArray() || !info[1].IsArray() || !info[2].IsNumber()) {
+    return ThrowError(env, "createPlan(description: Uint8Array, constants: Uint8Array[], threads: number)");
+  }
+  const Napi::TypedArray desc = info[0].As<Napi::TypedArray>();
+  const auto* desc_ptr = static_cast<const uint8_t*>(desc.ArrayBuffer().Data()) + desc.ByteOffset();
+  const Napi::Array consts = info[1].As<Napi::Array>();
+  std::vector<const uint8_t*> ptrs(consts.Length());
+  std::vector<size_t> sizes(consts.Length());
+  for (uint32_t i = 0; i < consts.Length(); ++i) {
+    const Napi::Value e = consts.Get(i);
+    if (!e.IsTypedArray()) return ThrowError(env, "createPlan: constants must be typed arrays");
+    const Napi::TypedArray t = e.As<Napi::TypedArray>();
+    ptrs[i] = static_cast<const uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset();
+    sizes[i] = t.ByteLength();
+  }
+  liteq_plan* plan = nullptr;
+  // Plan creation copies the constants, so the JS buffers need not outlive this call.
+  if (liteq_plan_create(desc_ptr, desc.ByteLength(), ptrs.data(), sizes.data(), ptrs.size(),
+                        info[2].As<Napi::Number>().Int32Value(), &plan) != LITEQ_OK) {
+    return ThrowError(env, liteq_last_error());
+  }
+  auto holder = std::make_shared<PlanHolder>();
+  holder->plan = plan;
+  return Napi::External<HolderPtr>::New(env, new HolderPtr(holder), [](Napi::Env, HolderPtr* p) { delete p; });
+}
+
+Napi::Value DisposePlan(const Napi::CallbackInfo& info) {
+  HolderPtr h;
+  if (info.Length() < 1 || !GetHolder(info[0], &h)) return ThrowError(info.Env(), "disposePlan(handle)");
+  std::lock_guard<std::mutex> lock(h->mu);
+  liteq_plan_destroy(h->plan);
+  h->plan = nullptr;
+  return info.Env().Undefined();
+}
+
+Napi::Value PlanMemory(const Napi::CallbackInfo& info) {
+  HolderPtr h;
+  if (info.Length() < 1 || !GetHolder(info[0], &h)) return ThrowError(info.Env(), "planMemory(handle)");
+  std::lock_guard<std::mutex> lock(h->mu);
+  if (!h->plan) return ThrowError(info.Env(), "the model was disposed");
+  size_t arena = 0, scratch = 0;
+  liteq_plan_memory(h->plan, &arena, &scratch);
+  Napi::Object o = Napi::Object::New(info.Env());
+  o.Set("arenaBytes", Napi::Number::New(info.Env(), static_cast<double>(arena)));
+  o.Set("scratchBytes", Napi::Number::New(info.Env(), static_cast<double>(scratch)));
+  return o;
+}
+
+// runPlanSync(handle, inputs: Uint8Array[], tensors: number[]) → Uint8Array[] (copies)
+Napi::Value RunPlanSync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  HolderPtr h;
+  std::vector<std::vector<uint8_t>> inputs, results;
+  std::vector<int32_t> wanted;
+  if (info.Length() < 3 || !GetHolder(info[0], &h) || !CopyBuffers(info[1], &inputs) || !GetIndices(info[2], &wanted)) {
+    return ThrowError(env, "runPlanSync(handle, inputs: TypedArray[], tensors: number[])");
+  }
+  const std::string err = RunAndCollect(*h, inputs, wanted, &results);
+  if (!err.empty()) return ThrowError(env, err);
+  return ToJsBuffers(env, results);
+}
+
+class RunWorker : public Napi::AsyncWorker {
+ public:
+  RunWorker(Napi::Env env, HolderPtr holder, std::vector<std::vector<uint8_t>> inputs, std::vector<int32_t> wanted)
+      : Napi::AsyncWorker(env),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        holder_(std::move(holder)),
+        inputs_(std::move(inputs)),
+        wanted_(std::move(wanted)) {}
+
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+  void Execute() override {
+    const std::string err = RunAndCollect(*holder_, inputs_, wanted_, &results_);
+    if (!err.empty()) SetError(err);
+  }
+
+  void OnOK() override { deferred_.Resolve(ToJsBuffers(Env(), results_)); }
+
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  HolderPtr holder_;
+  std::vector<std::vector<uint8_t>> inputs_;
+  std::vector<int32_t> wanted_;
+  std::vector<std::vector<uint8_t>> results_;
+};
+
+// runPlan(handle, inputs, tensors) → Promise<Uint8Array[]>
+Napi::Value RunPlan(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  HolderPtr h;
+  std::vector<std::vector<uint8_t>> inputs;
+  std::vector<int32_t> wanted;
+  if (info.Length() < 3 || !GetHolder(info[0], &h) || !CopyBuffers(info[1], &inputs) || !GetIndices(info[2], &wanted)) {
+    return ThrowError(env, "runPlan(handle, inputs: TypedArray[], tensors: number[])");
+  }
+  auto* worker = new RunWorker(env, std::move(h), std::move(inputs), std::move(wanted));
+  Napi::Promise promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New(env, Version, "version"));
   exports.Set("abiVersion", Napi::Function::New(env, AbiVersion, "abiVersion"));
   exports.Set("cpuFeatures", Napi::Function::New(env, CpuFeatures, "cpuFeatures"));
+  exports.Set("kernelNames", Napi::Function::New(env, KernelNames, "kernelNames"));
+  exports.Set("createPlan", Napi::Function::New(env, CreatePlan, "createPlan"));
+  exports.Set("disposePlan", Napi::Function::New(env, DisposePlan, "disposePlan"));
+  exports.Set("planMemory", Napi::Function::New(env, PlanMemory, "planMemory"));
+  exports.Set("runPlanSync", Napi::Function::New(env, RunPlanSync, "runPlanSync"));
+  exports.Set("runPlan", Napi::Function::New(env, RunPlan, "runPlan"));
   return exports;
 }
 

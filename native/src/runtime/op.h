@@ -1,0 +1,71 @@
+// The contract between the plan executor and the kernels.
+//
+// Lowering (TypeScript, packages/core/src/plan/ops/<op>.ts) turns one IR op into
+//   { kernel: "<name>", params: <bytes of the op's params struct>, output shapes }
+// The executor resolves the name in the registry (kernels/registry.cc) when the plan is created and,
+// at run time, calls the kernel with that params blob and the op's tensors. A params struct is plain
+// data, little-endian, 4-byte fields, defined next to its kernel with static_asserts on its layout;
+// variable-length arrays (per-channel multipliers, shifts) follow the struct in the same blob.
+#ifndef LITEQ_RUNTIME_OP_H_
+#define LITEQ_RUNTIME_OP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+#include "runtime/tensor.h"
+
+namespace liteq {
+
+class ThreadPool;
+
+struct OpContext {
+  ThreadPool* pool = nullptr;  // never null at run time; 1 thread = runs inline
+  int num_threads = 1;
+  // Scratch memory for this op (im2col, accumulators), sized by the kernel's ScratchFn at plan time.
+  uint8_t* scratch = nullptr;
+  size_t scratch_bytes = 0;
+};
+
+// Runs [0, n) split into contiguous chunks over the pool's threads; fn(begin, end).
+void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64_t, int64_t)>& fn);
+
+struct OpArgs {
+  const void* params;
+  size_t params_size;
+  const Tensor* const* inputs;  // an omitted optional input is nullptr
+  int num_inputs;
+  Tensor* const* outputs;
+  int num_outputs;
+};
+
+// Returns LITEQ_OK or a negative LITEQ_E_* status after recording a message with Fail().
+using KernelFn = int (*)(const OpContext& ctx, const OpArgs& args);
+// Validates params/shapes once, at plan creation (optional). Same return convention.
+using KernelCheckFn = int (*)(const OpArgs& args);
+// Scratch bytes the kernel needs at run time for these tensors (optional; 0 when null).
+using KernelScratchFn = size_t (*)(const OpArgs& args, int num_threads);
+
+struct KernelInfo {
+  const char* name;  // e.g. "conv_2d_u8", "add_f32", "tflite_detection_postprocess_u8"
+  KernelFn run;
+  KernelCheckFn check;
+  KernelScratchFn scratch;
+};
+
+// Looks a kernel up by name; nullptr if unknown.
+const KernelInfo* FindKernel(const char* name, size_t len);
+
+// Every registered kernel (for tests, benches and `liteq_kernel_names`).
+const KernelInfo* AllKernels(size_t* count);
+
+// Reads a params struct from the blob, checking its size (a short blob is a lowering bug, reported
+// as an error instead of read past the end).
+template <typename P>
+const P* ParamsAs(const OpArgs& args) {
+  return args.params_size >= sizeof(P) ? static_cast<const P*>(args.params) : nullptr;
+}
+
+}  // namespace liteq
+
+#endif  // LITEQ_RUNTIME_OP_H_

@@ -1,0 +1,245 @@
+#include "runtime/plan.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "runtime/error.h"
+
+namespace liteq {
+namespace {
+
+constexpr uint32_t kMagic = 0x3150514C;  // "LQP1"
+constexpr size_t kTensorRecordBytes = 64;
+
+// Bounds-checked little-endian reader over the description; every read fails softly.
+class Reader {
+ public:
+  Reader(const uint8_t* p, size_t n) : p_(p), n_(n) {}
+  bool ok() const { return ok_; }
+  size_t pos() const { return pos_; }
+  uint32_t U32() { return Read<uint32_t>(); }
+  int32_t I32() { return Read<int32_t>(); }
+  uint64_t U64() { return Read<uint64_t>(); }
+  float F32() { return Read<float>(); }
+  const uint8_t* Bytes(size_t len) {
+    if (!ok_ || len > n_ - pos_) {
+      ok_ = false;
+      return nullptr;
+    }
+    const uint8_t* r = p_ + pos_;
+    pos_ += len;
+    return r;
+  }
+  void Align4() { Bytes((4 - pos_ % 4) % 4); }
+  size_t remaining() const { return n_ - pos_; }
+
+ private:
+  template <typename T>
+  T Read() {
+    T v{};
+    const uint8_t* b = Bytes(sizeof(T));
+    if (b) std::memcpy(&v, b, sizeof(T));  // descriptions are little-endian; so are all targets we build
+    return v;
+  }
+  const uint8_t* p_;
+  size_t n_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+bool KnownDType(int32_t d) { return d >= 0 && d <= 10 && d != 5 && d != 8; }
+
+}  // namespace
+
+AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
+  if (bytes == 0) return;
+  const size_t rounded = (bytes + 63) / 64 * 64;
+  void* p = std::aligned_alloc(64, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  std::memset(p, 0, rounded);
+  data_.reset(static_cast<uint8_t*>(p));
+}
+
+void AlignedBuffer::Free::operator()(uint8_t* p) const { std::free(p); }
+
+std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                                   const size_t* constant_sizes, size_t num_constants, int num_threads) {
+  auto fail = [](const std::string& msg) -> std::unique_ptr<Plan> {
+    Fail(LITEQ_E_INVALID_ARGUMENT, "plan description: " + msg);
+    return nullptr;
+  };
+  if (desc == nullptr) return fail("null");
+  Reader r(desc, desc_size);
+  if (r.U32() != kMagic) return fail("bad magic (expected LQP1)");
+  const uint32_t num_tensors = r.U32(), num_ops = r.U32(), num_inputs = r.U32(), num_outputs = r.U32();
+  const uint32_t num_names = r.U32();
+  const uint64_t arena_bytes = r.U64();
+  if (!r.ok()) return fail("truncated header");
+  // Every count is bounded by what the remaining bytes could possibly hold, before allocating.
+  if (num_tensors > r.remaining() / kTensorRecordBytes) return fail("tensor count larger than the description");
+  if (num_ops > r.remaining() / 16 || num_names > r.remaining() / 4) return fail("op or kernel count larger than the description");
+  if (num_inputs + static_cast<uint64_t>(num_outputs) > r.remaining() / 4) return fail("input/output count larger than the description");
+  if (arena_bytes > (uint64_t{1} << 40)) return fail("arena larger than 1 TiB");
+
+  std::unique_ptr<Plan> plan(new Plan());
+
+  std::vector<const KernelInfo*> kernels(num_names, nullptr);
+  std::string unknown;
+  for (uint32_t i = 0; i < num_names; ++i) {
+    const uint32_t len = r.U32();
+    const uint8_t* name = r.Bytes(len);
+    r.Align4();
+    if (!r.ok()) return fail("truncated kernel name table");
+    kernels[i] = FindKernel(reinterpret_cast<const char*>(name), len);
+    if (!kernels[i]) unknown += (unknown.empty() ? "" : ", ") + std::string(reinterpret_cast<const char*>(name), len);
+  }
+  if (!unknown.empty()) {
+    Fail(LITEQ_E_UNSUPPORTED, "no kernel for: " + unknown);
+    return nullptr;
+  }
+
+  plan->arena_ = AlignedBuffer(static_cast<size_t>(arena_bytes));
+  plan->constants_.resize(num_constants);
+  for (size_t i = 0; i < num_constants; ++i) {
+    if (constant_sizes[i] > 0 && constants[i] == nullptr) return fail("constant " + std::to_string(i) + " is null");
+    plan->constants_[i] = AlignedBuffer(constant_sizes[i]);
+    if (constant_sizes[i]) std::memcpy(plan->constants_[i].data(), constants[i], constant_sizes[i]);
+  }
+
+  plan->tensors_.resize(num_tensors);
+  for (uint32_t i = 0; i < num_tensors; ++i) {
+    Tensor& t = plan->tensors_[i];
+    const std::string where = "tensor " + std::to_string(i) + ": ";
+    const int32_t dtype = r.I32();
+    t.rank = r.I32();
+    for (int d = 0; d < kMaxRank; ++d) t.dims[d] = r.I32();
+    const int32_t storage = r.I32();
+    const int32_t constant_index = r.I32();
+    const uint64_t offset = r.U64();
+    const uint64_t bytes = r.U64();
+    t.scale = r.F32();
+    t.zero_point = r.I32();
+    if (!r.ok()) return fail("truncated tensor table");
+    if (!KnownDType(dtype)) return fail(where + "unsupported dtype code " + std::to_string(dtype));
+    t.dtype = static_cast<DType>(dtype);
+    if (t.rank < 0 || t.rank > kMaxRank) return fail(where + "rank " + std::to_string(t.rank) + " outside 0..6");
+    uint64_t elements = 1;
+    for (int d = 0; d < t.rank; ++d) {
+      if (t.dims[d] < 0) return fail(where + "negative dimension");
+      elements *= static_cast<uint64_t>(t.dims[d]);
+      if (elements > (uint64_t{1} << 40)) return fail(where + "too many elements");
+    }
+    if (storage != 2 && bytes != elements * DTypeSize(t.dtype)) return fail(where + "byte size does not match shape x dtype");
+    t.bytes = static_cast<size_t>(bytes);
+    if (storage == 0) {
+      if (offset % 64 != 0 || offset > arena_bytes || bytes > arena_bytes - offset) return fail(where + "arena slot out of range or unaligned");
+      t.data = plan->arena_.data() + offset;
+    } else if (storage == 1) {
+      if (constant_index < 0 || static_cast<size_t>(constant_index) >= num_constants) return fail(where + "constant index out of range");
+      if (constant_sizes[constant_index] != bytes) return fail(where + "constant size does not match shape x dtype");
+      t.data = plan->constants_[constant_index].data();
+    } else if (storage != 2) {
+      return fail(where + "unknown storage kind");
+    }
+  }
+
+  const int threads = num_threads > 0 ? num_threads : DefaultThreadCount();
+  size_t max_scratch = 0;
+  plan->ops_.resize(num_ops);
+  auto tensor_at = [&](int32_t idx) -> Tensor* {
+    return idx >= 0 && static_cast<uint32_t>(idx) < num_tensors ? &plan->tensors_[idx] : nullptr;
+  };
+  for (uint32_t i = 0; i < num_ops; ++i) {
+    PlanOp& op = plan->ops_[i];
+    const std::string where = "op " + std::to_string(i) + ": ";
+    const uint32_t k = r.U32(), n_in = r.U32(), n_out = r.U32(), params_size = r.U32();
+    if (!r.ok()) return fail("truncated op table");
+    if (k >= num_names) return fail(where + "kernel index out of range");
+    if (n_in > r.remaining() / 4 || n_out > r.remaining() / 4) return fail(where + "operand count larger than the description");
+    op.kernel = kernels[k];
+    for (uint32_t j = 0; j < n_in; ++j) {
+      const int32_t idx = r.I32();
+      if (idx != -1 && !tensor_at(idx)) return fail(where + "input tensor index out of range");
+      op.inputs.push_back(idx == -1 ? nullptr : tensor_at(idx));
+    }
+    for (uint32_t j = 0; j < n_out; ++j) {
+      Tensor* t = tensor_at(r.I32());
+      if (!t) return fail(where + "output tensor index out of range");
+      op.outputs.push_back(t);
+    }
+    const uint8_t* params = r.Bytes(params_size);
+    r.Align4();
+    if (!r.ok()) return fail(where + "truncated params");
+    op.params.assign(params, params + params_size);
+    const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
+                      op.outputs.data(), static_cast<int>(op.outputs.size())};
+    if (op.kernel->check) {
+      const int status = op.kernel->check(args);
+      if (status != LITEQ_OK) {
+        Fail(status, where + op.kernel->name + ": " + LastError());
+        return nullptr;
+      }
+    }
+    op.scratch_bytes = op.kernel->scratch ? op.kernel->scratch(args, threads) : 0;
+    max_scratch = std::max(max_scratch, op.scratch_bytes);
+  }
+  plan->inputs_.resize(num_inputs);
+  plan->outputs_.resize(num_outputs);
+  for (auto& idx : plan->inputs_) idx = r.I32();
+  for (auto& idx : plan->outputs_) idx = r.I32();
+  if (!r.ok()) return fail("truncated input/output lists");
+  for (int32_t idx : plan->inputs_) {
+    if (!tensor_at(idx) || plan->tensors_[idx].data == nullptr || idx < 0) return fail("input tensor index out of range");
+  }
+  for (int32_t idx : plan->outputs_) {
+    if (!tensor_at(idx)) return fail("output tensor index out of range");
+  }
+  if (r.remaining() != 0) return fail("trailing bytes after the output list");
+
+  plan->scratch_ = AlignedBuffer(max_scratch);
+  plan->pool_ = std::make_unique<ThreadPool>(threads);
+  return plan;
+}
+
+int Plan::Run(const void* const* inputs, const size_t* input_sizes, size_t num_inputs) {
+  std::lock_guard<std::mutex> lock(run_mu_);
+  if (num_inputs != inputs_.size()) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "expected " + std::to_string(inputs_.size()) + " inputs, got " + std::to_string(num_inputs));
+  }
+  for (size_t i = 0; i < num_inputs; ++i) {
+    Tensor& t = tensors_[inputs_[i]];
+    if (input_sizes[i] != t.bytes || (t.bytes && inputs[i] == nullptr)) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, "input " + std::to_string(i) + ": expected " + std::to_string(t.bytes) +
+                                                " bytes, got " + std::to_string(input_sizes[i]));
+    }
+    if (t.bytes) std::memcpy(t.data, inputs[i], t.bytes);
+  }
+  OpContext ctx;
+  ctx.pool = pool_.get();
+  ctx.num_threads = pool_->num_threads();
+  ctx.scratch = scratch_.data();
+  for (size_t i = 0; i < ops_.size(); ++i) {
+    PlanOp& op = ops_[i];
+    ctx.scratch_bytes = op.scratch_bytes;
+    const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
+                      op.outputs.data(), static_cast<int>(op.outputs.size())};
+    const int status = op.kernel->run(ctx, args);
+    if (status != LITEQ_OK) {
+      return Fail(status, "op " + std::to_string(i) + " (" + op.kernel->name + "): " + LastError());
+    }
+  }
+  return LITEQ_OK;
+}
+
+int Plan::TensorBytes(int32_t index, const void** data, size_t* size) const {
+  if (index < 0 || static_cast<size_t>(index) >= tensors_.size()) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "tensor index " + std::to_string(index) + " out of range");
+  }
+  *data = tensors_[index].data;
+  *size = tensors_[index].bytes;
+  return LITEQ_OK;
+}
+
+}  // namespace liteq

@@ -1,0 +1,69 @@
+// A plan: tensors laid out in one arena, constants owned by the plan, ops bound to kernels.
+#ifndef LITEQ_RUNTIME_PLAN_H_
+#define LITEQ_RUNTIME_PLAN_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "runtime/op.h"
+#include "runtime/tensor.h"
+#include "runtime/thread_pool.h"
+
+namespace liteq {
+
+struct PlanOp {
+  const KernelInfo* kernel = nullptr;
+  std::vector<uint8_t> params;  // 4-byte aligned storage (vector of uint8_t from operator new is 16-aligned)
+  std::vector<const Tensor*> inputs;
+  std::vector<Tensor*> outputs;
+  size_t scratch_bytes = 0;
+};
+
+// 64-byte aligned, zero-initialised bytes.
+class AlignedBuffer {
+ public:
+  AlignedBuffer() = default;
+  explicit AlignedBuffer(size_t bytes);
+  uint8_t* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+
+ private:
+  struct Free {
+    void operator()(uint8_t* p) const;
+  };
+  std::unique_ptr<uint8_t, Free> data_;
+  size_t size_ = 0;
+};
+
+class Plan {
+ public:
+  // Parses and validates a description (format in liteq.h). Returns nullptr after Fail() on error.
+  static std::unique_ptr<Plan> Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                                      const size_t* constant_sizes, size_t num_constants, int num_threads);
+
+  int Run(const void* const* inputs, const size_t* input_sizes, size_t num_inputs);
+  int TensorBytes(int32_t index, const void** data, size_t* size) const;
+  size_t arena_bytes() const { return arena_.size(); }
+  size_t scratch_bytes() const { return scratch_.size(); }
+
+ private:
+  Plan() = default;
+
+  std::vector<Tensor> tensors_;
+  std::vector<AlignedBuffer> constants_;
+  std::vector<PlanOp> ops_;
+  std::vector<int32_t> inputs_;
+  std::vector<int32_t> outputs_;
+  AlignedBuffer arena_;
+  AlignedBuffer scratch_;
+  std::unique_ptr<ThreadPool> pool_;
+  std::mutex run_mu_;
+};
+
+}  // namespace liteq
+
+#endif  // LITEQ_RUNTIME_PLAN_H_
