@@ -7,3 +7,20 @@ export * from './quantize/quant-math.js';
 export { buildPlan, unsupportedOps, DTYPE_CODE, type BuiltPlan, type BuildPlanOptions, type PlanTensorInfo } from './plan/build.js';
 export { loadModel, createModel, typedArrayFor, LiteqModel, type LoadModelOptions, type TensorInfo, type OutputTensor, type TensorData } from './model.js';
 export { summarizeTflite, type TfliteSummary, type TensorSummary } from './inspect/tflite-summary.js';
+export { inspectModelFile, summarizeGraph, type ModelSummary, type GraphModelSummary } from './inspect/index.js';
+export { detectFormat, type DetectedFormat } from './formats/detect.js';
+export { loadGraphFile } from './formats/load.js';
+export {
+  readGraphDef,
+  readPbtxt,
+  graphSummary,
+  getAttr,
+  parseInput,
+  type GraphSummary,
+  type TfAttr,
+  type TfGraph,
+  type TfNode,
+  type TfTensor,
+  type TfShape,
+} from './formats/graphdef/index.js';
+export { readTfjsModel, readTfjsFromParts, type TfjsModel, type TfjsParts } from './formats/tfjs/index.js';
