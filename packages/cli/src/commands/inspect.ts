@@ -17,7 +17,7 @@ export function registerInspect(program: Command): void {
 function quantText(t: TensorSummary): string {
   const q = t.quantization;
   if (!q) return '';
-  if (q.scale.length === 1) return `scale ${q.scale[0]!.toPrecision(6)} zp ${q.zero_point[0]}`;
+  if (q.scale.length === 1) return `scale ${Number(q.scale[0]!.toPrecision(6))} zp ${q.zero_point[0]}`;
   return `per-channel (${q.scale.length}) on dim ${q.quantized_dimension}`;
 }
 
