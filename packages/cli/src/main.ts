@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerInspect } from './commands/inspect.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDetect } from './commands/detect.js';
+import { registerRun } from './commands/run.js';
 import { reportError } from './report-error.js';
 
 export const VERSION = '0.1.0';
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `liteq help <command>` for usage)')
     .exitOverride();
   registerInspect(program);
+  registerRun(program);
+  registerDetect(program);
   registerDemo(program);
   return program;
 }

@@ -1,8 +1,8 @@
-import { BackendUnavailableError, ModelFormatError, UnsupportedError } from '@liteq/core';
+import { BackendUnavailableError, InvalidInputError, ModelFormatError, UnsupportedError } from '@liteq/core';
 
 /** Prints an error for a person (no stack for expected failures) and returns the exit code. */
 export function reportError(e: unknown): number {
-  if (e instanceof ModelFormatError || e instanceof UnsupportedError) {
+  if (e instanceof ModelFormatError || e instanceof UnsupportedError || e instanceof InvalidInputError) {
     process.stderr.write(`liteq: ${e.message}\n`);
     return 2;
   }

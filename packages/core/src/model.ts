@@ -5,6 +5,8 @@ import { InvalidInputError } from './errors.js';
 import { readTflite } from './formats/tflite/index.js';
 import type { DType, Model } from './ir/types.js';
 import { buildPlan, type BuiltPlan, type PlanTensorInfo } from './plan/build.js';
+import { detect, type Detection, type DetectOptions } from './detect.js';
+import type { RgbImage } from './image.js';
 
 export type TensorData = Float32Array | Uint8Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint16Array | Float64Array;
 
@@ -143,6 +145,11 @@ export class LiteqModel {
       return t;
     });
     return this.wrap(infos, await this.handle.run(this.inputBytes(inputs), indices));
+  }
+
+  /** SSD models: detections on an image (path, encoded bytes or RGB), boxes in its pixels. */
+  detect(image: string | Uint8Array | RgbImage, opts?: DetectOptions): Promise<Detection[]> {
+    return detect(this, image, opts);
   }
 
   /** Kernel per op, in execution order. */

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { decodeImage, imageToInput, InvalidInputError, loadModel, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
+import { parseThreads } from '../options.js';
+import { table } from '../table.js';
+
+/**
+ * One input tensor from a file: its exact raw bytes; or, for an image-like [1,H,W,3] input, raw uint8
+ * pixels of H*W*3 bytes (converted like the reference tool: float (x-mean)/std, int8 x-128) or an
+ * encoded image (decoded and resized with half-pixel bilinear).
+ */
+async function inputFromFile(model: LiteqModel, index: number, file: string, mean: number, std: number): Promise<TensorData> {
+  const info = model.inputs[index]!;
+  const bytes = new Uint8Array(await readFile(file));
+  const elements = info.shape.reduce((a, b) => a * b, 1);
+  const expectedBytes = model.inputs[index] ? elements * bytesPer(info.dtype) : 0;
+  if (bytes.byteLength === expectedBytes) {
+    const copy = bytes.slice();
+    return viewAs(info.dtype, copy);
+  }
+  const imageLike = info.shape.length === 4 && info.shape[0] === 1 && info.shape[3] === 3;
+  if (imageLike && bytes.byteLength === elements) {
+    return imageToInput(model, { data: bytes, width: info.shape[2]!, height: info.shape[1]! }, { mean, std });
+  }
+  if (imageLike) return imageToInput(model, await decodeImage(bytes, file), { mean, std });
+  throw new InvalidInputError(
+    `${file}: ${bytes.byteLength} bytes do not fit input ${index} "${info.name}" ${info.dtype} [${info.shape.join(',')}] (${expectedBytes} bytes expected)`,
+  );
+}
+
+function bytesPer(dtype: string): number {
+  return { float32: 4, int32: 4, int16: 2, float16: 2, int64: 8, float64: 8 }[dtype] ?? 1;
+}
+
+function viewAs(dtype: string, b: Uint8Array): TensorData {
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(b.buffer, 0, b.byteLength / 4);
+    case 'int32':
+      return new Int32Array(b.buffer, 0, b.byteLength / 4);
+    case 'int16':
+      return new Int16Array(b.buffer, 0, b.byteLength / 2);
+    case 'float16':
+      return new Uint16Array(b.buffer, 0, b.byteLength / 2);
+    case 'int64':
+      return new BigInt64Array(b.buffer, 0, b.byteLength / 8);
+    case 'float64':
+      return new Float64Array(b.buffer, 0, b.byteLength / 8);
+    case 'int8':
+      return new Int8Array(b.buffer, 0, b.byteLength);
+    default:
+      return b;
+  }
+}
+
+const jsonValue = (v: number | bigint) => (typeof v === 'bigint' ? Number(v) : v);
+
+function preview(o: OutputTensor): string {
+  const vals = Array.from(o.data as ArrayLike<number | bigint>, jsonValue);
+  const head = vals.slice(0, 6).map((v) => (Number.isInteger(v) ? String(v) : v.toPrecision(5)));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of vals) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return `[${head.join(', ')}${vals.length > 6 ? ', …' : ''}]  min ${min} max ${max}`;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run a .tflite model once with liteq\'s native kernels and print or write every output')
+    .argument('<model>', '.tflite model')
+    .requiredOption('-i, --input <files...>', 'one file per model input: raw tensor bytes, raw uint8 RGB pixels, or an image')
+    .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
+    .option('--mean <m>', 'float inputs from pixels: (x - mean) / std', Number, 127.5)
+    .option('--std <s>', 'see --mean', Number, 127.5)
+    .option('--out <dir>', 'write output_<i>.bin (little-endian, row-major) and index.json to this directory')
+    .option('--json', 'print JSON: {outputs: [{name, shape, dtype, data}]}')
+    .action(async (modelPath: string, opts: { input: string[]; threads?: number; mean: number; std: number; out?: string; json?: boolean }) => {
+      const model = await loadModel(modelPath, { threads: opts.threads ?? 0 });
+      try {
+        if (opts.input.length !== model.inputs.length) {
+          throw new InvalidInputError(`${modelPath} has ${model.inputs.length} input(s) (${model.inputs.map((i) => i.name).join(', ')}); got ${opts.input.length} --input file(s)`);
+        }
+        const inputs = await Promise.all(opts.input.map((f, i) => inputFromFile(model, i, f, opts.mean, opts.std)));
+        const outputs = await model.run(inputs);
+        if (opts.out) {
+          const index = {
+            runtime: 'liteq native',
+            model: path.basename(modelPath),
+            inputs: opts.input.map((f) => path.basename(f)),
+            outputs: outputs.map((o, i) => ({ index: i, name: o.name, dtype: o.dtype, shape: o.shape, file: `output_${i}.bin` })),
+          };
+          const protectedFiles = [modelPath, ...opts.input];
+          for (const [i, o] of outputs.entries()) {
+            await writeFileAtomic(path.join(opts.out, `output_${i}.bin`), new Uint8Array(o.data.buffer, o.data.byteOffset, o.data.byteLength), protectedFiles);
+          }
+          await writeFileAtomic(path.join(opts.out, 'index.json'), `${JSON.stringify(index, null, 1)}\n`, protectedFiles);
+        }
+        if (opts.json) {
+          const json = { outputs: outputs.map((o) => ({ name: o.name, shape: o.shape, dtype: o.dtype, data: Array.from(o.data as ArrayLike<number | bigint>, jsonValue) })) };
+          process.stdout.write(`${JSON.stringify(json)}\n`);
+        } else {
+          process.stdout.write(`${table(['output', 'shape', 'dtype', 'values'], outputs.map((o) => [o.name, `[${o.shape.join(',')}]`, o.dtype, preview(o)]))}\n`);
+        }
+      } finally {
+        model.dispose();
+      }
+    });
+}

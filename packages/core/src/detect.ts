@@ -1,0 +1,135 @@
+// SSD detection on images: preprocess to the model's input, run, read TFLite_Detection_PostProcess's
+// outputs, and map normalized boxes to pixels of the original image.
+import { readFile } from 'node:fs/promises';
+import { InvalidInputError, UnsupportedError } from './errors.js';
+import { decodeImage, loadSharp, resizeBilinear, type RgbImage } from './image.js';
+import type { LiteqModel, TensorData } from './model.js';
+
+export interface Detection {
+  /** Label from the label map, or "class N" without one. */
+  label: string;
+  /** 0-based class index as TFLite outputs it (no background). */
+  class: number;
+  score: number;
+  /** Pixels of the original image. */
+  box: { xmin: number; ymin: number; xmax: number; ymax: number };
+}
+
+export interface DetectOptions {
+  /** Minimum score; default 0.5. */
+  threshold?: number;
+  /** Label map (one per line, index = class) as an array or a file path. */
+  labels?: string[] | string;
+  /** For float inputs: x' = (x - mean) / std; default 127.5 / 127.5 (SSD MobileNet's (2/255)x - 1). */
+  mean?: number;
+  std?: number;
+}
+
+/** Reads a label map: one label per line; "N label" or "N: label" lines give explicit indices. */
+export async function readLabels(file: string): Promise<string[]> {
+  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
+  const labels: string[] = [];
+  const explicit = lines.filter((l) => l.trim()).every((l) => /^\s*\d+[\s:]+\S/.test(l));
+  lines.forEach((line) => {
+    if (!line.trim()) return;
+    if (explicit) {
+      const m = /^\s*(\d+)[\s:]+(.*)$/.exec(line)!;
+      labels[Number(m[1])] = m[2]!.trim();
+    } else {
+      labels.push(line.trim());
+    }
+  });
+  return labels;
+}
+
+/** The model's input tensor for an RGB image: resized, and converted to the input dtype. */
+export function imageToInput(model: LiteqModel, image: RgbImage, opts: Pick<DetectOptions, 'mean' | 'std'> = {}): TensorData {
+  const info = model.inputs[0];
+  if (!info || model.inputs.length !== 1) throw new UnsupportedError(`${model.file}: image input needs a model with exactly one input`);
+  const [n, h, w, c] = info.shape;
+  if (info.shape.length !== 4 || n !== 1 || c !== 3 || !h || !w) {
+    throw new UnsupportedError(`${model.file}: input "${info.name}" [${info.shape.join(',')}] is not an RGB image batch of 1 [1,H,W,3]`);
+  }
+  const rgb = image.width === w && image.height === h ? image.data : resizeBilinear(image, w, h).data;
+  switch (info.dtype) {
+    case 'uint8':
+      return rgb;
+    case 'int8':
+      return Int8Array.from(rgb, (v) => v - 128);
+    case 'float32': {
+      const mean = opts.mean ?? 127.5;
+      const std = opts.std ?? 127.5;
+      return Float32Array.from(rgb, (v) => (v - mean) / std);
+    }
+    default:
+      throw new UnsupportedError(`${model.file}: image input of dtype ${info.dtype}`);
+  }
+}
+
+/** Indices of the post-process outputs: boxes [1,M,4], classes [1,M], scores [1,M], count [1]. */
+function postProcessOutputs(model: LiteqModel): { boxes: number; classes: number; scores: number; count: number } {
+  const sg = model.ir.subgraphs[0]!;
+  const pp = sg.operators.find((op) => op.op.kind === 'custom' && op.op.customCode === 'TFLite_Detection_PostProcess');
+  if (!pp || pp.outputs.length !== 4) {
+    throw new UnsupportedError(`${model.file}: not an SSD detection model (no TFLite_Detection_PostProcess op with 4 outputs)`);
+  }
+  const pos = pp.outputs.map((t) => sg.outputs.indexOf(t));
+  if (pos.some((p) => p < 0)) throw new UnsupportedError(`${model.file}: TFLite_Detection_PostProcess outputs are not model outputs`);
+  return { boxes: pos[0]!, classes: pos[1]!, scores: pos[2]!, count: pos[3]! };
+}
+
+/** Runs an SSD model on one image (path, encoded bytes, or decoded RGB). */
+export async function detect(model: LiteqModel, image: string | Uint8Array | RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
+  const which = postProcessOutputs(model);
+  const rgb = image instanceof Uint8Array || typeof image === 'string' ? await decodeImage(image) : image;
+  const labels = typeof opts.labels === 'string' ? await readLabels(opts.labels) : (opts.labels ?? []);
+  const threshold = opts.threshold ?? 0.5;
+  if (!(threshold >= 0 && threshold <= 1)) throw new InvalidInputError(`threshold ${threshold} is not in [0, 1]`);
+  const out = await model.run([imageToInput(model, rgb, opts)]);
+  const boxes = out[which.boxes]!.data as Float32Array;
+  const classes = out[which.classes]!.data as Float32Array;
+  const scores = out[which.scores]!.data as Float32Array;
+  const count = Math.min((out[which.count]!.data as Float32Array)[0] ?? 0, scores.length);
+  const clamp = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
+  const result: Detection[] = [];
+  for (let i = 0; i < count; i++) {
+    if (scores[i]! < threshold) continue;
+    const cls = Math.round(classes[i]!);
+    result.push({
+      label: labels[cls] ?? `class ${cls}`,
+      class: cls,
+      score: scores[i]!,
+      box: {
+        ymin: clamp(boxes[i * 4]! * rgb.height, rgb.height),
+        xmin: clamp(boxes[i * 4 + 1]! * rgb.width, rgb.width),
+        ymax: clamp(boxes[i * 4 + 2]! * rgb.height, rgb.height),
+        xmax: clamp(boxes[i * 4 + 3]! * rgb.width, rgb.width),
+      },
+    });
+  }
+  return result;
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Draws boxes, labels and scores on the image; returns PNG or JPEG bytes (by `format`). */
+export async function annotateImage(image: RgbImage, detections: Detection[], format: 'png' | 'jpeg' = 'jpeg'): Promise<Uint8Array> {
+  const sharp = await loadSharp();
+  const stroke = Math.max(2, Math.round(Math.min(image.width, image.height) / 200));
+  const font = Math.max(12, Math.round(Math.min(image.width, image.height) / 40));
+  const palette = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45'];
+  const shapes = detections.map((d) => {
+    const color = palette[d.class % palette.length]!;
+    const { xmin, ymin, xmax, ymax } = d.box;
+    const text = escapeXml(`${d.label} ${(d.score * 100).toFixed(0)}%`);
+    const ty = ymin > font + 4 ? ymin - 4 : ymin + font + 2;
+    return (
+      `<rect x="${xmin}" y="${ymin}" width="${Math.max(1, xmax - xmin)}" height="${Math.max(1, ymax - ymin)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>` +
+      `<text x="${xmin + 2}" y="${ty}" font-family="sans-serif" font-size="${font}" font-weight="bold" fill="${color}" stroke="#000" stroke-width="0.6">${text}</text>`
+    );
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}">${shapes.join('')}</svg>`;
+  const img = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).composite([{ input: Buffer.from(svg) }]);
+  const buf = format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 90 }).toBuffer();
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
