@@ -2,7 +2,8 @@
 // in one arena by lifetime, and encode the description native/src/runtime/plan.cc reads (format in
 // native/include/liteq/liteq.h).
 import { UnsupportedError } from '../errors.js';
-import { DTYPE_BYTES, numElements, type DType, type Model, type Subgraph, type Tensor } from '../ir/types.js';
+import { DTYPE_BYTES, numElements, type DType, type Model, type Operator, type Subgraph, type Tensor } from '../ir/types.js';
+import { foldConstantDequantize } from './fold.js';
 import { OP_LOWERINGS } from './ops/index.js';
 import type { LowerContext, LoweredOp, OpLowering } from './types.js';
 
@@ -59,8 +60,12 @@ for (const l of OP_LOWERINGS) for (const name of l.ops) loweringByOp.set(name, l
 
 /** Ops of a model that no lowering handles, with counts (empty when the model can run). */
 export function unsupportedOps(model: Model, subgraph = 0): Map<string, number> {
+  return unsupportedOpsOf(model.subgraphs[subgraph]?.operators ?? []);
+}
+
+function unsupportedOpsOf(ops: Operator[]): Map<string, number> {
   const missing = new Map<string, number>();
-  for (const op of model.subgraphs[subgraph]?.operators ?? []) {
+  for (const op of ops) {
     const name = op.op.kind === 'builtin' ? op.op.opcode : op.op.customCode;
     if (!loweringByOp.has(name)) missing.set(name, (missing.get(name) ?? 0) + 1);
   }
@@ -75,9 +80,10 @@ function tensorBytes(dtype: DType, shape: number[]): number {
 
 export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan {
   const sgIndex = opts.subgraph ?? 0;
-  const sg: Subgraph | undefined = model.subgraphs[sgIndex];
-  if (!sg) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
-  const missing = unsupportedOps(model, sgIndex);
+  const original: Subgraph | undefined = model.subgraphs[sgIndex];
+  if (!original) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
+  const sg = foldConstantDequantize(original);
+  const missing = unsupportedOpsOf(sg.operators);
   if (missing.size > 0) {
     const list = [...missing].map(([n, c]) => `${n} (${c})`).join(', ');
     throw new UnsupportedError(`unsupported ops: ${list}. liteq's executor cannot run this model; nothing was run.`);

@@ -1,0 +1,217 @@
+// Unary activations: LOGISTIC, TANH, SOFTMAX, RELU, RELU6, RELU_N1_TO_1, LEAKY_RELU, HARD_SWISH for
+// float32, uint8 and int8. Lowering: packages/core/src/plan/ops/activations.ts.
+#include <cstdint>
+
+#include "kernels/kernel_lists.h"
+#include "kernels/reference/activations.h"
+#include "kernels/reference/logistic.h"
+#include "kernels/reference/softmax.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+// LOGISTIC / TANH: the tensors' quantization, from which the kernel builds TFLite's lookup table.
+struct LutParams {
+  float input_scale;
+  int32_t input_zero_point;
+  float output_scale;
+  int32_t output_zero_point;
+};
+static_assert(sizeof(LutParams) == 16, "LutParams layout is shared with activations.ts");
+
+struct SoftmaxParams {
+  float beta;
+  float input_scale;
+  float output_scale;
+  int32_t output_zero_point;
+};
+static_assert(sizeof(SoftmaxParams) == 16, "SoftmaxParams layout is shared with activations.ts");
+
+// RELU / RELU6 / RELU_N1_TO_1.
+struct ReluParams {
+  int32_t input_zero_point;
+  int32_t output_zero_point;
+  int32_t output_multiplier;  // s_in / s_out
+  int32_t output_shift;
+  int32_t activation_min;  // quantized clamp
+  int32_t activation_max;
+  float float_activation_min;
+  float float_activation_max;
+};
+static_assert(sizeof(ReluParams) == 32, "ReluParams layout is shared with activations.ts");
+
+struct LeakyReluParams {
+  int32_t input_zero_point;
+  int32_t output_zero_point;
+  int32_t identity_multiplier;  // s_in / s_out
+  int32_t identity_shift;
+  int32_t alpha_multiplier;  // alpha s_in / s_out
+  int32_t alpha_shift;
+  float alpha;
+};
+static_assert(sizeof(LeakyReluParams) == 28, "LeakyReluParams layout is shared with activations.ts");
+
+static_assert(sizeof(reference::HardSwishSpec) == 24, "HardSwishSpec layout is shared with activations.ts");
+
+template <typename P, DType D>
+int CheckUnary(const OpArgs& a) {
+  if (!ParamsAs<P>(a)) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: params blob too short");
+  if (a.num_inputs != 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: expects 1 input and 1 output");
+  if (a.inputs[0]->dtype != D || a.outputs[0]->dtype != D) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: tensor dtype does not match the kernel");
+  if (a.inputs[0]->NumElements() != a.outputs[0]->NumElements()) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: input and output sizes differ");
+  return LITEQ_OK;
+}
+
+enum class Fn { kLogistic, kTanh };
+
+template <Fn F>
+int RunLutFloat(const OpContext&, const OpArgs& a) {
+  const float* in = a.inputs[0]->Data<float>();
+  float* out = a.outputs[0]->Data<float>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) out[i] = F == Fn::kLogistic ? reference::LogisticFloat(in[i]) : reference::TanhFloat(in[i]);
+  return LITEQ_OK;
+}
+
+template <Fn F, typename T>
+int RunLut8(const OpContext&, const OpArgs& a) {
+  const LutParams& p = *ParamsAs<LutParams>(a);
+  uint8_t table[256];
+  if (F == Fn::kLogistic) {
+    reference::PopulateLookupTable<T>(p.input_scale, p.input_zero_point, p.output_scale, p.output_zero_point, reference::LogisticFloat, table);
+  } else {
+    reference::PopulateLookupTable<T>(p.input_scale, p.input_zero_point, p.output_scale, p.output_zero_point, reference::TanhFloat, table);
+  }
+  reference::LookupBytes(table, a.inputs[0]->data, a.inputs[0]->NumElements(), a.outputs[0]->data);
+  return LITEQ_OK;
+}
+
+int SoftmaxRows(const Tensor& t, int64_t* rows, int* depth) {
+  if (t.rank < 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "softmax: input must have rank >= 1");
+  *depth = t.Dim(-1);
+  *rows = *depth ? t.NumElements() / *depth : 0;
+  return LITEQ_OK;
+}
+
+int RunSoftmaxFloat(const OpContext&, const OpArgs& a) {
+  const SoftmaxParams& p = *ParamsAs<SoftmaxParams>(a);
+  int64_t rows;
+  int depth;
+  if (int s = SoftmaxRows(*a.inputs[0], &rows, &depth)) return s;
+  for (int64_t r = 0; r < rows; ++r) {
+    reference::SoftmaxFloatRow(p.beta, a.inputs[0]->Data<float>() + r * depth, depth, a.outputs[0]->Data<float>() + r * depth);
+  }
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunSoftmax8(const OpContext&, const OpArgs& a) {
+  const SoftmaxParams& p = *ParamsAs<SoftmaxParams>(a);
+  int64_t rows;
+  int depth;
+  if (int s = SoftmaxRows(*a.inputs[0], &rows, &depth)) return s;
+  float table[256];
+  reference::PopulateSoftmaxLookupTable(p.input_scale, p.beta, table);
+  for (int64_t r = 0; r < rows; ++r) {
+    reference::SoftmaxQuantizedRow<T>(table, p.output_scale, p.output_zero_point, a.inputs[0]->Data<T>() + r * depth, depth,
+                                      a.outputs[0]->Data<T>() + r * depth);
+  }
+  return LITEQ_OK;
+}
+
+int RunReluFloat(const OpContext&, const OpArgs& a) {
+  const ReluParams& p = *ParamsAs<ReluParams>(a);
+  const float* in = a.inputs[0]->Data<float>();
+  float* out = a.outputs[0]->Data<float>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) out[i] = std::min(p.float_activation_max, std::max(p.float_activation_min, in[i]));
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunRelu8(const OpContext&, const OpArgs& a) {
+  const ReluParams& p = *ParamsAs<ReluParams>(a);
+  const T* in = a.inputs[0]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) {
+    out[i] = static_cast<T>(reference::QuantizedReluX(in[i], p.input_zero_point, p.output_zero_point, p.output_multiplier,
+                                                      p.output_shift, p.activation_min, p.activation_max));
+  }
+  return LITEQ_OK;
+}
+
+int RunLeakyReluFloat(const OpContext&, const OpArgs& a) {
+  const LeakyReluParams& p = *ParamsAs<LeakyReluParams>(a);
+  const float* in = a.inputs[0]->Data<float>();
+  float* out = a.outputs[0]->Data<float>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) out[i] = reference::LeakyReluFloat(in[i], p.alpha);
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunLeakyRelu8(const OpContext&, const OpArgs& a) {
+  const LeakyReluParams& p = *ParamsAs<LeakyReluParams>(a);
+  const T* in = a.inputs[0]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) {
+    out[i] = static_cast<T>(reference::QuantizedLeakyRelu(in[i], p.input_zero_point, p.output_zero_point, p.identity_multiplier,
+                                                          p.identity_shift, p.alpha_multiplier, p.alpha_shift,
+                                                          std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+  }
+  return LITEQ_OK;
+}
+
+int RunHardSwishFloat(const OpContext&, const OpArgs& a) {
+  const float* in = a.inputs[0]->Data<float>();
+  float* out = a.outputs[0]->Data<float>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) out[i] = reference::HardSwishFloat(in[i]);
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunHardSwish8(const OpContext&, const OpArgs& a) {
+  const reference::HardSwishSpec& p = *ParamsAs<reference::HardSwishSpec>(a);
+  const T* in = a.inputs[0]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  const int64_t n = a.inputs[0]->NumElements();
+  for (int64_t i = 0; i < n; ++i) out[i] = reference::QuantizedHardSwish<T>(p, in[i]);
+  return LITEQ_OK;
+}
+
+constexpr DType kF32 = DType::kFloat32;
+constexpr DType kU8 = DType::kUInt8;
+constexpr DType kI8 = DType::kInt8;
+
+}  // namespace
+
+const KernelInfo kActivationKernels[] = {
+    {"logistic_f32", RunLutFloat<Fn::kLogistic>, CheckUnary<LutParams, kF32>, nullptr},
+    {"logistic_u8", RunLut8<Fn::kLogistic, uint8_t>, CheckUnary<LutParams, kU8>, nullptr},
+    {"logistic_i8", RunLut8<Fn::kLogistic, int8_t>, CheckUnary<LutParams, kI8>, nullptr},
+    {"tanh_f32", RunLutFloat<Fn::kTanh>, CheckUnary<LutParams, kF32>, nullptr},
+    {"tanh_u8", RunLut8<Fn::kTanh, uint8_t>, CheckUnary<LutParams, kU8>, nullptr},
+    {"tanh_i8", RunLut8<Fn::kTanh, int8_t>, CheckUnary<LutParams, kI8>, nullptr},
+    {"softmax_f32", RunSoftmaxFloat, CheckUnary<SoftmaxParams, kF32>, nullptr},
+    {"softmax_u8", RunSoftmax8<uint8_t>, CheckUnary<SoftmaxParams, kU8>, nullptr},
+    {"softmax_i8", RunSoftmax8<int8_t>, CheckUnary<SoftmaxParams, kI8>, nullptr},
+    // RELU, RELU6 and RELU_N1_TO_1 differ only in the clamp the params carry.
+    {"relu_f32", RunReluFloat, CheckUnary<ReluParams, kF32>, nullptr},
+    {"relu_u8", RunRelu8<uint8_t>, CheckUnary<ReluParams, kU8>, nullptr},
+    {"relu_i8", RunRelu8<int8_t>, CheckUnary<ReluParams, kI8>, nullptr},
+    {"leaky_relu_f32", RunLeakyReluFloat, CheckUnary<LeakyReluParams, kF32>, nullptr},
+    {"leaky_relu_u8", RunLeakyRelu8<uint8_t>, CheckUnary<LeakyReluParams, kU8>, nullptr},
+    {"leaky_relu_i8", RunLeakyRelu8<int8_t>, CheckUnary<LeakyReluParams, kI8>, nullptr},
+    {"hard_swish_f32", RunHardSwishFloat, CheckUnary<reference::HardSwishSpec, kF32>, nullptr},
+    {"hard_swish_u8", RunHardSwish8<uint8_t>, CheckUnary<reference::HardSwishSpec, kU8>, nullptr},
+    {"hard_swish_i8", RunHardSwish8<int8_t>, CheckUnary<reference::HardSwishSpec, kI8>, nullptr},
+};
+const size_t kActivationKernelCount = sizeof(kActivationKernels) / sizeof(kActivationKernels[0]);
+
+}  // namespace liteq

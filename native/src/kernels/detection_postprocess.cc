@@ -1,0 +1,124 @@
+// TFLite_Detection_PostProcess: box encodings [1,N,>=4] + class scores [1,N,C(+1)] + anchors [N,4]
+// -> boxes [1,M,4], classes [1,M], scores [1,M], count [1] with M = max_detections *
+// max_classes_per_detection. Box encodings and anchors are both uint8 (each dequantized with its own
+// params) or both float32; scores uint8 or float32. Lowering: packages/core/src/plan/ops/detection-postprocess.ts.
+#include <cstring>
+#include <vector>
+
+#include "kernels/kernel_lists.h"
+#include "kernels/reference/detection_postprocess.h"
+#include "kernels/reference/quantize.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+struct DetectionPostProcessParams {
+  int32_t max_detections;
+  int32_t max_classes_per_detection;
+  int32_t detections_per_class;
+  int32_t use_regular_nms;  // 0 / 1
+  float nms_score_threshold;
+  float nms_iou_threshold;
+  int32_t num_classes;
+  float y_scale;
+  float x_scale;
+  float h_scale;
+  float w_scale;
+};
+static_assert(sizeof(DetectionPostProcessParams) == 44, "DetectionPostProcessParams layout is shared with detection-postprocess.ts");
+
+template <DType BoxType>
+int CheckDetection(const OpArgs& a) {
+  const DetectionPostProcessParams* p = ParamsAs<DetectionPostProcessParams>(a);
+  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: params blob too short");
+  if (a.num_inputs != 3 || a.num_outputs != 4 || !a.inputs[0] || !a.inputs[1] || !a.inputs[2]) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: expects 3 inputs and 4 outputs");
+  }
+  const Tensor &boxes = *a.inputs[0], &scores = *a.inputs[1], &anchors = *a.inputs[2];
+  if (boxes.dtype != BoxType || anchors.dtype != BoxType) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: box/anchor dtype does not match the kernel");
+  if (scores.dtype != DType::kUInt8 && scores.dtype != DType::kFloat32) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: scores must be uint8 or float32");
+  if (boxes.rank != 3 || scores.rank != 3 || anchors.rank != 2) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: bad input ranks");
+  const int n = boxes.dims[1];
+  if (boxes.dims[0] != 1 || scores.dims[0] != 1 || scores.dims[1] != n || anchors.dims[0] != n || anchors.dims[1] != 4 || boxes.dims[2] < 4) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: input shapes disagree");
+  }
+  const int cb = scores.dims[2];
+  if (cb - p->num_classes > 1 || cb < p->num_classes || p->num_classes < 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: num_classes does not match the scores");
+  if (p->max_detections < 0 || p->max_classes_per_detection < 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: bad max_detections / max_classes_per_detection");
+  if (p->use_regular_nms && p->detections_per_class <= 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: detections_per_class must be > 0 with regular NMS");
+  if (!(p->nms_iou_threshold > 0.0f && p->nms_iou_threshold <= 1.0f)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: nms_iou_threshold must be in (0, 1]");
+  const int64_t m = static_cast<int64_t>(p->max_detections) * p->max_classes_per_detection;
+  for (int i = 0; i < 4; ++i) {
+    if (a.outputs[i]->dtype != DType::kFloat32) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: outputs must be float32");
+  }
+  if (a.outputs[0]->NumElements() != 4 * m || a.outputs[1]->NumElements() != m || a.outputs[2]->NumElements() != m || a.outputs[3]->NumElements() != 1) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: output sizes do not match max_detections * max_classes_per_detection");
+  }
+  return LITEQ_OK;
+}
+
+// Reads anchor/box i as (y, x, h, w): dequantized (float(q) - Z) * s for uint8, as stored for float.
+template <DType BoxType>
+reference::CenterSize ReadCenterSize(const Tensor& t, int i, int stride) {
+  if constexpr (BoxType == DType::kUInt8) {
+    const uint8_t* q = t.data + static_cast<size_t>(i) * stride;
+    // TFLite's Dequantizer: (static_cast<float>(x) - zero_point) * scale, in float.
+    const float z = static_cast<float>(t.zero_point);
+    return {(static_cast<float>(q[0]) - z) * t.scale, (static_cast<float>(q[1]) - z) * t.scale,
+            (static_cast<float>(q[2]) - z) * t.scale, (static_cast<float>(q[3]) - z) * t.scale};
+  } else {
+    const float* f = t.Data<float>() + static_cast<size_t>(i) * stride;
+    return {f[0], f[1], f[2], f[3]};
+  }
+}
+
+template <DType BoxType>
+int RunDetection(const OpContext&, const OpArgs& a) {
+  const DetectionPostProcessParams& p = *ParamsAs<DetectionPostProcessParams>(a);
+  const Tensor &box_t = *a.inputs[0], &score_t = *a.inputs[1], &anchor_t = *a.inputs[2];
+  const int n = box_t.dims[1];
+  const int cb = score_t.dims[2];
+  const reference::DetectionOptions o{p.max_detections, p.max_classes_per_detection, p.detections_per_class, p.use_regular_nms != 0,
+                                      p.nms_score_threshold, p.nms_iou_threshold, p.num_classes,
+                                      reference::CenterSize{p.y_scale, p.x_scale, p.h_scale, p.w_scale}};
+
+  std::vector<reference::BoxCorner> boxes(n);
+  for (int i = 0; i < n; ++i) {
+    boxes[i] = reference::DecodeCenterSizeBox(ReadCenterSize<BoxType>(box_t, i, box_t.dims[2]), ReadCenterSize<BoxType>(anchor_t, i, 4), o.scale);
+  }
+  if (!reference::ValidateBoxes(boxes)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: a decoded box has min > max");
+
+  std::vector<float> dequantized;
+  const float* scores = nullptr;
+  if (score_t.dtype == DType::kUInt8) {
+    dequantized.resize(static_cast<size_t>(n) * cb);
+    for (size_t i = 0; i < dequantized.size(); ++i) dequantized[i] = reference::Dequantize(score_t.data[i], score_t.scale, score_t.zero_point);
+    scores = dequantized.data();
+  } else {
+    scores = score_t.Data<float>();
+  }
+
+  // Slots past the detections are zero (TFLite leaves them as they were).
+  for (int i = 0; i < 4; ++i) std::memset(a.outputs[i]->data, 0, a.outputs[i]->bytes);
+  const reference::DetectionOutputs out{a.outputs[0]->Data<float>(), a.outputs[1]->Data<float>(), a.outputs[2]->Data<float>(),
+                                        a.outputs[3]->Data<float>()};
+  if (o.use_regular_nms) {
+    reference::NonMaxSuppressionMultiClassRegular(o, boxes, scores, cb, out);
+  } else {
+    reference::NonMaxSuppressionMultiClassFast(o, boxes, scores, cb, out);
+  }
+  return LITEQ_OK;
+}
+
+}  // namespace
+
+const KernelInfo kDetectionPostProcessKernels[] = {
+    {"tflite_detection_postprocess_u8", RunDetection<DType::kUInt8>, CheckDetection<DType::kUInt8>, nullptr},
+    {"tflite_detection_postprocess_f32", RunDetection<DType::kFloat32>, CheckDetection<DType::kFloat32>, nullptr},
+};
+const size_t kDetectionPostProcessKernelCount = sizeof(kDetectionPostProcessKernels) / sizeof(kDetectionPostProcessKernels[0]);
+
+}  // namespace liteq

@@ -1,0 +1,110 @@
+// ADD, SUB, MUL with numpy broadcasting: float32, uint8, int8 (quantized, TFLite's integer recipes)
+// and int32. One params struct for the family; lowering (packages/core/src/plan/ops/elementwise.ts)
+// fills the fields the op uses, as TFLite's Prepare computes them.
+#include <cstdint>
+
+#include "kernels/kernel_lists.h"
+#include "kernels/reference/add.h"
+#include "kernels/reference/broadcast.h"
+#include "kernels/reference/mul.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+struct ElementwiseParams {
+  int32_t input1_offset;  // -Z1 (quantized)
+  int32_t input2_offset;  // -Z2
+  int32_t output_offset;  // Z_out
+  int32_t left_shift;     // ADD/SUB: 20; MUL: unused
+  int32_t input1_multiplier;
+  int32_t input1_shift;
+  int32_t input2_multiplier;
+  int32_t input2_shift;
+  int32_t output_multiplier;
+  int32_t output_shift;
+  int32_t activation_min;  // quantized / int32 clamp
+  int32_t activation_max;
+  float float_activation_min;
+  float float_activation_max;
+};
+static_assert(sizeof(ElementwiseParams) == 56, "ElementwiseParams layout is shared with elementwise.ts");
+
+enum class Op { kAdd, kSub, kMul };
+
+template <DType D>
+int CheckBinary(const OpArgs& a) {
+  if (!ParamsAs<ElementwiseParams>(a)) return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: params blob too short");
+  if (a.num_inputs != 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: expects 2 inputs and 1 output");
+  }
+  for (const Tensor* t : {a.inputs[0], a.inputs[1], static_cast<const Tensor*>(a.outputs[0])}) {
+    if (t->dtype != D) return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: tensor dtype does not match the kernel");
+  }
+  reference::BinaryBroadcast bc;
+  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
+  }
+  return LITEQ_OK;
+}
+
+template <Op O, DType D, typename T>
+int RunBinary(const OpContext&, const OpArgs& a) {
+  const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
+  reference::BinaryBroadcast bc;
+  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
+  }
+  const T* x = a.inputs[0]->Data<T>();
+  const T* y = a.inputs[1]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  if constexpr (D == DType::kFloat32) {
+    reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
+      out[o] = O == Op::kMul ? reference::FloatMulElement(x[i], y[j], p.float_activation_min, p.float_activation_max)
+                             : reference::FloatAddElement(x[i], y[j], O == Op::kSub, p.float_activation_min, p.float_activation_max);
+    });
+  } else if constexpr (D == DType::kInt32) {
+    reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
+      out[o] = O == Op::kMul ? reference::Int32MulElement(x[i], y[j], p.activation_min, p.activation_max)
+                             : reference::Int32AddElement(x[i], y[j], O == Op::kSub, p.activation_min, p.activation_max);
+    });
+  } else if constexpr (O == Op::kMul) {
+    const reference::QuantizedMulSpec s{p.input1_offset, p.input2_offset, p.output_offset, p.output_multiplier,
+                                        p.output_shift, p.activation_min, p.activation_max};
+    reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
+      out[o] = static_cast<T>(reference::QuantizedMulElement(s, x[i], y[j]));
+    });
+  } else {
+    const reference::QuantizedAddSpec s{p.input1_offset,     p.input2_offset,  p.output_offset,     p.left_shift,
+                                        p.input1_multiplier, p.input1_shift,   p.input2_multiplier, p.input2_shift,
+                                        p.output_multiplier, p.output_shift,   p.activation_min,    p.activation_max};
+    reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
+      out[o] = static_cast<T>(reference::QuantizedAddElement(s, x[i], y[j], O == Op::kSub));
+    });
+  }
+  return LITEQ_OK;
+}
+
+#define LQ_BINARY(name, op, dtype, type) {name, RunBinary<op, dtype, type>, CheckBinary<dtype>, nullptr}
+
+}  // namespace
+
+const KernelInfo kElementwiseKernels[] = {
+    LQ_BINARY("add_f32", Op::kAdd, DType::kFloat32, float),
+    LQ_BINARY("add_u8", Op::kAdd, DType::kUInt8, uint8_t),
+    LQ_BINARY("add_i8", Op::kAdd, DType::kInt8, int8_t),
+    LQ_BINARY("add_i32", Op::kAdd, DType::kInt32, int32_t),
+    LQ_BINARY("sub_f32", Op::kSub, DType::kFloat32, float),
+    LQ_BINARY("sub_u8", Op::kSub, DType::kUInt8, uint8_t),
+    LQ_BINARY("sub_i8", Op::kSub, DType::kInt8, int8_t),
+    LQ_BINARY("sub_i32", Op::kSub, DType::kInt32, int32_t),
+    LQ_BINARY("mul_f32", Op::kMul, DType::kFloat32, float),
+    LQ_BINARY("mul_u8", Op::kMul, DType::kUInt8, uint8_t),
+    LQ_BINARY("mul_i8", Op::kMul, DType::kInt8, int8_t),
+    LQ_BINARY("mul_i32", Op::kMul, DType::kInt32, int32_t),
+};
+const size_t kElementwiseKernelCount = sizeof(kElementwiseKernels) / sizeof(kElementwiseKernels[0]);
+
+}  // namespace liteq

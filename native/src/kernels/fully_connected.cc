@@ -1,0 +1,91 @@
+// FULLY_CONNECTED kernels: fully_connected_f32, fully_connected_u8, fully_connected_i8.
+// Inputs: input [..., depth] (flattened to [numel/depth, depth]), weights [units, depth],
+// bias [units] (optional; float32 or int32). Output [batch, units] (lowering shapes keep_num_dims).
+#include <cstdint>
+
+#include "kernels/kernel_lists.h"
+#include "kernels/reference/fully_connected.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+struct FullyConnectedParams {
+  int32_t input_offset;   // -Z_in
+  int32_t filter_offset;  // -Z_w
+  int32_t output_offset;  // Z_out
+  int32_t multiplier, shift;
+  int32_t act_min, act_max;
+  float float_act_min, float_act_max;
+  int32_t rounding;  // reference::Rounding
+};
+static_assert(sizeof(FullyConnectedParams) == 40, "FullyConnectedParams is 10 four-byte fields");
+
+int CheckFullyConnected(const OpArgs& a, DType dtype) {
+  const FullyConnectedParams* p = ParamsAs<FullyConnectedParams>(a);
+  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: params blob too short");
+  if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: expects input, weights, optional bias and one output");
+  }
+  const Tensor& in = *a.inputs[0];
+  const Tensor& w = *a.inputs[1];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const Tensor& out = *a.outputs[0];
+  if (in.dtype != dtype || w.dtype != dtype || out.dtype != dtype) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: dtype mismatch");
+  if (w.rank != 2 || in.rank < 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: weights must be 2-D");
+  const int64_t depth = w.dims[1], units = w.dims[0];
+  if (depth <= 0 || in.NumElements() % depth != 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: input size is not a multiple of the weights' depth");
+  if (out.NumElements() != in.NumElements() / depth * units) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: output size mismatch");
+  if (bias) {
+    const DType bias_dtype = dtype == DType::kFloat32 ? DType::kFloat32 : DType::kInt32;
+    if (bias->dtype != bias_dtype || bias->NumElements() != units) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: bad bias");
+  }
+  return LITEQ_OK;
+}
+
+int CheckF32(const OpArgs& a) { return CheckFullyConnected(a, DType::kFloat32); }
+int CheckU8(const OpArgs& a) { return CheckFullyConnected(a, DType::kUInt8); }
+int CheckI8(const OpArgs& a) { return CheckFullyConnected(a, DType::kInt8); }
+
+int RunF32(const OpContext& ctx, const OpArgs& a) {
+  const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const int64_t batches = a.inputs[0]->NumElements() / depth;
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  ParallelFor(ctx, batches, [&](int64_t begin, int64_t end) {
+    reference::FullyConnectedFloat(depth, units, a.inputs[0]->Data<float>(), a.inputs[1]->Data<float>(),
+                                   bias ? bias->Data<float>() : nullptr, p.float_act_min, p.float_act_max,
+                                   a.outputs[0]->Data<float>(), static_cast<int>(begin), static_cast<int>(end));
+  });
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunQuantized(const OpContext& ctx, const OpArgs& a) {
+  const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const int64_t batches = a.inputs[0]->NumElements() / depth;
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const reference::QuantizedFullyConnectedParams q = {p.input_offset, p.filter_offset, p.output_offset, p.multiplier,
+                                                      p.shift,        p.act_min,       p.act_max,
+                                                      static_cast<reference::Rounding>(p.rounding)};
+  ParallelFor(ctx, batches, [&](int64_t begin, int64_t end) {
+    reference::FullyConnectedQuantized<T>(depth, units, q, a.inputs[0]->Data<T>(), a.inputs[1]->Data<T>(),
+                                          bias ? bias->Data<int32_t>() : nullptr, a.outputs[0]->Data<T>(),
+                                          static_cast<int>(begin), static_cast<int>(end));
+  });
+  return LITEQ_OK;
+}
+
+}  // namespace
+
+const KernelInfo kFullyConnectedKernels[] = {
+    {"fully_connected_f32", RunF32, CheckF32, nullptr},
+    {"fully_connected_u8", RunQuantized<uint8_t>, CheckU8, nullptr},
+    {"fully_connected_i8", RunQuantized<int8_t>, CheckI8, nullptr},
+};
+const size_t kFullyConnectedKernelCount = sizeof(kFullyConnectedKernels) / sizeof(kFullyConnectedKernels[0]);
+
+}  // namespace liteq

@@ -1,0 +1,85 @@
+// MEAN kernels: mean_f32, mean_u8, mean_i8. One input (the axis tensor is folded into the params by
+// lowering); the output holds the kept dimensions (keep_dims only changes its shape, not its bytes).
+#include <cstdint>
+#include <limits>
+
+#include "kernels/kernel_lists.h"
+#include "kernels/reference/mean.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+struct MeanParams {
+  int32_t mode;         // reference::MeanMode
+  int32_t reduce_mask;  // bit i: input axis i is reduced
+  int32_t multiplier, shift, bias;  // kQuantHW; kQuantHWInt8 (bias unused)
+  float scale, float_bias;          // kQuantFloat
+  int32_t input_zero_point;         // kQuantHWInt8
+  int32_t output_zero_point;        // kQuantFloat, kQuantHWInt8
+};
+static_assert(sizeof(MeanParams) == 36, "MeanParams is 9 four-byte fields");
+
+int CheckMean(const OpArgs& a, DType dtype) {
+  const MeanParams* p = ParamsAs<MeanParams>(a);
+  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: params blob too short");
+  if (a.num_inputs < 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: expects 1 input and 1 output");
+  const Tensor& in = *a.inputs[0];
+  const Tensor& out = *a.outputs[0];
+  if (in.dtype != dtype || out.dtype != dtype) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: dtype mismatch");
+  if (in.rank > 6 || (p->reduce_mask >> in.rank) != 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: reduced axis out of range");
+  const bool is_float = dtype == DType::kFloat32;
+  if (is_float != (p->mode == static_cast<int32_t>(reference::MeanMode::kFloat)) || p->mode < 0 || p->mode > 4) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: mode does not fit the dtype");
+  }
+  reference::MeanShape s{in.rank, {0, 0, 0, 0, 0, 0}, static_cast<uint32_t>(p->reduce_mask)};
+  for (int i = 0; i < in.rank; ++i) s.dims[i] = in.dims[i];
+  if (out.NumElements() != reference::MeanOutputCount(s)) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: output size mismatch");
+  return LITEQ_OK;
+}
+
+reference::MeanShape ShapeOf(const OpArgs& a, const MeanParams& p) {
+  const Tensor& in = *a.inputs[0];
+  reference::MeanShape s{in.rank, {0, 0, 0, 0, 0, 0}, static_cast<uint32_t>(p.reduce_mask)};
+  for (int i = 0; i < in.rank; ++i) s.dims[i] = in.dims[i];
+  return s;
+}
+
+int CheckF32(const OpArgs& a) { return CheckMean(a, DType::kFloat32); }
+int CheckU8(const OpArgs& a) { return CheckMean(a, DType::kUInt8); }
+int CheckI8(const OpArgs& a) { return CheckMean(a, DType::kInt8); }
+
+int RunF32(const OpContext&, const OpArgs& a) {
+  reference::MeanFloat(ShapeOf(a, *ParamsAs<MeanParams>(a)), a.inputs[0]->Data<float>(), a.outputs[0]->Data<float>());
+  return LITEQ_OK;
+}
+
+template <typename T>
+int RunQuantized(const OpContext&, const OpArgs& a) {
+  const MeanParams& p = *ParamsAs<MeanParams>(a);
+  const reference::QuantizedMeanParams q = {static_cast<reference::MeanMode>(p.mode),
+                                            p.multiplier,
+                                            p.shift,
+                                            p.bias,
+                                            p.scale,
+                                            p.float_bias,
+                                            p.input_zero_point,
+                                            p.output_zero_point,
+                                            std::numeric_limits<T>::min(),
+                                            std::numeric_limits<T>::max()};
+  reference::MeanQuantized<T>(ShapeOf(a, p), q, a.inputs[0]->Data<T>(), a.outputs[0]->Data<T>());
+  return LITEQ_OK;
+}
+
+}  // namespace
+
+const KernelInfo kMeanKernels[] = {
+    {"mean_f32", RunF32, CheckF32, nullptr},
+    {"mean_u8", RunQuantized<uint8_t>, CheckU8, nullptr},
+    {"mean_i8", RunQuantized<int8_t>, CheckI8, nullptr},
+};
+const size_t kMeanKernelCount = sizeof(kMeanKernels) / sizeof(kMeanKernels[0]);
+
+}  // namespace liteq

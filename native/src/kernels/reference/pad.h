@@ -1,0 +1,55 @@
+// PAD / PADV2 (constant padding), up to 6-D: output = input placed at offset
+// pad_before in each dimension, every other element = pad value. Quantized tensors pad with the
+// output zero point (PAD) or the constant_values tensor's raw value (PADV2); no rescale happens,
+// TFLite copies the input's integers unchanged.
+#ifndef LITEQ_KERNELS_REFERENCE_PAD_H_
+#define LITEQ_KERNELS_REFERENCE_PAD_H_
+
+#include <cstdint>
+#include <cstring>
+
+namespace liteq {
+namespace reference {
+
+struct PadShape {
+  int rank;
+  int in_dims[6];
+  int before[6];
+  int after[6];
+};
+
+template <typename T>
+void Pad(const PadShape& s, const T* input, T pad_value, T* output) {
+  int out_dims[6];
+  int64_t out_total = 1;
+  for (int i = 0; i < s.rank; ++i) {
+    out_dims[i] = s.before[i] + s.in_dims[i] + s.after[i];
+    out_total *= out_dims[i];
+  }
+  for (int64_t i = 0; i < out_total; ++i) output[i] = pad_value;
+  if (s.rank == 0) {
+    output[0] = input[0];
+    return;
+  }
+  int64_t in_total = 1;
+  for (int i = 0; i < s.rank; ++i) in_total *= s.in_dims[i];
+  if (in_total == 0) return;
+  // Copy innermost rows: for every input index with the last coordinate 0, one memcpy.
+  const int last = s.rank - 1;
+  const int row = s.in_dims[last];
+  int idx[6] = {0, 0, 0, 0, 0, 0};
+  for (int64_t in = 0; in < in_total; in += row) {
+    int64_t out = 0;
+    for (int i = 0; i < s.rank; ++i) out = out * out_dims[i] + idx[i] + s.before[i];
+    std::memcpy(output + out, input + in, sizeof(T) * row);
+    for (int i = last - 1; i >= 0; --i) {
+      if (++idx[i] < s.in_dims[i]) break;
+      idx[i] = 0;
+    }
+  }
+}
+
+}  // namespace reference
+}  // namespace liteq
+
+#endif  // LITEQ_KERNELS_REFERENCE_PAD_H_

@@ -1,0 +1,62 @@
+// Helpers for the conv/pool/mean/pad kernel tests: build tensors over test-owned vectors, pack a
+// params struct (+ trailing int32 arrays) and run a registered kernel by name through its check.
+#ifndef LITEQ_TEST_HEAVY_OP_UTIL_H_
+#define LITEQ_TEST_HEAVY_OP_UTIL_H_
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "liteq/liteq.h"
+#include "runtime/op.h"
+#include "runtime/tensor.h"
+
+namespace liteq_test {
+
+template <typename T>
+liteq::Tensor MakeTensor(liteq::DType dtype, std::initializer_list<int> dims, std::vector<T>& data) {
+  liteq::Tensor t;
+  t.dtype = dtype;
+  t.rank = static_cast<int32_t>(dims.size());
+  int i = 0;
+  for (int d : dims) t.dims[i++] = d;
+  t.data = reinterpret_cast<uint8_t*>(data.data());
+  t.bytes = data.size() * sizeof(T);
+  return t;
+}
+
+// 4-byte fields in struct order (int32 or float bits).
+struct Blob {
+  std::vector<uint8_t> bytes;
+  Blob& i(int32_t v) {
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(&v);
+    bytes.insert(bytes.end(), p, p + 4);
+    return *this;
+  }
+  Blob& f(float v) {
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(&v);
+    bytes.insert(bytes.end(), p, p + 4);
+    return *this;
+  }
+};
+
+// Runs check then run; returns the first non-OK status.
+inline int RunKernel(const std::string& name, const Blob& params, std::vector<const liteq::Tensor*> inputs,
+                     liteq::Tensor* output) {
+  const liteq::KernelInfo* k = liteq::FindKernel(name.data(), name.size());
+  if (!k) return -1000;
+  liteq::Tensor* outs[1] = {output};
+  liteq::OpArgs args{params.bytes.data(), params.bytes.size(), inputs.data(), static_cast<int>(inputs.size()), outs, 1};
+  if (k->check) {
+    const int st = k->check(args);
+    if (st != LITEQ_OK) return st;
+  }
+  liteq::OpContext ctx;
+  return k->run(ctx, args);
+}
+
+}  // namespace liteq_test
+
+#endif  // LITEQ_TEST_HEAVY_OP_UTIL_H_

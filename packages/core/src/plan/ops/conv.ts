@@ -1,0 +1,138 @@
+// CONV_2D → conv_2d_{f32,u8,i8} (native/src/kernels/conv.cc). Computes what TFLite 2.9's conv.cc
+// Prepare computes: SAME/VALID padding, the fused-activation clamp, and the requantization:
+//   uint8 (legacy per-tensor): GetQuantizedConvolutionMultipler multiplies s_in * s_w in FLOAT,
+//     then divides by s_out in double; one multiplier for every channel.
+//   int8: PopulateConvolutionQuantizationParams, per channel in DOUBLE: s_in * s_w[c] / s_out
+//     (a single weight scale is used for every channel).
+// The final shift rounds half up (gemmlowp/ruy output stage), measured against the runtime.
+import { UnsupportedError } from '../../errors.js';
+import { f32, quantizeMultiplier } from '../../quantize/quant-math.js';
+import { ParamsWriter, type LowerContext, type LoweredOp, type OpLowering, type Operator } from '../types.js';
+import { computePadding2D, paddingMode } from './padding.js';
+import {
+  Rounding,
+  activationClamps,
+  channelScales,
+  fusedActivation,
+  input,
+  intOption,
+  options,
+  perTensorQuant,
+  quantizedKind,
+  requireInput,
+  type TensorQuant,
+} from './quant-helpers.js';
+
+/** Multipliers and shifts (TFLite's convention: shift > 0 is a left shift) for a conv-like op. */
+export interface ConvRequant {
+  multipliers: number[];
+  shifts: number[];
+  inputOffset: number;
+  filterOffset: number;
+  outputOffset: number;
+}
+
+/**
+ * The requantization of a conv-like op (CONV_2D, DEPTHWISE_CONV_2D): uint8 per tensor through the
+ * legacy float-product multiplier, int8 per channel in double. `channels` is the output depth and
+ * `quantDim` the filter dimension its scales run along.
+ */
+export function convRequant(
+  op: Operator,
+  kind: 'u8' | 'i8',
+  inQ: TensorQuant,
+  filter: { scales: number[]; zeroPoint: number; quantDim: number; expectedDim: number },
+  outQ: TensorQuant,
+  bias: { scale: number } | undefined,
+  channels: number,
+): ConvRequant {
+  const name = op.op.kind === 'builtin' ? op.op.opcode : '';
+  if (kind === 'u8') {
+    if (filter.scales.length !== 1) throw new UnsupportedError(`${name}: uint8 with per-channel weights (TFLite allows per-channel for int8 only)`);
+    // GetQuantizedConvolutionMultipler: `input->params.scale * filter->params.scale` is a float product.
+    const inputProductScale = f32(inQ.scale * filter.scales[0]!);
+    if (bias) {
+      const biasScale = f32(bias.scale);
+      if (!(Math.abs(inputProductScale - biasScale) <= 1e-6 * Math.min(inputProductScale, biasScale))) {
+        throw new UnsupportedError(`${name}: bias scale ${biasScale} is not input scale * weight scale (${inputProductScale}); TFLite rejects this model`);
+      }
+    }
+    const { multiplier, shift } = quantizeMultiplier(inputProductScale / outQ.scale);
+    return { multipliers: [multiplier], shifts: [shift], inputOffset: -inQ.zeroPoint, filterOffset: -filter.zeroPoint, outputOffset: outQ.zeroPoint };
+  }
+  if (filter.scales.length !== 1 && filter.scales.length !== channels) {
+    throw new UnsupportedError(`${name}: ${filter.scales.length} weight scales for ${channels} output channels`);
+  }
+  if (filter.scales.length > 1 && filter.quantDim !== filter.expectedDim) {
+    throw new UnsupportedError(`${name}: weights quantized along dimension ${filter.quantDim}, TFLite expects ${filter.expectedDim}`);
+  }
+  const multipliers: number[] = [];
+  const shifts: number[] = [];
+  for (const s of filter.scales) {
+    const { multiplier, shift } = quantizeMultiplier((inQ.scale * s) / outQ.scale);
+    multipliers.push(multiplier);
+    shifts.push(shift);
+  }
+  // The int8 kernels have no weight offset: TFLite's int8 weights are symmetric (a nonzero zero point
+  // in the file is ignored by the runtime, and so here).
+  return { multipliers, shifts, inputOffset: -inQ.zeroPoint, filterOffset: 0, outputOffset: outQ.zeroPoint };
+}
+
+/** Reads input/filter/bias/output of a conv-like op and checks the dtypes agree. */
+export function convTensors(op: Operator, ctx: LowerContext) {
+  const inT = requireInput(op, ctx, 0, 'input');
+  const filterT = requireInput(op, ctx, 1, 'filter');
+  const biasT = input(op, ctx, 2);
+  const outT = ctx.tensor(op.outputs[0]!);
+  const name = op.op.kind === 'builtin' ? op.op.opcode : '';
+  const kind = quantizedKind(op, inT.dtype);
+  if (filterT.dtype !== inT.dtype || outT.dtype !== inT.dtype) {
+    throw new UnsupportedError(`${name}: input ${inT.dtype}, filter ${filterT.dtype}, output ${outT.dtype} (hybrid and mixed types are not supported)`);
+  }
+  if (biasT && biasT.dtype !== (kind === 'f32' ? 'float32' : 'int32')) throw new UnsupportedError(`${name}: ${biasT.dtype} bias with ${inT.dtype} input`);
+  return { inT, filterT, biasT, outT, kind };
+}
+
+export const convLowering: OpLowering = {
+  ops: ['CONV_2D'],
+  lower(op, ctx): LoweredOp {
+    const { inT, filterT, biasT, outT, kind } = convTensors(op, ctx);
+    const inShape = ctx.shape(op.inputs[0]!);
+    const fShape = ctx.shape(op.inputs[1]!);
+    if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
+    const [n, h, w, cin] = inShape as [number, number, number, number];
+    const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
+    if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
+    const strideH = intOption(op, 'strideH', 1);
+    const strideW = intOption(op, 'strideW', 1);
+    const dilationH = intOption(op, 'dilationHFactor', 1);
+    const dilationW = intOption(op, 'dilationWFactor', 1);
+    if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`CONV_2D: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
+    const pad = computePadding2D(paddingMode('CONV_2D', options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
+    if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`CONV_2D: empty output (${pad.outH}x${pad.outW})`);
+    const act = fusedActivation(op);
+
+    const pw = new ParamsWriter().i32(strideH).i32(strideW).i32(dilationH).i32(dilationW).i32(pad.padTop).i32(pad.padLeft);
+    if (kind === 'f32') {
+      const c = activationClamps(act, kind, undefined);
+      pw.i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero).i32(0);
+    } else {
+      const inQ = perTensorQuant(op, inT, 'input');
+      const outQ = perTensorQuant(op, outT, 'output');
+      const fq = perTensorQuant(op, filterT, 'filter');
+      const rq = convRequant(
+        op,
+        kind,
+        inQ,
+        { scales: channelScales(op, filterT, 'filter'), zeroPoint: fq.zeroPoint, quantDim: filterT.quantization!.quantizedDimension, expectedDim: 0 },
+        outQ,
+        biasT ? { scale: perTensorQuant(op, biasT, 'bias').scale } : undefined,
+        cout,
+      );
+      const c = activationClamps(act, kind, outQ);
+      pw.i32(rq.inputOffset).i32(rq.filterOffset).i32(rq.outputOffset).i32(c.actMin).i32(c.actMax).f32(0).f32(0);
+      pw.i32(Rounding.TiesUp).i32(rq.multipliers.length).i32s(rq.multipliers).i32s(rq.shifts);
+    }
+    return { kernel: `conv_2d_${kind}`, params: pw.finish(), outputShapes: [[n, pad.outH, pad.outW, cout]] };
+  },
+};

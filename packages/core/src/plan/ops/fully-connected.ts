@@ -1,0 +1,67 @@
+// FULLY_CONNECTED → fully_connected_{f32,u8,i8} (native/src/kernels/fully_connected.cc).
+// TFLite 2.9's fully_connected.cc Prepare: one multiplier from GetQuantizedConvolutionMultipler
+// (s_in * s_w in float, / s_out in double) for uint8 and int8 alike; int8 weights must be symmetric.
+// keep_num_dims keeps the input's leading dimensions, else the output is [numel / depth, units].
+// The GEMM's output stage rounds the final shift half up, like CONV_2D (measured).
+import { UnsupportedError } from '../../errors.js';
+import { f32, quantizeMultiplier } from '../../quantize/quant-math.js';
+import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { Rounding, activationClamps, channelScales, fusedActivation, input, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
+
+export const fullyConnectedLowering: OpLowering = {
+  ops: ['FULLY_CONNECTED'],
+  lower(op, ctx): LoweredOp {
+    const inT = requireInput(op, ctx, 0, 'input');
+    const wT = requireInput(op, ctx, 1, 'weights');
+    const biasT = input(op, ctx, 2);
+    const outT = ctx.tensor(op.outputs[0]!);
+    const kind = quantizedKind(op, inT.dtype);
+    if (wT.dtype !== inT.dtype || outT.dtype !== inT.dtype) {
+      throw new UnsupportedError(`FULLY_CONNECTED: input ${inT.dtype}, weights ${wT.dtype}, output ${outT.dtype} (hybrid and mixed types are not supported)`);
+    }
+    if (biasT && biasT.dtype !== (kind === 'f32' ? 'float32' : 'int32')) throw new UnsupportedError(`FULLY_CONNECTED: ${biasT.dtype} bias with ${inT.dtype} input`);
+    const opts = options(op);
+    const format = opts['weightsFormat'] ?? 'DEFAULT';
+    if (format !== 'DEFAULT' && format !== 0) throw new UnsupportedError(`FULLY_CONNECTED: weights format ${String(format)}`);
+    if (op.outputs.length !== 1) throw new UnsupportedError('FULLY_CONNECTED: more than one output (shuffled workspace)');
+
+    const inShape = ctx.shape(op.inputs[0]!);
+    const wShape = ctx.shape(op.inputs[1]!);
+    if (wShape.length !== 2) throw new UnsupportedError(`FULLY_CONNECTED: weights [${wShape}] must be 2-D`);
+    const [units, depth] = wShape as [number, number];
+    const numel = inShape.reduce((a, b) => a * b, 1);
+    if (depth <= 0 || numel % depth !== 0) throw new UnsupportedError(`FULLY_CONNECTED: input [${inShape}] is not a multiple of depth ${depth}`);
+    const keepNumDims = opts['keepNumDims'] === true;
+    let outShape: number[];
+    if (keepNumDims) {
+      if (inShape[inShape.length - 1] !== depth) throw new UnsupportedError(`FULLY_CONNECTED: keep_num_dims with input [${inShape}] and depth ${depth}`);
+      outShape = [...inShape.slice(0, -1), units];
+    } else {
+      outShape = [numel / depth, units];
+    }
+    const act = fusedActivation(op);
+
+    const pw = new ParamsWriter();
+    if (kind === 'f32') {
+      const c = activationClamps(act, kind, undefined);
+      pw.i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero);
+    } else {
+      const inQ = perTensorQuant(op, inT, 'input');
+      const outQ = perTensorQuant(op, outT, 'output');
+      const wQ = perTensorQuant(op, wT, 'weights');
+      if (channelScales(op, wT, 'weights').length !== 1) throw new UnsupportedError('FULLY_CONNECTED: per-channel weights (TFLite 2.9 has per-tensor only)');
+      if (kind === 'i8' && wQ.zeroPoint !== 0) throw new UnsupportedError(`FULLY_CONNECTED: int8 weights with zero point ${wQ.zeroPoint} (TFLite requires 0)`);
+      const inputProductScale = f32(inQ.scale * wQ.scale);
+      if (biasT) {
+        const biasScale = perTensorQuant(op, biasT, 'bias').scale;
+        if (!(Math.abs(inputProductScale - biasScale) <= 1e-6 * Math.min(inputProductScale, biasScale))) {
+          throw new UnsupportedError(`FULLY_CONNECTED: bias scale ${biasScale} is not input scale * weight scale (${inputProductScale}); TFLite rejects this model`);
+        }
+      }
+      const { multiplier, shift } = quantizeMultiplier(inputProductScale / outQ.scale);
+      const c = activationClamps(act, kind, outQ);
+      pw.i32(-inQ.zeroPoint).i32(-wQ.zeroPoint).i32(outQ.zeroPoint).i32(multiplier).i32(shift).i32(c.actMin).i32(c.actMax).f32(0).f32(0).i32(Rounding.TiesUp);
+    }
+    return { kernel: `fully_connected_${kind}`, params: pw.finish(), outputShapes: [outShape] };
+  },
+};

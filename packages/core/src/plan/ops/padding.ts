@@ -1,0 +1,55 @@
+// Output size and padding of a windowed op (conv, depthwise conv, pooling), exactly as TFLite's
+// ComputeOutSize / ComputePaddingHeightWidth (tf/tensorflow/lite/kernels/padding.h).
+import { UnsupportedError } from '../../errors.js';
+
+export type PaddingMode = 'SAME' | 'VALID';
+
+/** The schema `Padding` enum as the reader decodes it (member name, or its number). */
+export function paddingMode(opName: string, v: unknown): PaddingMode {
+  if (v === 'SAME' || v === 0) return 'SAME';
+  if (v === 'VALID' || v === 1) return 'VALID';
+  throw new UnsupportedError(`${opName}: padding ${String(v)} is not SAME or VALID`);
+}
+
+/** ComputeOutSize: SAME = ceil(in / stride); VALID = ceil((in - effective + 1) / stride). */
+export function computeOutSize(mode: PaddingMode, image: number, filter: number, stride: number, dilation: number): number {
+  const effective = (filter - 1) * dilation + 1;
+  if (stride === 0) return 0;
+  return mode === 'SAME' ? Math.floor((image + stride - 1) / stride) : Math.floor((image + stride - effective) / stride);
+}
+
+/** ComputePaddingWithOffset: the padding before (floor of half the total; the odd one goes after). */
+export function computePadding(stride: number, dilation: number, inSize: number, filter: number, outSize: number): number {
+  const effective = (filter - 1) * dilation + 1;
+  const total = Math.max((outSize - 1) * stride + effective - inSize, 0);
+  return Math.floor(total / 2);
+}
+
+export interface Padding2D {
+  outH: number;
+  outW: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** ComputePaddingHeightWidth for an NHWC window op. VALID pads nothing (its total is always 0). */
+export function computePadding2D(
+  mode: PaddingMode,
+  inH: number,
+  inW: number,
+  filterH: number,
+  filterW: number,
+  strideH: number,
+  strideW: number,
+  dilationH = 1,
+  dilationW = 1,
+): Padding2D {
+  const outH = computeOutSize(mode, inH, filterH, strideH, dilationH);
+  const outW = computeOutSize(mode, inW, filterW, strideW, dilationW);
+  return {
+    outH,
+    outW,
+    padTop: computePadding(strideH, dilationH, inH, filterH, outH),
+    padLeft: computePadding(strideW, dilationW, inW, filterW, outW),
+  };
+}

@@ -1,0 +1,162 @@
+// Builds one-op .tflite models in code and checks liteq against the real TFLite 2.9 runtime on them:
+// same random inputs, outputs compared byte for byte (quantized) or within a relative tolerance
+// (float, where TFLite's GEMM sums in another order).
+import '@liteq/native';
+import { createModel, readTflite, writeTflite, type BuiltinOptions, type DType, type Model, type Operator, type Tensor } from '@liteq/core';
+import { runTflite } from '../tflite-runtime.js';
+
+/** A seeded generator (mulberry32) so every failure reproduces. */
+export class Rng {
+  constructor(private s: number) {}
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) | 0;
+    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
+  bytes(n: number): Uint8Array {
+    return Uint8Array.from({ length: n }, () => this.int(0, 255));
+  }
+  floats(n: number, lo = -1, hi = 1): Uint8Array {
+    const a = Float32Array.from({ length: n }, () => lo + (hi - lo) * this.next());
+    return new Uint8Array(a.buffer);
+  }
+}
+
+export interface TensorSpec {
+  shape: number[];
+  dtype: DType;
+  /** Constant data; absent = a graph input fed random values. */
+  data?: Uint8Array;
+  scale?: number[];
+  zeroPoint?: number[];
+  quantizedDimension?: number;
+}
+
+export interface SingleOp {
+  opcode: string;
+  options?: BuiltinOptions;
+  /** null = optional input omitted (trailing nulls are dropped: TFLite 2.9's CONV_2D rejects -1 bias). */
+  inputs: (TensorSpec | null)[];
+  /** Output dtype and quantization; its shape is inferred by both runtimes. */
+  output: TensorSpec;
+}
+
+export const int32Data = (vals: number[]): Uint8Array => new Uint8Array(new Int32Array(vals).buffer);
+
+function irTensor(name: string, s: TensorSpec): Tensor {
+  return {
+    name,
+    shape: s.shape,
+    dtype: s.dtype,
+    data: s.data,
+    isVariable: false,
+    hasRank: true,
+    quantization: s.scale
+      ? { scale: s.scale, zeroPoint: (s.zeroPoint ?? s.scale.map(() => 0)).map(BigInt), quantizedDimension: s.quantizedDimension ?? 0, min: [], max: [] }
+      : undefined,
+  };
+}
+
+export function singleOpModel(spec: SingleOp): Model {
+  const inputs = [...spec.inputs];
+  while (inputs.length && inputs[inputs.length - 1] === null) inputs.pop();
+  const tensors: Tensor[] = [];
+  const opInputs: number[] = [];
+  const graphInputs: number[] = [];
+  inputs.forEach((s, i) => {
+    if (!s) return void opInputs.push(-1);
+    tensors.push(irTensor(`in${i}`, s));
+    opInputs.push(tensors.length - 1);
+    if (!s.data) graphInputs.push(tensors.length - 1);
+  });
+  tensors.push(irTensor('out', spec.output));
+  const out = tensors.length - 1;
+  const op: Operator = { op: { kind: 'builtin', opcode: spec.opcode, version: 1, options: spec.options }, inputs: opInputs, outputs: [out], intermediates: [], mutatingVariableInputs: [] };
+  return { version: 3, description: 'liteq single-op test', subgraphs: [{ name: 'main', tensors, operators: [op], inputs: graphInputs, outputs: [out] }], metadata: [], signatureDefs: [] };
+}
+
+/** Random bytes for a graph input: uniform over the integer range, or floats in [-4, 4]. */
+function randomInput(rng: Rng, t: Tensor): Uint8Array {
+  const n = t.shape.reduce((a, b) => a * b, 1);
+  return t.dtype === 'float32' ? rng.floats(n, -4, 4) : rng.bytes(n * (t.dtype === 'int32' ? 4 : 1));
+}
+
+export interface Comparison {
+  /** Elements compared. */
+  count: number;
+  /** Elements whose bytes differ. */
+  differing: number;
+  /** Largest |a - b| / max(1, |a|) (float) or |a - b| (integers). */
+  maxError: number;
+  shapeTflite: number[];
+  shapeLiteq: number[];
+}
+
+/** Runs the model (IR or bytes) in TFLite and in liteq on the same random inputs and compares output 0. */
+export async function compareWithTflite(model: Model | Uint8Array, rng: Rng): Promise<Comparison> {
+  const bytes = model instanceof Uint8Array ? model : writeTflite(model);
+  const ir = readTflite(bytes);
+  const sg = ir.subgraphs[0]!;
+  const inputs = sg.inputs.map((i) => randomInput(rng, sg.tensors[i]!));
+  const [expected] = await runTflite(bytes, inputs);
+  const liteq = await createModel(ir, { threads: 1 });
+  try {
+    const [actual] = await liteq.run(inputs.map((b, i) => typedView(b, sg.tensors[sg.inputs[i]!]!.dtype)));
+    const exp = typedView(expected!.bytes, expected!.dtype);
+    const act = actual!.data;
+    let differing = 0;
+    let maxError = 0;
+    for (let i = 0; i < exp.length; i++) {
+      const a = Number(exp[i]);
+      const b = Number(act[i]);
+      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) differing++;
+      const err = expected!.dtype === 'float32' ? Math.abs(a - b) / Math.max(1, Math.abs(a)) : Math.abs(a - b);
+      if (err > maxError) maxError = err;
+    }
+    return { count: exp.length, differing, maxError, shapeTflite: expected!.shape, shapeLiteq: actual!.shape };
+  } finally {
+    liteq.dispose();
+  }
+}
+
+function typedView(b: Uint8Array, dtype: DType): Float32Array | Uint8Array | Int8Array | Int32Array {
+  const c = b.slice();
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(c.buffer);
+    case 'int8':
+      return new Int8Array(c.buffer);
+    case 'int32':
+      return new Int32Array(c.buffer);
+    default:
+      return c;
+  }
+}
+
+export const ACTIVATIONS = ['NONE', 'RELU', 'RELU6', 'RELU_N1_TO_1'] as const;
+export type QKind = 'float32' | 'uint8' | 'int8';
+
+/** A power of two (exact multipliers make rounding ties common) or a log-uniform float32 scale. */
+export function randomScale(rng: Rng, pow2: boolean, lo: number, hi: number): number {
+  if (pow2) return 2 ** -rng.int(Math.round(-Math.log2(hi)), Math.round(-Math.log2(lo)));
+  return Math.fround(lo * Math.exp(rng.next() * Math.log(hi / lo)));
+}
+
+export function randomZeroPoint(rng: Rng, dtype: QKind): number {
+  if (dtype === 'uint8') return rng.pick([0, 128, 127, rng.int(0, 255)]);
+  if (dtype === 'int8') return rng.pick([-128, 0, 1, rng.int(-128, 127)]);
+  return 0;
+}
+
+/** An activation input of that dtype (quantized with a random scale and zero point). */
+export function activation(rng: Rng, dtype: QKind, shape: number[], pow2: boolean): TensorSpec {
+  if (dtype === 'float32') return { shape, dtype };
+  return { shape, dtype, scale: [randomScale(rng, pow2, 0.004, 0.1)], zeroPoint: [randomZeroPoint(rng, dtype)] };
+}
