@@ -28,12 +28,10 @@ describe('tf2_mobilenet_v2_1.0_224_ptq (uint8 -> QUANTIZE -> int8 ... SOFTMAX ->
   });
 });
 
-// Blocked: the CONV_2D lowering needs constant filters, and this model's filters are DEQUANTIZE
-// outputs (fp16 constants). Enable once planning folds DEQUANTIZE of constants (or conv takes runtime
-// filters).
+// The fp16 weights reach CONV_2D through DEQUANTIZE; the planner folds those into float constants.
 describe('face_detection_short_range (float, 74 fp16 DEQUANTIZE weights)', () => {
   const path = join(SHARED, 'models/tflite/face_detection_short_range.tflite');
-  it.skip('matches TFLite 2.9 within 1e-4 relative on random inputs', async () => {
+  it('matches TFLite 2.9 within 1e-4 relative on random inputs', async () => {
     const bytes = new Uint8Array(readFileSync(path));
     const rng = new Rng(31337);
     const input = new Float32Array(Array.from({ length: 128 * 128 * 3 }, () => rng.next() * 2 - 1));
