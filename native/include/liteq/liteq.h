@@ -102,6 +102,15 @@ int liteq_plan_tensor(const liteq_plan* plan, int32_t tensor, const void** data,
 size_t liteq_kernel_count(void);
 const char* liteq_kernel_name(size_t index);
 
+/* ---- Weight quantization (converter) ----------------------------------------------------------
+
+Bulk constant quantization as TOCO's QuantizeBuffer does it: for each i,
+  out[i] = clamp(round_half_away_from_zero(zero_point + (double)x[i] / scale), qmin, qmax)
+computed in double. Non-finite x or scale <= 0 / non-finite, qmin > qmax, or a range outside
+[0, 255] is LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed (x and out may then be NULL). */
+int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin, int32_t qmax,
+                         uint8_t* out);
+
 #ifdef __cplusplus
 }
 #endif

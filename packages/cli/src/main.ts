@@ -4,6 +4,8 @@ import { registerInspect } from './commands/inspect.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDetect } from './commands/detect.js';
 import { registerRun } from './commands/run.js';
+import { registerConfig } from './commands/config.js';
+import { normalizeConvertArgv, registerConvert } from './commands/convert.js';
 import { reportError } from './report-error.js';
 
 export const VERSION = '0.1.0';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerDetect(program);
   registerDemo(program);
+  registerConfig(program);
+  registerConvert(program);
   return program;
 }
 
@@ -25,7 +29,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(normalizeConvertArgv(argv), { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -27,6 +27,11 @@ export interface Backend {
   kernelNames(): string[];
   /** Creates a plan from a description built by buildPlan (constants are copied). threads <= 0: one per core. */
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle;
+  /**
+   * Bulk constant quantization (toco QuantizeBuffer): q = clamp(round(zp + x / scale), qmin, qmax) in
+   * double, half away from zero. Optional: the converter falls back to an identical TS loop.
+   */
+  quantizeUint8?(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array;
 }
 
 type BackendLoader = () => Promise<Backend>;

@@ -27,3 +27,24 @@ export { readTfjsModel, readTfjsFromParts, type TfjsModel, type TfjsParts } from
 export { detect, annotateImage, imageToInput, readLabels, type Detection, type DetectOptions } from './detect.js';
 export { decodeImage, resizeBilinear, type RgbImage } from './image.js';
 export { writeFileAtomic, assertNotInput } from './files.js';
+export { convert, type ConvertOptions, type InferenceType } from './convert/index.js';
+export { chooseQuantizationParams, nudge, fakeQuantFloat, quantizeUint8Ts, quantizeBiasInt32, type QuantParams } from './quantize/choose-params.js';
+export {
+  readPipelineConfig,
+  toText,
+  findField,
+  findFields,
+  describePipelineConfig,
+  assertSsd,
+  setQuantization,
+  type PipelineConfig,
+  type ConfigField,
+  type ConfigScalar,
+  type PipelineConfigSummary,
+  type ImageResizerSummary,
+  type AnchorGeneratorSummary,
+  type SsdAnchorGeneratorSummary,
+  type MultiscaleAnchorGeneratorSummary,
+  type QuantizationOptions,
+} from './formats/pipeline-config/index.js';
+export { generateSsdAnchors, defaultFeatureMapShapes, type SsdAnchors, type SsdAnchorLayer, type SsdAnchorParams, type GenerateSsdAnchorsOptions } from './ssd/anchors.js';

@@ -18,6 +18,8 @@ interface Addon {
   planMemory(plan: NativePlan): { arenaBytes: number; scratchBytes: number };
   runPlanSync(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Uint8Array[];
   runPlan(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Promise<Uint8Array[]>;
+  /** Absent in addons built before the converter existed. */
+  quantizeUint8?(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array;
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
@@ -73,6 +75,11 @@ export class NativeBackend implements Backend {
 
   kernelNames(): string[] {
     return this.addon.kernelNames();
+  }
+
+  quantizeUint8(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array {
+    if (!this.addon.quantizeUint8) throw new NativeAddonError(`this liteq native addon has no quantizeUint8; ${REBUILD_HINT}`);
+    return this.addon.quantizeUint8(x, scale, zeroPoint, qmin, qmax);
   }
 
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle {

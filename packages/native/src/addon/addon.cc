@@ -217,6 +217,24 @@ Napi::Value RunPlan(const Napi::CallbackInfo& info) {
   return promise;
 }
 
+// quantizeUint8(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number) → Uint8Array.
+// Synchronous: one pass over a layer's weights while converting.
+Napi::Value QuantizeUint8(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+      !info[1].IsNumber() || !info[2].IsNumber() || !info[3].IsNumber() || !info[4].IsNumber()) {
+    return ThrowError(env, "quantizeUint8(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number)");
+  }
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  Napi::Uint8Array out = Napi::Uint8Array::New(env, x.ElementLength());
+  if (liteq_quantize_uint8(x.Data(), x.ElementLength(), info[1].As<Napi::Number>().DoubleValue(),
+                           info[2].As<Napi::Number>().Int32Value(), info[3].As<Napi::Number>().Int32Value(),
+                           info[4].As<Napi::Number>().Int32Value(), out.Data()) != LITEQ_OK) {
+    return ThrowError(env, liteq_last_error());
+  }
+  return out;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New(env, Version, "version"));
   exports.Set("abiVersion", Napi::Function::New(env, AbiVersion, "abiVersion"));
@@ -227,6 +245,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("planMemory", Napi::Function::New(env, PlanMemory, "planMemory"));
   exports.Set("runPlanSync", Napi::Function::New(env, RunPlanSync, "runPlanSync"));
   exports.Set("runPlan", Napi::Function::New(env, RunPlan, "runPlan"));
+  exports.Set("quantizeUint8", Napi::Function::New(env, QuantizeUint8, "quantizeUint8"));
   return exports;
 }
 
