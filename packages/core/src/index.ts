@@ -47,4 +47,7 @@ export {
   type MultiscaleAnchorGeneratorSummary,
   type QuantizationOptions,
 } from './formats/pipeline-config/index.js';
+export { ssdSurgery, anchorsCornersToCenterSize, SSD_INPUT_NAME, SSD_POSTPROCESS_NAME, SSD_OUTPUT_ARRAYS, type SsdSurgeryOptions, type SsdSurgeryResult, type SsdPostProcessParams } from './ssd/surgery.js';
 export { generateSsdAnchors, defaultFeatureMapShapes, type SsdAnchors, type SsdAnchorLayer, type SsdAnchorParams, type GenerateSsdAnchorsOptions } from './ssd/anchors.js';
+export * from './eval/index.js';
+export * from './quantize/ptq/index.js';

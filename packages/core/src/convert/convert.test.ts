@@ -43,6 +43,19 @@ describe('convert (float)', () => {
     expect(tensor(m, 'w').shape).toEqual([3, 1, 1, 2]);
   });
 
+  it('AddN becomes ADD (two inputs) or a chain of ADDs, the last named after the node', () => {
+    const x = placeholder('x', [1, 2, 2, 3]);
+    const y = placeholder('y', [1, 2, 2, 3]);
+    const z = placeholder('z', [1, 2, 2, 3]);
+    const m2 = convert(graph([x, y, node('s', 'AddN', ['x', 'y'])]), { inputArrays: ['x', 'y'], outputArrays: ['s'] });
+    expect(ops(m2)).toEqual(['ADD']);
+    const m3 = convert(graph([x, y, z, node('s', 'AddN', ['x', 'y', 'z'])]), { inputArrays: ['x', 'y', 'z'], outputArrays: ['s'] });
+    expect(ops(m3)).toEqual(['ADD', 'ADD']);
+    const sg = m3.subgraphs[0]!;
+    expect(sg.tensors[sg.outputs[0]!]!.name).toBe('s');
+    expect(tensor(m3, 's').shape).toEqual([1, 2, 2, 3]);
+  });
+
   it('FusedBatchNormV3 folds into weights and bias', () => {
     const bn = node('bn', 'FusedBatchNormV3', ['c', 'g', 'beta', 'mean', 'var'], { epsilon: { kind: 'f', value: 0 }, is_training: { kind: 'b', value: false } });
     const m = convert(graph([...base, fconst('g', [3], [2, 2, 2]), fconst('beta', [3], [1, 1, 1]), fconst('mean', [3], [0, 0, 0]), fconst('var', [3], [1, 1, 1]), bn]), { inputArrays: ['x'], outputArrays: ['bn'] });

@@ -28,7 +28,7 @@ const TF_DTYPES: Record<string, DType> = { DT_FLOAT: 'float32', DT_UINT8: 'uint8
 export const MAPPED_OPS = new Set([
   'Placeholder', 'Const', 'Identity', 'FakeQuantWithMinMaxVars', 'FakeQuantWithMinMaxArgs', 'Conv2D', 'DepthwiseConv2dNative', 'MatMul',
   'BiasAdd', 'Add', 'AddV2', 'Sub', 'Mul', 'ConcatV2', 'Reshape', 'Squeeze', 'Sigmoid', 'Softmax', 'Tanh', 'Relu', 'Relu6', 'AvgPool', 'MaxPool',
-  'Mean', 'Pad', 'FusedBatchNorm', 'FusedBatchNormV3', 'Shape',
+  'Mean', 'Pad', 'FusedBatchNorm', 'FusedBatchNormV3', 'Shape', 'AddN',
 ]);
 
 const key = (input: string): string => {
@@ -208,6 +208,24 @@ export function lowerGraph(nodesIn: TfNode[], opts: LowerOptions): FGraph {
         const opcode = node.op === 'Sub' ? 'SUB' : node.op === 'Mul' ? 'MUL' : 'ADD';
         const options = opcode === 'ADD' ? { type: 'AddOptions', fusedActivationFunction: 'NONE', potScaleInt16: true } : opcode === 'SUB' ? { type: 'SubOptions', fusedActivationFunction: 'NONE', potScaleInt16: true } : { type: 'MulOptions', fusedActivationFunction: 'NONE' };
         g.ops.push({ node: node.name, op: builtin(opcode, options), inputs: [a, b], outputs: [out(node, shape)] });
+        break;
+      }
+      case 'AddN': {
+        // TOCO's ConvertTrivialAddNToAdd: two inputs become ADD; more become a chain of ADDs
+        // (grappler's AddOpsRewrite leaves AddN in MobileNet v2 residuals of frozen graphs).
+        const parts = node.inputs.map((_, i) => tensorOf(node, i));
+        if (parts.length === 1) {
+          values.set(`${node.name}:0`, { kind: 'tensor', t: parts[0]! });
+          break;
+        }
+        let acc = parts[0]!;
+        for (let i = 1; i < parts.length; i++) {
+          const shape = broadcastShape(shapeOf(acc), shapeOf(parts[i]!));
+          if (!shape) throw new UnsupportedError(`AddN ${node.name}: shapes [${shapeOf(acc)}] and [${shapeOf(parts[i]!)}] do not broadcast`);
+          const y = i === parts.length - 1 ? out(node, shape) : addTensor(g, { name: `${node.name}/add_${i}`, shape, hasRank: true, dtype: 'float32' });
+          g.ops.push({ node: node.name, op: builtin('ADD', { type: 'AddOptions', fusedActivationFunction: 'NONE', potScaleInt16: true }), inputs: [acc, parts[i]!], outputs: [y] });
+          acc = y;
+        }
         break;
       }
       case 'FusedBatchNorm':
