@@ -85,6 +85,9 @@ typedef struct liteq_plan liteq_plan;
 int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
                       const size_t* constant_sizes, size_t num_constants, int num_threads, liteq_plan** out);
 
+/* Frees the plan. Profiling: with the environment variable LITEQ_PROFILE=1 (read once per process)
+   every run times each op, and destroy prints to stderr a table of the ops sorted by mean time per
+   run (index, kernel, output shape, microseconds, percent), then the totals per kernel. */
 void liteq_plan_destroy(liteq_plan* plan);
 
 /* Bytes of the activation arena and of the largest op scratch buffer. */
@@ -110,6 +113,16 @@ computed in double. Non-finite x or scale <= 0 / non-finite, qmin > qmax, or a r
 [0, 255] is LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed (x and out may then be NULL). */
 int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin, int32_t qmax,
                          uint8_t* out);
+
+/* Symmetric per-channel int8 weight quantization (the full-integer spec's weights): element i
+belongs to channel c = (i / inner) % channels and
+  out[i] = clamp(round_half_away_from_zero((double)x[i] / (double)scales[c]), qmin, qmax)
+computed in double (dim 0 of a [O,H,W,I] filter: inner = H*W*I; dim 3 of a [1,H,W,O] depthwise
+filter: inner = 1; per tensor: channels = 1). Non-finite x, a scale <= 0 / non-finite, channels or
+inner == 0, n not a multiple of channels * inner, or a range outside [-128, 127] is
+LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed. */
+int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scales, size_t channels, size_t inner,
+                                    int32_t qmin, int32_t qmax, int8_t* out);
 
 #ifdef __cplusplus
 }

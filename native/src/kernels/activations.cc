@@ -1,5 +1,6 @@
 // Unary activations: LOGISTIC, TANH, SOFTMAX, RELU, RELU6, RELU_N1_TO_1, LEAKY_RELU, HARD_SWISH for
 // float32, uint8 and int8. Lowering: packages/core/src/plan/ops/activations.ts.
+#include <algorithm>
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
@@ -77,7 +78,7 @@ int RunLutFloat(const OpContext&, const OpArgs& a) {
 }
 
 template <Fn F, typename T>
-int RunLut8(const OpContext&, const OpArgs& a) {
+int RunLut8(const OpContext& ctx, const OpArgs& a) {
   const LutParams& p = *ParamsAs<LutParams>(a);
   uint8_t table[256];
   if (F == Fn::kLogistic) {
@@ -85,7 +86,15 @@ int RunLut8(const OpContext&, const OpArgs& a) {
   } else {
     reference::PopulateLookupTable<T>(p.input_scale, p.input_zero_point, p.output_scale, p.output_zero_point, reference::TanhFloat, table);
   }
-  reference::LookupBytes(table, a.inputs[0]->data, a.inputs[0]->NumElements(), a.outputs[0]->data);
+  // Large tensors (SSD's 1917 x 91 class scores) are split over the threads in 16 KiB blocks.
+  constexpr int64_t kBlock = 16384;
+  const int64_t n = a.inputs[0]->NumElements();
+  const uint8_t* in = a.inputs[0]->data;
+  uint8_t* out = a.outputs[0]->data;
+  ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
+    const int64_t i0 = begin * kBlock, i1 = std::min(n, end * kBlock);
+    reference::LookupBytes(table, in + i0, i1 - i0, out + i0);
+  });
   return LITEQ_OK;
 }
 

@@ -1,11 +1,16 @@
 // CONV_2D kernels: conv_2d_f32, conv_2d_u8 (legacy per-tensor uint8), conv_2d_i8 (int8, per-channel
-// or per-tensor weights). Reference loops from reference/conv.h, split over output rows.
+// or per-tensor weights). Convs run as a GEMM (x86/qgemm.h, x86/f32_gemm.h: 1x1 stride 1 directly on
+// the input rows, others through im2col; constant weights packed once by the prepare fn) when the CPU
+// and parameters allow; otherwise, and as the path the optimized ones are tested against, the
+// reference loops from reference/conv.h split over output rows.
 //
 // Inputs: input [N,H,W,Cin], filter [Cout,KH,KW,Cin], bias [Cout] (optional; float32 or int32).
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/conv.h"
+#include "kernels/x86/f32_gemm.h"
+#include "kernels/x86/qgemm.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -72,10 +77,50 @@ int CheckConvF32(const OpArgs& a) { return CheckConv(a, DType::kFloat32); }
 int CheckConvU8(const OpArgs& a) { return CheckConv(a, DType::kUInt8); }
 int CheckConvI8(const OpArgs& a) { return CheckConv(a, DType::kInt8); }
 
+// A 1x1, stride 1, unpadded conv reads its input rows as the GEMM's A directly.
+bool IsPointwise(const reference::ConvShape& s) {
+  return s.filter_h == 1 && s.filter_w == 1 && s.stride_h == 1 && s.stride_w == 1 && s.pad_top == 0 &&
+         s.pad_left == 0 && s.in_h == s.out_h && s.in_w == s.out_w;
+}
+
+f32gemm::Problem FloatGemmProblem(const OpArgs& a, const ConvParams& p, const reference::ConvShape& s) {
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  return {s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, a.inputs[0]->Data<float>(),
+          nullptr, a.inputs[1]->Data<float>(), bias ? bias->Data<float>() : nullptr, p.float_act_min,
+          p.float_act_max, a.outputs[0]->Data<float>()};
+}
+
+size_t ScratchConvF32(const OpArgs& a, int num_threads) {
+  const ConvParams& p = *ParamsAs<ConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  return f32gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
+}
+
+size_t PrepareConvF32(const OpArgs& a, uint8_t* dst) {
+  const ConvParams& p = *ParamsAs<ConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  f32gemm::Problem g = FloatGemmProblem(a, p, s);
+  if (!IsPointwise(s)) g.conv = &s;
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !f32gemm::Supports(g, true)) return 0;
+  if (dst) f32gemm::PackWeights(g, dst);
+  return f32gemm::PackedWeightsBytes(g.N, g.K);
+}
+
 int RunConvF32(const OpContext& ctx, const OpArgs& a) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  {
+    f32gemm::Problem g = FloatGemmProblem(a, p, s);
+    if (!IsPointwise(s)) g.conv = &s;
+    const bool prepared = ctx.prepared && ctx.prepared_bytes == f32gemm::PackedWeightsBytes(g.N, g.K);
+    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads) &&
+        f32gemm::Supports(g, !prepared)) {
+      f32gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+      return LITEQ_OK;
+    }
+  }
   ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
     reference::ConvFloat(s, a.inputs[0]->Data<float>(), a.inputs[1]->Data<float>(), bias ? bias->Data<float>() : nullptr,
                          p.float_act_min, p.float_act_max, a.outputs[0]->Data<float>(), static_cast<int>(begin),
@@ -84,12 +129,64 @@ int RunConvF32(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+qgemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const reference::ConvShape& s) {
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const int32_t* multipliers = Multipliers(a);
+  qgemm::Problem g;
+  g.M = s.batches * s.out_h * s.out_w;
+  g.N = s.out_c;
+  g.K = s.filter_h * s.filter_w * s.in_c;
+  g.dtype = a.inputs[0]->dtype;
+  g.a = a.inputs[0]->data;
+  g.conv = nullptr;  // set by the caller (points at its ConvShape) unless pointwise
+  g.a_offset = p.input_offset;
+  g.b = a.inputs[1]->data;
+  g.b_offset = p.filter_offset;
+  g.bias = bias ? bias->Data<int32_t>() : nullptr;
+  g.multipliers = multipliers;
+  g.shifts = multipliers + p.num_channels;
+  g.per_channel = p.num_channels > 1;
+  g.output_offset = p.output_offset;
+  g.act_min = p.act_min;
+  g.act_max = p.act_max;
+  g.rounding = p.rounding;
+  g.c = a.outputs[0]->data;
+  return g;
+}
+
+size_t ScratchConvQuantized(const OpArgs& a, int num_threads) {
+  const ConvParams& p = *ParamsAs<ConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  return qgemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
+}
+
+// Packs constant weights (and bias, requantization parameters) once for the GEMM.
+size_t PrepareConvQuantized(const OpArgs& a, uint8_t* dst) {
+  const ConvParams& p = *ParamsAs<ConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const qgemm::Problem g = GemmProblem(a, p, s);
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !qgemm::Supports(g)) return 0;
+  if (dst) qgemm::PackWeights(g, dst);
+  return qgemm::PackedWeightsBytes(g.N, g.K);
+}
+
 template <typename T>
 int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   const int32_t* multipliers = Multipliers(a);
+  {
+    qgemm::Problem g = GemmProblem(a, p, s);
+    if (!IsPointwise(s)) g.conv = &s;
+    if (qgemm::Supports(g) && ctx.scratch &&
+        ctx.scratch_bytes >= qgemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
+      const bool prepared = ctx.prepared && ctx.prepared_bytes == qgemm::PackedWeightsBytes(g.N, g.K);
+      qgemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+      return LITEQ_OK;
+    }
+  }
   const reference::QuantizedConvParams q = {p.input_offset,
                                             p.filter_offset,
                                             p.output_offset,
@@ -110,9 +207,9 @@ int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
 }  // namespace
 
 const KernelInfo kConvKernels[] = {
-    {"conv_2d_f32", RunConvF32, CheckConvF32, nullptr},
-    {"conv_2d_u8", RunConvQuantized<uint8_t>, CheckConvU8, nullptr},
-    {"conv_2d_i8", RunConvQuantized<int8_t>, CheckConvI8, nullptr},
+    {"conv_2d_f32", RunConvF32, CheckConvF32, ScratchConvF32, PrepareConvF32},
+    {"conv_2d_u8", RunConvQuantized<uint8_t>, CheckConvU8, ScratchConvQuantized, PrepareConvQuantized},
+    {"conv_2d_i8", RunConvQuantized<int8_t>, CheckConvI8, ScratchConvQuantized, PrepareConvQuantized},
 };
 const size_t kConvKernelCount = sizeof(kConvKernels) / sizeof(kConvKernels[0]);
 

@@ -1,11 +1,19 @@
 // DEPTHWISE_CONV_2D kernels: depthwise_conv_2d_f32, depthwise_conv_2d_u8, depthwise_conv_2d_i8.
-// Reference loops from reference/depthwise_conv.h, split over output rows.
+// Depth multiplier 1: SIMD micro-kernels over channels (x86/q8_dwconv.h for uint8/int8,
+// x86/f32_dwconv.h for float; AVX2 or SSE4.1, chosen at run time) fed one input pointer per tap;
+// otherwise (or LITEQ_ISA=scalar) the reference loops of reference/depthwise_conv.h. All bit-exact to
+// the reference, all split over output rows.
 //
 // Inputs: input [N,H,W,Cin], filter [1,KH,KW,Cin*M], bias [Cin*M] (optional; float32 or int32).
+#include <algorithm>
 #include <cstdint>
+#include <limits>
+#include <vector>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/depthwise_conv.h"
+#include "kernels/x86/f32_dwconv.h"
+#include "kernels/x86/q8_dwconv.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -73,7 +81,7 @@ int CheckF32(const OpArgs& a) { return CheckDepthwise(a, DType::kFloat32); }
 int CheckU8(const OpArgs& a) { return CheckDepthwise(a, DType::kUInt8); }
 int CheckI8(const OpArgs& a) { return CheckDepthwise(a, DType::kInt8); }
 
-int RunF32(const OpContext& ctx, const OpArgs& a) {
+int RunReferenceF32(const OpContext& ctx, const OpArgs& a) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
@@ -86,7 +94,7 @@ int RunF32(const OpContext& ctx, const OpArgs& a) {
 }
 
 template <typename T>
-int RunQuantized(const OpContext& ctx, const OpArgs& a) {
+int RunReference(const OpContext& ctx, const OpArgs& a) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
@@ -109,12 +117,258 @@ int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// ---- Quantized fast path (arithmetic and packing layout in x86/q8_dwconv.h) ----
+
+constexpr size_t kAlign = 64;
+size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
+
+struct FastLayout {
+  size_t weights, arrays, zero_row, total;  // byte offsets into the scratch
+};
+
+FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
+  const int taps = s.filter_h * s.filter_w, pairs = (taps + 1) / 2;
+  FastLayout l;
+  l.weights = 0;
+  l.arrays = AlignUp(static_cast<size_t>(pairs) * s.out_c * 2 * sizeof(int16_t));
+  l.zero_row = l.arrays + AlignUp(7 * static_cast<size_t>(s.out_c) * sizeof(int32_t));
+  l.total = l.zero_row + AlignUp(static_cast<size_t>(s.in_w) * s.in_c * elem_size);
+  return l;
+}
+
+template <typename T>
+bool FastPathCovers(const DepthwiseConvParams& p, const reference::ConvShape& s, const int32_t* multipliers,
+                    const int32_t* shifts) {
+  const int32_t zero_in = -p.input_offset;
+  if (p.depth_multiplier != 1 || s.filter_h * s.filter_w > dwconv::kMaxTaps || s.filter_h * s.filter_w < 1) return false;
+  if (zero_in < std::numeric_limits<T>::min() || zero_in > std::numeric_limits<T>::max()) return false;
+  if (p.filter_offset < -255 || p.filter_offset > 255) return false;
+  if (p.act_min < std::numeric_limits<T>::min() || p.act_max > std::numeric_limits<T>::max()) return false;
+  for (int c = 0; c < p.num_channels; ++c) {
+    if (multipliers[c] == std::numeric_limits<int32_t>::min() || shifts[c] < -31 || shifts[c] > 30) return false;
+  }
+  return true;
+}
+
+template <typename T>
+dwconv::Packed Pack(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* filter, const int32_t* bias,
+                    const int32_t* multipliers, const int32_t* shifts, uint8_t* scratch, const FastLayout& l) {
+  const int C = s.out_c, taps = s.filter_h * s.filter_w, pairs = (taps + 1) / 2;
+  int16_t* w = reinterpret_cast<int16_t*>(scratch + l.weights);
+  int32_t* arrays = reinterpret_cast<int32_t*>(scratch + l.arrays);
+  int32_t *b = arrays, *mult = arrays + C, *shift = arrays + 2 * C, *lshift = arrays + 3 * C, *lmult = arrays + 4 * C,
+          *rshift = arrays + 5 * C, *mask = arrays + 6 * C;
+  for (int c = 0; c < C; ++c) {
+    uint32_t sum = 0;
+    for (int t = 0; t < 2 * pairs; ++t) {
+      const int32_t v = t < taps ? static_cast<int32_t>(filter[static_cast<size_t>(t) * C + c]) + p.filter_offset : 0;
+      w[(static_cast<size_t>(t >> 1) * C + c) * 2 + (t & 1)] = static_cast<int16_t>(v);
+      sum += static_cast<uint32_t>(v);
+    }
+    b[c] = static_cast<int32_t>((bias ? static_cast<uint32_t>(bias[c]) : 0u) + static_cast<uint32_t>(p.input_offset) * sum);
+    const int ch = p.num_channels > 1 ? c : 0;
+    mult[c] = multipliers[ch];
+    shift[c] = shifts[ch];
+    lshift[c] = shifts[ch] > 0 ? shifts[ch] : 0;
+    lmult[c] = static_cast<int32_t>(uint32_t{1} << lshift[c]);
+    rshift[c] = shifts[ch] > 0 ? 0 : -shifts[ch];
+    mask[c] = static_cast<int32_t>((int64_t{1} << rshift[c]) - 1);
+  }
+  T* zero = reinterpret_cast<T*>(scratch + l.zero_row);
+  std::fill(zero, zero + static_cast<size_t>(s.in_w) * s.in_c, static_cast<T>(-p.input_offset));
+  dwconv::Packed pk;
+  pk.channels = C;
+  pk.pairs = pairs;
+  pk.weights = w;
+  pk.bias = b;
+  pk.multiplier = mult;
+  pk.shift = shift;
+  pk.left_shift = lshift;
+  pk.left_mult = lmult;
+  pk.right_shift = rshift;
+  pk.mask = mask;
+  pk.uniform_shift = p.num_channels == 1;
+  pk.output_offset = p.output_offset;
+  pk.act_min = p.act_min;
+  pk.act_max = p.act_max;
+  pk.rounding = p.rounding;
+  return pk;
+}
+
+// Output rows [begin, end): per row one input row pointer per ky (the zero row when outside), then per
+// pixel one pointer per tap. Interior pixels (every tap inside the row) go to the micro-kernel as one
+// run whose pointers advance by stride_w * C; the few border pixels go one at a time.
+template <typename T, typename Ukernel>
+void FastRows(const reference::ConvShape& s, const dwconv::Packed& pk, Ukernel ukernel, const T* input, const T* zero,
+              T* output, int64_t begin, int64_t end) {
+  const int C = s.in_c, taps = s.filter_h * s.filter_w;
+  const int ox_lo = std::min(s.out_w, (s.pad_left + s.stride_w - 1) / s.stride_w);
+  const int hi_num = s.in_w - 1 + s.pad_left - (s.filter_w - 1) * s.dilation_w;
+  const int ox_hi = std::max(ox_lo, std::min(s.out_w, hi_num < 0 ? 0 : hi_num / s.stride_w + 1));
+  const T* rows[dwconv::kMaxTaps];
+  const T* ptrs[dwconv::kMaxTaps + 1];
+  for (int64_t row = begin; row < end; ++row) {
+    const int b = static_cast<int>(row / s.out_h), oy = static_cast<int>(row % s.out_h);
+    for (int ky = 0; ky < s.filter_h; ++ky) {
+      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      rows[ky] = iy >= 0 && iy < s.in_h ? input + (static_cast<int64_t>(b) * s.in_h + iy) * s.in_w * C : zero;
+    }
+    T* out_row = output + row * s.out_w * C;
+    auto point = [&](int ox) {
+      for (int ky = 0; ky < s.filter_h; ++ky) {
+        for (int kx = 0; kx < s.filter_w; ++kx) {
+          const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
+          ptrs[ky * s.filter_w + kx] = static_cast<unsigned>(ix) < static_cast<unsigned>(s.in_w)
+                                           ? rows[ky] + static_cast<int64_t>(ix) * C
+                                           : zero;
+        }
+      }
+      if (taps & 1) ptrs[taps] = ptrs[taps - 1];  // the zero-weight partner of the last tap
+    };
+    for (int ox = 0; ox < ox_lo; ++ox) {
+      point(ox);
+      ukernel(pk, ptrs, 1, 0, out_row + static_cast<int64_t>(ox) * C);
+    }
+    if (ox_lo < ox_hi) {
+      point(ox_lo);
+      ukernel(pk, ptrs, static_cast<size_t>(ox_hi - ox_lo), static_cast<size_t>(s.stride_w) * C,
+              out_row + static_cast<int64_t>(ox_lo) * C);
+    }
+    for (int ox = ox_hi; ox < s.out_w; ++ox) {
+      point(ox);
+      ukernel(pk, ptrs, 1, 0, out_row + static_cast<int64_t>(ox) * C);
+    }
+  }
+}
+
+template <typename T>
+size_t FastScratchBytes(const OpArgs& a) {
+  const DepthwiseConvParams* p = ParamsAs<DepthwiseConvParams>(a);
+  if (!p) return 0;
+  return LayoutOf(ShapeOf(a, *p), sizeof(T)).total;
+}
+
+size_t ScratchQ(const OpArgs& a, int /*num_threads*/) { return FastScratchBytes<uint8_t>(a); }
+
+template <typename T, typename Ukernel>
+int RunFast(const OpContext& ctx, const OpArgs& a, Ukernel ukernel) {
+  const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const int32_t* multipliers =
+      reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+  if (!FastPathCovers<T>(p, s, multipliers, multipliers + p.num_channels)) return RunReference<T>(ctx, a);
+  const FastLayout l = LayoutOf(s, sizeof(T));
+  std::vector<uint8_t> local;
+  uint8_t* scratch = ctx.scratch;
+  if (scratch == nullptr || ctx.scratch_bytes < l.total) {  // e.g. a kernel run outside a plan
+    local.resize(l.total);
+    scratch = local.data();
+  }
+  const dwconv::Packed pk = Pack<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers,
+                                    multipliers + p.num_channels, scratch, l);
+  const T* input = a.inputs[0]->Data<T>();
+  const T* zero = reinterpret_cast<const T*>(scratch + l.zero_row);
+  T* output = a.outputs[0]->Data<T>();
+  ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
+    FastRows<T>(s, pk, ukernel, input, zero, output, begin, end);
+  });
+  return LITEQ_OK;
+}
+
+// Float: per row the input rows inside the input; per pixel only the taps inside the input, in the
+// reference's (ky, kx) order. Interior pixels of a row share their tap list (pointers advance by
+// stride_w * C) and go to the micro-kernel in one call.
+int RunFastF32(const OpContext& ctx, const OpArgs& a, dwconv::F32Ukernel ukernel) {
+  const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  if (p.depth_multiplier != 1 || s.filter_h * s.filter_w > dwconv::kMaxTaps) return RunReferenceF32(ctx, a);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const dwconv::F32Params fp{s.out_c, bias ? bias->Data<float>() : nullptr, p.float_act_min, p.float_act_max};
+  const float* input = a.inputs[0]->Data<float>();
+  const float* filter = a.inputs[1]->Data<float>();
+  float* output = a.outputs[0]->Data<float>();
+  const int C = s.in_c;
+  const int ox_lo = std::min(s.out_w, (s.pad_left + s.stride_w - 1) / s.stride_w);
+  const int hi_num = s.in_w - 1 + s.pad_left - (s.filter_w - 1) * s.dilation_w;
+  const int ox_hi = std::max(ox_lo, std::min(s.out_w, hi_num < 0 ? 0 : hi_num / s.stride_w + 1));
+  ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
+    const float* taps[dwconv::kMaxTaps];
+    const float* weights[dwconv::kMaxTaps];
+    for (int64_t row = begin; row < end; ++row) {
+      const int b = static_cast<int>(row / s.out_h), oy = static_cast<int>(row % s.out_h);
+      float* out_row = output + row * s.out_w * C;
+      auto point = [&](int ox) {
+        int n = 0;
+        for (int ky = 0; ky < s.filter_h; ++ky) {
+          const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+          if (iy < 0 || iy >= s.in_h) continue;
+          for (int kx = 0; kx < s.filter_w; ++kx) {
+            const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
+            if (ix < 0 || ix >= s.in_w) continue;
+            taps[n] = input + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * C;
+            weights[n++] = filter + static_cast<int64_t>(ky * s.filter_w + kx) * C;
+          }
+        }
+        return n;
+      };
+      for (int ox = 0; ox < ox_lo; ++ox) {
+        const int n = point(ox);
+        ukernel(fp, taps, weights, n, 1, 0, out_row + static_cast<int64_t>(ox) * C);
+      }
+      if (ox_lo < ox_hi) {
+        const int n = point(ox_lo);
+        ukernel(fp, taps, weights, n, static_cast<size_t>(ox_hi - ox_lo), static_cast<size_t>(s.stride_w) * C,
+                out_row + static_cast<int64_t>(ox_lo) * C);
+      }
+      for (int ox = ox_hi; ox < s.out_w; ++ox) {
+        const int n = point(ox);
+        ukernel(fp, taps, weights, n, 1, 0, out_row + static_cast<int64_t>(ox) * C);
+      }
+    }
+  });
+  return LITEQ_OK;
+}
+
+int RunF32(const OpContext& ctx, const OpArgs& a) { return dwconv::RunDepthwiseF32(ctx, a, dwconv::ActiveIsa()); }
+
+int RunU8(const OpContext& ctx, const OpArgs& a) { return dwconv::RunDepthwiseU8(ctx, a, dwconv::ActiveIsa()); }
+int RunI8(const OpContext& ctx, const OpArgs& a) { return dwconv::RunDepthwiseS8(ctx, a, dwconv::ActiveIsa()); }
+
 }  // namespace
+
+namespace dwconv {
+
+int RunDepthwiseU8(const OpContext& ctx, const OpArgs& a, Isa isa) {
+  switch (isa) {
+    case Isa::kAvx2: return RunFast<uint8_t>(ctx, a, QU8DwconvAvx2);
+    case Isa::kSse41: return RunFast<uint8_t>(ctx, a, QU8DwconvSse41);
+    default: return RunReference<uint8_t>(ctx, a);
+  }
+}
+
+int RunDepthwiseF32(const OpContext& ctx, const OpArgs& a, Isa isa) {
+  switch (isa) {
+    case Isa::kAvx2: return RunFastF32(ctx, a, F32DwconvAvx2);
+    case Isa::kSse41: return RunFastF32(ctx, a, F32DwconvSse41);
+    default: return RunReferenceF32(ctx, a);
+  }
+}
+
+int RunDepthwiseS8(const OpContext& ctx, const OpArgs& a, Isa isa) {
+  switch (isa) {
+    case Isa::kAvx2: return RunFast<int8_t>(ctx, a, QS8DwconvAvx2);
+    case Isa::kSse41: return RunFast<int8_t>(ctx, a, QS8DwconvSse41);
+    default: return RunReference<int8_t>(ctx, a);
+  }
+}
+
+}  // namespace dwconv
 
 const KernelInfo kDepthwiseConvKernels[] = {
     {"depthwise_conv_2d_f32", RunF32, CheckF32, nullptr},
-    {"depthwise_conv_2d_u8", RunQuantized<uint8_t>, CheckU8, nullptr},
-    {"depthwise_conv_2d_i8", RunQuantized<int8_t>, CheckI8, nullptr},
+    {"depthwise_conv_2d_u8", RunU8, CheckU8, ScratchQ},
+    {"depthwise_conv_2d_i8", RunI8, CheckI8, ScratchQ},
 };
 const size_t kDepthwiseConvKernelCount = sizeof(kDepthwiseConvKernels) / sizeof(kDepthwiseConvKernels[0]);
 

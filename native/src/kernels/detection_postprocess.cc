@@ -75,6 +75,47 @@ reference::CenterSize ReadCenterSize(const Tensor& t, int i, int stride) {
   }
 }
 
+// Fast NMS with one class per detection over uint8 scores (SSD's usual configuration). The reference
+// dequantizes all N x C scores and takes each anchor's first maximum; when the dequantization of the
+// 256 byte values is strictly increasing that is the first maximum byte, so only one score per anchor
+// is dequantized (from the same table). Same selection and outputs as NonMaxSuppressionMultiClassFast.
+bool FastNmsOneClassU8(const reference::DetectionOptions& o, const std::vector<reference::BoxCorner>& boxes,
+                       const Tensor& score_t, const reference::DetectionOutputs& out) {
+  if (o.use_regular_nms || o.max_classes_per_detection != 1) return false;
+  float table[256];
+  for (int v = 0; v < 256; ++v) {
+    table[v] = reference::Dequantize(static_cast<uint8_t>(v), score_t.scale, score_t.zero_point);
+    if (v > 0 && !(table[v] > table[v - 1])) return false;
+  }
+  const int n = static_cast<int>(boxes.size()), cb = score_t.dims[2];
+  const int label_offset = cb - o.num_classes;
+  std::vector<float> max_scores(n);
+  std::vector<int> max_class(n);
+  for (int row = 0; row < n; ++row) {
+    const uint8_t* r = score_t.data + static_cast<size_t>(row) * cb + label_offset;
+    uint8_t m = 0;
+    for (int c = 0; c < o.num_classes; ++c) m = r[c] > m ? r[c] : m;  // vectorizes
+    max_class[row] = static_cast<int>(static_cast<const uint8_t*>(std::memchr(r, m, o.num_classes)) - r);
+    max_scores[row] = table[m];
+  }
+  std::vector<int> selected;
+  reference::NonMaxSuppressionSingleClass(boxes, max_scores, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections,
+                                          &selected);
+  int k = 0;
+  for (int index : selected) {
+    const reference::BoxCorner& b = boxes[index];
+    out.boxes[4 * k + 0] = b.ymin;
+    out.boxes[4 * k + 1] = b.xmin;
+    out.boxes[4 * k + 2] = b.ymax;
+    out.boxes[4 * k + 3] = b.xmax;
+    out.classes[k] = static_cast<float>(max_class[index]);
+    out.scores[k] = max_scores[index];
+    ++k;
+  }
+  out.count[0] = static_cast<float>(k);
+  return true;
+}
+
 template <DType BoxType>
 int RunDetection(const OpContext&, const OpArgs& a) {
   const DetectionPostProcessParams& p = *ParamsAs<DetectionPostProcessParams>(a);
@@ -91,6 +132,11 @@ int RunDetection(const OpContext&, const OpArgs& a) {
   }
   if (!reference::ValidateBoxes(boxes)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: a decoded box has min > max");
 
+  // Slots past the detections are zero (TFLite leaves them as they were).
+  for (int i = 0; i < 4; ++i) std::memset(a.outputs[i]->data, 0, a.outputs[i]->bytes);
+  const reference::DetectionOutputs out{a.outputs[0]->Data<float>(), a.outputs[1]->Data<float>(), a.outputs[2]->Data<float>(),
+                                        a.outputs[3]->Data<float>()};
+  if (score_t.dtype == DType::kUInt8 && FastNmsOneClassU8(o, boxes, score_t, out)) return LITEQ_OK;
   std::vector<float> dequantized;
   const float* scores = nullptr;
   if (score_t.dtype == DType::kUInt8) {
@@ -101,10 +147,6 @@ int RunDetection(const OpContext&, const OpArgs& a) {
     scores = score_t.Data<float>();
   }
 
-  // Slots past the detections are zero (TFLite leaves them as they were).
-  for (int i = 0; i < 4; ++i) std::memset(a.outputs[i]->data, 0, a.outputs[i]->bytes);
-  const reference::DetectionOutputs out{a.outputs[0]->Data<float>(), a.outputs[1]->Data<float>(), a.outputs[2]->Data<float>(),
-                                        a.outputs[3]->Data<float>()};
   if (o.use_regular_nms) {
     reference::NonMaxSuppressionMultiClassRegular(o, boxes, scores, cb, out);
   } else {

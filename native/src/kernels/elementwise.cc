@@ -1,12 +1,16 @@
 // ADD, SUB, MUL with numpy broadcasting: float32, uint8, int8 (quantized, TFLite's integer recipes)
 // and int32. One params struct for the family; lowering (packages/core/src/plan/ops/elementwise.ts)
 // fills the fields the op uses, as TFLite's Prepare computes them.
+#include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/add.h"
 #include "kernels/reference/broadcast.h"
 #include "kernels/reference/mul.h"
+#include "kernels/x86/isa.h"
+#include "kernels/x86/q8_vadd.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -50,8 +54,35 @@ int CheckBinary(const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
+// over the threads, AVX2 when available (bit-exact, see x86/q8_vadd.h), else the reference element.
+template <typename T>
+bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s, bool subtract, const Tensor& x,
+                     const Tensor& y, Tensor& out) {
+  const int64_t n = out.NumElements();
+  if (x.NumElements() != n || y.NumElements() != n) return false;
+  const bool simd = x86::ActiveIsa() == x86::Isa::kAvx2 && vadd::Covers<T>(s);
+  const T* xd = x.Data<T>();
+  const T* yd = y.Data<T>();
+  T* od = out.Data<T>();
+  constexpr int64_t kBlock = 4096;  // elements per task unit
+  ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
+    const int64_t i0 = begin * kBlock, i1 = std::min(n, end * kBlock);
+    if (simd) {
+      if constexpr (std::is_same<T, uint8_t>::value) {
+        vadd::QU8VaddAvx2(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
+      } else {
+        vadd::QS8VaddAvx2(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
+      }
+    } else {
+      for (int64_t i = i0; i < i1; ++i) od[i] = static_cast<T>(reference::QuantizedAddElement(s, xd[i], yd[i], subtract));
+    }
+  });
+  return true;
+}
+
 template <Op O, DType D, typename T>
-int RunBinary(const OpContext&, const OpArgs& a) {
+int RunBinary(const OpContext& ctx, const OpArgs& a) {
   const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
   reference::BinaryBroadcast bc;
   if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
@@ -80,6 +111,7 @@ int RunBinary(const OpContext&, const OpArgs& a) {
     const reference::QuantizedAddSpec s{p.input1_offset,     p.input2_offset,  p.output_offset,     p.left_shift,
                                         p.input1_multiplier, p.input1_shift,   p.input2_multiplier, p.input2_shift,
                                         p.output_multiplier, p.output_shift,   p.activation_min,    p.activation_max};
+    if (RunSameShapeAdd<T>(ctx, s, O == Op::kSub, *a.inputs[0], *a.inputs[1], *a.outputs[0])) return LITEQ_OK;
     reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
       out[o] = static_cast<T>(reference::QuantizedAddElement(s, x[i], y[j], O == Op::kSub));
     });

@@ -1,10 +1,15 @@
 // FULLY_CONNECTED kernels: fully_connected_f32, fully_connected_u8, fully_connected_i8.
 // Inputs: input [..., depth] (flattened to [numel/depth, depth]), weights [units, depth],
 // bias [units] (optional; float32 or int32). Output [batch, units] (lowering shapes keep_num_dims).
+// FULLY_CONNECTED is the GEMM of x86/qgemm.h (x86/f32_gemm.h for float) with M = batch when the CPU
+// and parameters allow; otherwise, and as the path the optimized ones are tested against,
+// reference/fully_connected.h.
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/fully_connected.h"
+#include "kernels/x86/f32_gemm.h"
+#include "kernels/x86/qgemm.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -49,11 +54,44 @@ int CheckF32(const OpArgs& a) { return CheckFullyConnected(a, DType::kFloat32); 
 int CheckU8(const OpArgs& a) { return CheckFullyConnected(a, DType::kUInt8); }
 int CheckI8(const OpArgs& a) { return CheckFullyConnected(a, DType::kInt8); }
 
+f32gemm::Problem FloatGemmProblem(const OpArgs& a, const FullyConnectedParams& p) {
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  return {static_cast<int>(a.inputs[0]->NumElements() / depth), units, depth, a.inputs[0]->Data<float>(), nullptr,
+          a.inputs[1]->Data<float>(), bias ? bias->Data<float>() : nullptr, p.float_act_min, p.float_act_max,
+          a.outputs[0]->Data<float>()};
+}
+
+size_t ScratchF32(const OpArgs& a, int num_threads) {
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const int64_t batches = a.inputs[0]->NumElements() / depth;
+  return batches <= INT32_MAX ? f32gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
+}
+
+size_t PrepareF32(const OpArgs& a, uint8_t* dst) {
+  const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  if (a.inputs[0]->NumElements() / a.inputs[1]->dims[1] > INT32_MAX) return 0;
+  const f32gemm::Problem g = FloatGemmProblem(a, p);
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !f32gemm::Supports(g, false)) return 0;
+  if (dst) f32gemm::PackWeights(g, dst);
+  return f32gemm::PackedWeightsBytes(g.N, g.K);
+}
+
 int RunF32(const OpContext& ctx, const OpArgs& a) {
   const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const int64_t batches = a.inputs[0]->NumElements() / depth;
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  if (batches <= INT32_MAX) {
+    const f32gemm::Problem g = FloatGemmProblem(a, p);
+    const bool prepared = ctx.prepared && ctx.prepared_bytes == f32gemm::PackedWeightsBytes(g.N, g.K);
+    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads) &&
+        f32gemm::Supports(g, false)) {
+      f32gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+      return LITEQ_OK;
+    }
+  }
   ParallelFor(ctx, batches, [&](int64_t begin, int64_t end) {
     reference::FullyConnectedFloat(depth, units, a.inputs[0]->Data<float>(), a.inputs[1]->Data<float>(),
                                    bias ? bias->Data<float>() : nullptr, p.float_act_min, p.float_act_max,
@@ -62,12 +100,62 @@ int RunF32(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+qgemm::Problem GemmProblem(const OpArgs& a, const FullyConnectedParams& p) {
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  qgemm::Problem g;
+  g.M = static_cast<int>(a.inputs[0]->NumElements() / depth);
+  g.N = units;
+  g.K = depth;
+  g.dtype = a.inputs[0]->dtype;
+  g.a = a.inputs[0]->data;
+  g.conv = nullptr;
+  g.a_offset = p.input_offset;
+  g.b = a.inputs[1]->data;
+  g.b_offset = p.filter_offset;
+  g.bias = bias ? bias->Data<int32_t>() : nullptr;
+  g.multipliers = &p.multiplier;
+  g.shifts = &p.shift;
+  g.per_channel = false;
+  g.output_offset = p.output_offset;
+  g.act_min = p.act_min;
+  g.act_max = p.act_max;
+  g.rounding = p.rounding;
+  g.c = a.outputs[0]->data;
+  return g;
+}
+
+// Packs constant weights (and bias, requantization parameters) once for the GEMM.
+size_t PrepareQuantized(const OpArgs& a, uint8_t* dst) {
+  const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  if (a.inputs[0]->NumElements() / a.inputs[1]->dims[1] > INT32_MAX) return 0;
+  const qgemm::Problem g = GemmProblem(a, p);
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !qgemm::Supports(g)) return 0;
+  if (dst) qgemm::PackWeights(g, dst);
+  return qgemm::PackedWeightsBytes(g.N, g.K);
+}
+
+size_t ScratchQuantized(const OpArgs& a, int num_threads) {
+  const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
+  const int64_t batches = a.inputs[0]->NumElements() / depth;
+  return batches <= INT32_MAX ? qgemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
+}
+
 template <typename T>
 int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const int64_t batches = a.inputs[0]->NumElements() / depth;
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  if (batches <= INT32_MAX) {
+    const qgemm::Problem g = GemmProblem(a, p);
+    if (qgemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= qgemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
+      const bool prepared = ctx.prepared && ctx.prepared_bytes == qgemm::PackedWeightsBytes(g.N, g.K);
+      qgemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+      return LITEQ_OK;
+    }
+  }
   const reference::QuantizedFullyConnectedParams q = {p.input_offset, p.filter_offset, p.output_offset, p.multiplier,
                                                       p.shift,        p.act_min,       p.act_max,
                                                       static_cast<reference::Rounding>(p.rounding)};
@@ -82,9 +170,9 @@ int RunQuantized(const OpContext& ctx, const OpArgs& a) {
 }  // namespace
 
 const KernelInfo kFullyConnectedKernels[] = {
-    {"fully_connected_f32", RunF32, CheckF32, nullptr},
-    {"fully_connected_u8", RunQuantized<uint8_t>, CheckU8, nullptr},
-    {"fully_connected_i8", RunQuantized<int8_t>, CheckI8, nullptr},
+    {"fully_connected_f32", RunF32, CheckF32, ScratchF32, PrepareF32},
+    {"fully_connected_u8", RunQuantized<uint8_t>, CheckU8, ScratchQuantized, PrepareQuantized},
+    {"fully_connected_i8", RunQuantized<int8_t>, CheckI8, ScratchQuantized, PrepareQuantized},
 };
 const size_t kFullyConnectedKernelCount = sizeof(kFullyConnectedKernels) / sizeof(kFullyConnectedKernels[0]);
 

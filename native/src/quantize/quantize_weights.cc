@@ -36,3 +36,35 @@ extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int3
   liteq::ClearError();
   return LITEQ_OK;
 }
+
+extern "C" int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scales, size_t channels,
+                                               size_t inner, int32_t qmin, int32_t qmax, int8_t* out) {
+  if (channels == 0 || inner == 0 || n % (channels * inner) != 0) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: n must be a multiple of channels * inner (both > 0)");
+  }
+  if (qmin < -128 || qmax > 127 || qmin > qmax) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: need -128 <= qmin <= qmax <= 127");
+  }
+  if (n > 0 && (x == nullptr || out == nullptr || scales == nullptr)) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: null buffer");
+  }
+  for (size_t c = 0; c < channels && n > 0; ++c) {
+    if (!(scales[c] > 0.0f) || !std::isfinite(scales[c])) {
+      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: scale " + std::to_string(c) + " must be finite and > 0");
+    }
+  }
+  const double lo = qmin;
+  const double hi = qmax;
+  for (size_t i = 0; i < n; ++i) {
+    const double v = x[i];
+    if (!std::isfinite(v)) {
+      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: non-finite value at index " + std::to_string(i));
+    }
+    const double s = scales[(i / inner) % channels];
+    double q = std::round(v / s);
+    q = q < lo ? lo : (q > hi ? hi : q);
+    out[i] = static_cast<int8_t>(q);
+  }
+  liteq::ClearError();
+  return LITEQ_OK;
+}

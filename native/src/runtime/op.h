@@ -25,6 +25,9 @@ struct OpContext {
   // Scratch memory for this op (im2col, accumulators), sized by the kernel's ScratchFn at plan time.
   uint8_t* scratch = nullptr;
   size_t scratch_bytes = 0;
+  // What the kernel's PrepareFn built for this op at plan creation (64-byte aligned), or null.
+  const uint8_t* prepared = nullptr;
+  size_t prepared_bytes = 0;
 };
 
 // Runs [0, n) split into contiguous chunks over the pool's threads; fn(begin, end).
@@ -45,12 +48,17 @@ using KernelFn = int (*)(const OpContext& ctx, const OpArgs& args);
 using KernelCheckFn = int (*)(const OpArgs& args);
 // Scratch bytes the kernel needs at run time for these tensors (optional; 0 when null).
 using KernelScratchFn = size_t (*)(const OpArgs& args, int num_threads);
+// Builds read-only per-op data once, at plan creation, from inputs that are plan constants
+// (Tensor::is_constant), e.g. weights repacked for an optimized GEMM (optional). Called with
+// dst == nullptr for the size (0 = nothing to prepare), then with that many 64-byte aligned bytes.
+using KernelPrepareFn = size_t (*)(const OpArgs& args, uint8_t* dst);
 
 struct KernelInfo {
   const char* name;  // e.g. "conv_2d_u8", "add_f32", "tflite_detection_postprocess_u8"
   KernelFn run;
   KernelCheckFn check;
   KernelScratchFn scratch;
+  KernelPrepareFn prepare = nullptr;
 };
 
 // Looks a kernel up by name; nullptr if unknown.

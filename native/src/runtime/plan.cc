@@ -1,8 +1,11 @@
 #include "runtime/plan.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <new>
 
 #include "runtime/error.h"
@@ -48,6 +51,18 @@ class Reader {
   size_t pos_ = 0;
   bool ok_ = true;
 };
+
+bool ProfileEnabled() {
+  static const bool enabled = [] {
+    const char* v = std::getenv("LITEQ_PROFILE");
+    return v != nullptr && v[0] != '\0' && std::strcmp(v, "0") != 0;
+  }();
+  return enabled;
+}
+
+uint8_t* AlignTo64(uint8_t* p) {
+  return p + ((64 - reinterpret_cast<uintptr_t>(p) % 64) % 64);
+}
 
 bool KnownDType(int32_t d) { return d >= 0 && d <= 10 && d != 5 && d != 8; }
 
@@ -140,6 +155,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       if (constant_index < 0 || static_cast<size_t>(constant_index) >= num_constants) return fail(where + "constant index out of range");
       if (constant_sizes[constant_index] != bytes) return fail(where + "constant size does not match shape x dtype");
       t.data = plan->constants_[constant_index].data();
+      t.is_constant = true;
     } else if (storage != 2) {
       return fail(where + "unknown storage kind");
     }
@@ -183,6 +199,13 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       }
     }
     op.scratch_bytes = op.kernel->scratch ? op.kernel->scratch(args, threads) : 0;
+    if (op.kernel->prepare) {
+      op.prepared_bytes = op.kernel->prepare(args, nullptr);
+      if (op.prepared_bytes) {
+        op.prepared.assign(op.prepared_bytes + 64, 0);
+        op.kernel->prepare(args, AlignTo64(op.prepared.data()));
+      }
+    }
     max_scratch = std::max(max_scratch, op.scratch_bytes);
   }
   plan->inputs_.resize(num_inputs);
@@ -200,6 +223,8 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
 
   plan->scratch_ = AlignedBuffer(max_scratch);
   plan->pool_ = std::make_unique<ThreadPool>(threads);
+  plan->profile_ = ProfileEnabled();
+  if (plan->profile_) plan->profile_ns_.assign(num_ops, 0);
   return plan;
 }
 
@@ -223,14 +248,60 @@ int Plan::Run(const void* const* inputs, const size_t* input_sizes, size_t num_i
   for (size_t i = 0; i < ops_.size(); ++i) {
     PlanOp& op = ops_[i];
     ctx.scratch_bytes = op.scratch_bytes;
+    ctx.prepared = op.prepared_bytes ? AlignTo64(op.prepared.data()) : nullptr;
+    ctx.prepared_bytes = op.prepared_bytes;
     const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
                       op.outputs.data(), static_cast<int>(op.outputs.size())};
+    const auto start = profile_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
     const int status = op.kernel->run(ctx, args);
+    if (profile_) {
+      profile_ns_[i] += static_cast<uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+    }
     if (status != LITEQ_OK) {
       return Fail(status, "op " + std::to_string(i) + " (" + op.kernel->name + "): " + LastError());
     }
   }
+  if (profile_) ++profile_runs_;
   return LITEQ_OK;
+}
+
+Plan::~Plan() {
+  if (profile_ && profile_runs_ > 0) PrintProfile();
+}
+
+void Plan::PrintProfile() const {
+  const double runs = static_cast<double>(profile_runs_);
+  uint64_t total = 0;
+  for (uint64_t ns : profile_ns_) total += ns;
+  std::vector<size_t> order(ops_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return profile_ns_[a] > profile_ns_[b]; });
+  std::fprintf(stderr, "liteq profile: %zu ops, %llu runs, %d threads, %.3f ms/run\n", ops_.size(),
+               static_cast<unsigned long long>(profile_runs_), pool_ ? pool_->num_threads() : 1, total / runs / 1e6);
+  std::fprintf(stderr, "%6s %-36s %-24s %10s %6s\n", "op", "kernel", "output", "us/run", "%");
+  for (size_t i : order) {
+    const PlanOp& op = ops_[i];
+    std::string shape;
+    if (!op.outputs.empty()) {
+      for (int d = 0; d < op.outputs[0]->rank; ++d) shape += (d ? "x" : "") + std::to_string(op.outputs[0]->dims[d]);
+    }
+    std::fprintf(stderr, "%6zu %-36s %-24s %10.1f %6.2f\n", i, op.kernel->name, shape.c_str(), profile_ns_[i] / runs / 1e3,
+                 total ? 100.0 * profile_ns_[i] / total : 0.0);
+  }
+  std::map<std::string, std::pair<uint64_t, int>> by_kernel;
+  for (size_t i = 0; i < ops_.size(); ++i) {
+    auto& e = by_kernel[ops_[i].kernel->name];
+    e.first += profile_ns_[i];
+    ++e.second;
+  }
+  std::vector<std::pair<std::string, std::pair<uint64_t, int>>> kernels(by_kernel.begin(), by_kernel.end());
+  std::sort(kernels.begin(), kernels.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::fprintf(stderr, "%-36s %6s %10s %6s\n", "kernel", "count", "us/run", "%");
+  for (const auto& k : kernels) {
+    std::fprintf(stderr, "%-36s %6d %10.1f %6.2f\n", k.first.c_str(), k.second.second, k.second.first / runs / 1e3,
+                 total ? 100.0 * k.second.first / total : 0.0);
+  }
 }
 
 int Plan::TensorBytes(int32_t index, const void** data, size_t* size) const {

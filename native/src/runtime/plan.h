@@ -18,6 +18,8 @@ namespace liteq {
 struct PlanOp {
   const KernelInfo* kernel = nullptr;
   std::vector<uint8_t> params;  // 4-byte aligned storage (vector of uint8_t from operator new is 16-aligned)
+  std::vector<uint8_t> prepared;  // the kernel's PrepareFn output, from the first 64-byte boundary on
+  size_t prepared_bytes = 0;
   std::vector<const Tensor*> inputs;
   std::vector<Tensor*> outputs;
   size_t scratch_bytes = 0;
@@ -49,9 +51,12 @@ class Plan {
   int TensorBytes(int32_t index, const void** data, size_t* size) const;
   size_t arena_bytes() const { return arena_.size(); }
   size_t scratch_bytes() const { return scratch_.size(); }
+  // Prints the per-op profile (see profile_ below) to stderr when profiling is on.
+  ~Plan();
 
  private:
   Plan() = default;
+  void PrintProfile() const;
 
   std::vector<Tensor> tensors_;
   std::vector<AlignedBuffer> constants_;
@@ -62,6 +67,11 @@ class Plan {
   AlignedBuffer scratch_;
   std::unique_ptr<ThreadPool> pool_;
   std::mutex run_mu_;
+  // Opt-in per-op profiler: with env LITEQ_PROFILE=1 (read once per process), Run() accumulates the
+  // wall time of every op here and the destructor prints a table sorted by time, then per kernel.
+  bool profile_ = false;
+  std::vector<uint64_t> profile_ns_;
+  uint64_t profile_runs_ = 0;
 };
 
 }  // namespace liteq

@@ -34,6 +34,7 @@ struct Tensor {
   size_t bytes = 0;
   float scale = 0.0f;       // 0 = not quantized
   int32_t zero_point = 0;
+  bool is_constant = false;  // a plan constant: data holds its final values from plan creation on
 
   int64_t NumElements() const {
     int64_t n = 1;

@@ -1,0 +1,59 @@
+// 4x16 float GEMM micro-kernel, AVX2 without FMA: per lane the reference's sequential k sum.
+#include "kernels/x86/f32_gemm.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+#include <cstring>
+
+namespace liteq {
+namespace f32gemm {
+
+__attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride,
+                                                     const float* panel, float act_min, float act_max, float* c,
+                                                     size_t c_stride) {
+  const float* a0 = a;
+  const float* a1 = mr > 1 ? a0 + a_stride : a0;
+  const float* a2 = mr > 2 ? a0 + 2 * a_stride : a1;
+  const float* a3 = mr > 3 ? a0 + 3 * a_stride : a2;
+  __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps(), c10 = c00, c11 = c00, c20 = c00, c21 = c00,
+         c30 = c00, c31 = c00;
+  const float* w = panel;
+  for (int k = 0; k < K; ++k, w += kNR) {
+    const __m256 b0 = _mm256_load_ps(w), b1 = _mm256_load_ps(w + 8);
+    const __m256 v0 = _mm256_broadcast_ss(a0 + k), v1 = _mm256_broadcast_ss(a1 + k);
+    const __m256 v2 = _mm256_broadcast_ss(a2 + k), v3 = _mm256_broadcast_ss(a3 + k);
+    c00 = _mm256_add_ps(c00, _mm256_mul_ps(v0, b0));
+    c01 = _mm256_add_ps(c01, _mm256_mul_ps(v0, b1));
+    c10 = _mm256_add_ps(c10, _mm256_mul_ps(v1, b0));
+    c11 = _mm256_add_ps(c11, _mm256_mul_ps(v1, b1));
+    c20 = _mm256_add_ps(c20, _mm256_mul_ps(v2, b0));
+    c21 = _mm256_add_ps(c21, _mm256_mul_ps(v2, b1));
+    c30 = _mm256_add_ps(c30, _mm256_mul_ps(v3, b0));
+    c31 = _mm256_add_ps(c31, _mm256_mul_ps(v3, b1));
+  }
+  const __m256 bias0 = _mm256_load_ps(w), bias1 = _mm256_load_ps(w + 8);
+  const __m256 lo = _mm256_set1_ps(act_min), hi = _mm256_set1_ps(act_max);
+  const __m256 acc[4][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}};
+  for (int r = 0; r < mr; ++r) {
+    // std::min(std::max(x, lo), hi): max_ps(lo, x) is (lo > x ? lo : x) and min_ps(hi, y) is
+    // (hi < y ? hi : y), the same operand order, so a NaN stays NaN as in the reference.
+    const __m256 y0 = _mm256_min_ps(hi, _mm256_max_ps(lo, _mm256_add_ps(acc[r][0], bias0)));
+    const __m256 y1 = _mm256_min_ps(hi, _mm256_max_ps(lo, _mm256_add_ps(acc[r][1], bias1)));
+    float* out = c + r * c_stride;
+    if (nr == kNR) {
+      _mm256_storeu_ps(out, y0);
+      _mm256_storeu_ps(out + 8, y1);
+    } else {
+      alignas(32) float tmp[kNR];
+      _mm256_store_ps(tmp, y0);
+      _mm256_store_ps(tmp + 8, y1);
+      std::memcpy(out, tmp, sizeof(float) * nr);
+    }
+  }
+}
+
+}  // namespace f32gemm
+}  // namespace liteq
+
+#endif  // x86

@@ -1,0 +1,32 @@
+#include "kernels/x86/isa.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "liteq/liteq.h"
+
+namespace liteq {
+namespace x86 {
+namespace {
+
+Isa DetectIsa() {
+  const uint32_t f = liteq_cpu_features();
+  Isa isa = (f & LITEQ_CPU_AVX2) ? Isa::kAvx2 : (f & LITEQ_CPU_SSE41) ? Isa::kSse41 : Isa::kScalar;
+  if (const char* cap = std::getenv("LITEQ_ISA")) {
+    Isa limit = isa;
+    if (std::strcmp(cap, "scalar") == 0) limit = Isa::kScalar;
+    if (std::strcmp(cap, "sse41") == 0) limit = Isa::kSse41;
+    if (limit < isa) isa = limit;
+  }
+  return isa;
+}
+
+}  // namespace
+
+Isa ActiveIsa() {
+  static const Isa isa = DetectIsa();
+  return isa;
+}
+
+}  // namespace x86
+}  // namespace liteq

@@ -1,0 +1,16 @@
+// Run-time instruction set choice for the x86 kernels outside the GEMM (depthwise conv, elementwise).
+#ifndef LITEQ_KERNELS_X86_ISA_H_
+#define LITEQ_KERNELS_X86_ISA_H_
+
+namespace liteq {
+namespace x86 {
+
+// Instruction set levels, lowest first. The best the CPU has (liteq_cpu_features()), capped by env
+// LITEQ_ISA=scalar|sse41|avx2 (read once) so tests and benchmarks can force a lower level.
+enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2 };
+Isa ActiveIsa();
+
+}  // namespace x86
+}  // namespace liteq
+
+#endif  // LITEQ_KERNELS_X86_ISA_H_
