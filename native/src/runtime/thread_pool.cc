@@ -10,6 +10,21 @@
 
 namespace liteq {
 
+namespace {
+
+// Busy-wait iterations before a thread blocks (roughly 10-50 us with the pause hint).
+constexpr int kSpinIterations = 5000;
+
+inline void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#else
+  std::this_thread::yield();
+#endif
+}
+
+}  // namespace
+
 ThreadPool::ThreadPool(int num_threads) {
   const int workers = std::max(0, num_threads - 1);
   workers_.reserve(workers);
@@ -25,46 +40,57 @@ ThreadPool::~ThreadPool() {
   for (auto& t : workers_) t.join();
 }
 
+void ThreadPool::Drain() {
+  for (;;) {
+    const uint64_t claim = work_.fetch_add(1);
+    const uint32_t task = static_cast<uint32_t>(claim);
+    if (task >= static_cast<uint32_t>(claim >> 32)) return;
+    // The loop that published this claim cannot have returned (this task is not done), so fn_ is its.
+    (*fn_.load())(static_cast<int>(task));
+    if (pending_.fetch_sub(1) == 1) {
+      // Last task: wake the caller if it went to sleep (the lock orders this with its wait).
+      std::lock_guard<std::mutex> lock(mu_);
+      done_cv_.notify_all();
+    }
+  }
+}
+
 void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
   if (num_tasks <= 0) return;
   if (workers_.empty() || num_tasks == 1) {
     for (int i = 0; i < num_tasks; ++i) fn(i);
     return;
   }
-  std::unique_lock<std::mutex> lock(mu_);
-  fn_ = &fn;
-  num_tasks_ = num_tasks;
-  next_task_ = 0;
-  pending_ = num_tasks;
-  ++generation_;
-  work_cv_.notify_all();
-  // The caller works too, then waits for the stragglers.
-  while (next_task_ < num_tasks_) {
-    const int task = next_task_++;
-    lock.unlock();
-    fn(task);
-    lock.lock();
-    --pending_;
+  // The previous loop returned only when all its tasks were done, so no worker holds one of its
+  // tasks; a worker late to leave Drain() claims against the new word and either gets a valid task
+  // of this loop (fn_ is already stored) or sees none left.
+  fn_.store(&fn);
+  pending_.store(num_tasks);
+  work_.store(static_cast<uint64_t>(num_tasks) << 32);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    generation_.fetch_add(1);
   }
-  done_cv_.wait(lock, [this] { return pending_ == 0; });
-  fn_ = nullptr;
+  work_cv_.notify_all();
+  Drain();
+  for (int i = 0; i < kSpinIterations && pending_.load() != 0; ++i) CpuRelax();
+  if (pending_.load() != 0) {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_cv_.wait(lock, [this] { return pending_.load() == 0; });
+  }
 }
 
 void ThreadPool::WorkerLoop() {
   uint64_t seen = 0;
-  std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    work_cv_.wait(lock, [&] { return stop_ || (generation_ != seen && next_task_ < num_tasks_); });
-    if (stop_) return;
-    seen = generation_;
-    while (fn_ != nullptr && next_task_ < num_tasks_) {
-      const int task = next_task_++;
-      const auto* fn = fn_;
-      lock.unlock();
-      (*fn)(task);
-      lock.lock();
-      if (--pending_ == 0) done_cv_.notify_all();
+    for (int i = 0; i < kSpinIterations && generation_.load() == seen && !stop_.load(); ++i) CpuRelax();
+    if (generation_.load() == seen) {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_cv_.wait(lock, [&] { return stop_.load() || generation_.load() != seen; });
     }
+    if (stop_.load()) return;
+    seen = generation_.load();
+    Drain();
   }
 }
 

@@ -3,6 +3,7 @@
 #ifndef LITEQ_RUNTIME_THREAD_POOL_H_
 #define LITEQ_RUNTIME_THREAD_POOL_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -27,16 +28,23 @@ class ThreadPool {
  private:
   void WorkerLoop();
 
+  // Claims and runs tasks of the current loop until none is left.
+  void Drain();
+
   std::vector<std::thread> workers_;
   std::mutex mu_;
   std::condition_variable work_cv_;
   std::condition_variable done_cv_;
-  const std::function<void(int)>* fn_ = nullptr;
-  int num_tasks_ = 0;
-  int next_task_ = 0;
-  int pending_ = 0;
-  uint64_t generation_ = 0;
-  bool stop_ = false;
+  // A loop is published by writing fn_/num_tasks_/next_task_/pending_ and then bumping generation_;
+  // workers spin briefly on generation_ before sleeping, since layers take only 100-500 us and a
+  // condition-variable wake-up costs tens of microseconds.
+  std::atomic<const std::function<void(int)>*> fn_{nullptr};
+  // (num_tasks << 32) | next_task in one word, so a claim and the loop size it is checked against
+  // always belong to the same loop.
+  std::atomic<uint64_t> work_{0};
+  std::atomic<int> pending_{0};
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<bool> stop_{false};
 };
 
 // Threads to use when the caller asks for "default": the cores this process may run on.
