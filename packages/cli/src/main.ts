@@ -7,6 +7,9 @@ import { registerRun } from './commands/run.js';
 import { registerConfig } from './commands/config.js';
 import { normalizeConvertArgv, registerConvert } from './commands/convert.js';
 import { reportError } from './report-error.js';
+import { registerEval } from './commands/eval.js';
+import { registerCompare } from './commands/compare.js';
+import { registerQuantize } from './commands/quantize.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerConfig(program);
   registerConvert(program);
+  registerEval(program);
+  registerCompare(program);
+  registerQuantize(program);
   return program;
 }
 

@@ -32,6 +32,11 @@ export interface Backend {
    * double, half away from zero. Optional: the converter falls back to an identical TS loop.
    */
   quantizeUint8?(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array;
+  /**
+   * Symmetric per-channel int8 quantization: element i is in channel (i / inner) % scales.length and
+   * q = clamp(round(x / scale[c]), qmin, qmax) in double, half away from zero. Optional (TS fallback).
+   */
+  quantizeInt8PerChannel?(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array;
 }
 
 type BackendLoader = () => Promise<Backend>;

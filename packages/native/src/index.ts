@@ -20,6 +20,8 @@ interface Addon {
   runPlan(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Promise<Uint8Array[]>;
   /** Absent in addons built before the converter existed. */
   quantizeUint8?(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array;
+  /** Absent in addons built before post-training quantization existed. */
+  quantizeInt8PerChannel?(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array;
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
@@ -80,6 +82,11 @@ export class NativeBackend implements Backend {
   quantizeUint8(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array {
     if (!this.addon.quantizeUint8) throw new NativeAddonError(`this liteq native addon has no quantizeUint8; ${REBUILD_HINT}`);
     return this.addon.quantizeUint8(x, scale, zeroPoint, qmin, qmax);
+  }
+
+  quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array {
+    if (!this.addon.quantizeInt8PerChannel) throw new NativeAddonError(`this liteq native addon has no quantizeInt8PerChannel; ${REBUILD_HINT}`);
+    return this.addon.quantizeInt8PerChannel(x, scales, inner, qmin, qmax);
   }
 
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle {

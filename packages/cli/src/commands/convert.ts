@@ -6,7 +6,9 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   assertNotInput,
+  checkMeanStd,
   convert,
+  impliedPreprocessing,
   describePipelineConfig,
   InvalidInputError,
   loadGraphFile,
@@ -222,6 +224,9 @@ export function registerConvert(program: Command): void {
         ...(backend ? { backend } : {}),
       };
       const model = convert(graph, options);
+      // --mean_values/--std_dev_values against the preprocessing the model family implies (SSD MobileNet: 127.5/127.5).
+      const meanStdWarning = f.meanValues?.length && f.stdDevValues?.length ? checkMeanStd(f.meanValues[0]!, f.stdDevValues[0]!, impliedPreprocessing(model)) : undefined;
+      if (meanStdWarning) warnings.push(meanStdWarning.replace('--mean ', '--mean_values ').replace(' --std ', ' --std_dev_values '));
       const bytes = writeTflite(model);
       await writeFileAtomic(f.outputFile, bytes, protectedFiles);
       if (!f.quiet) {

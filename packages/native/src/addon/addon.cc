@@ -235,6 +235,27 @@ Napi::Value QuantizeUint8(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number) → Int8Array.
+Napi::Value QuantizeInt8PerChannel(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+      !info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array || !info[2].IsNumber() ||
+      !info[3].IsNumber() || !info[4].IsNumber()) {
+    return ThrowError(env, "quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number)");
+  }
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  const Napi::Float32Array scales = info[1].As<Napi::Float32Array>();
+  const int64_t inner = info[2].As<Napi::Number>().Int64Value();
+  if (inner <= 0) return ThrowError(env, "quantizeInt8PerChannel: inner must be > 0");
+  Napi::Int8Array out = Napi::Int8Array::New(env, x.ElementLength());
+  if (liteq_quantize_int8_per_channel(x.Data(), x.ElementLength(), scales.Data(), scales.ElementLength(), static_cast<size_t>(inner),
+                                      info[3].As<Napi::Number>().Int32Value(), info[4].As<Napi::Number>().Int32Value(),
+                                      out.Data()) != LITEQ_OK) {
+    return ThrowError(env, liteq_last_error());
+  }
+  return out;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New(env, Version, "version"));
   exports.Set("abiVersion", Napi::Function::New(env, AbiVersion, "abiVersion"));
@@ -246,6 +267,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("runPlanSync", Napi::Function::New(env, RunPlanSync, "runPlanSync"));
   exports.Set("runPlan", Napi::Function::New(env, RunPlan, "runPlan"));
   exports.Set("quantizeUint8", Napi::Function::New(env, QuantizeUint8, "quantizeUint8"));
+  exports.Set("quantizeInt8PerChannel", Napi::Function::New(env, QuantizeInt8PerChannel, "quantizeInt8PerChannel"));
   return exports;
 }
 
