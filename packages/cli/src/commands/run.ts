@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeImage, imageToInput, InvalidInputError, loadModel, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
+import { decodeImage, DTYPE_BYTES, imageToInput, InvalidInputError, loadModel, typedArrayFor, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
 import { parseThreads } from '../options.js';
 import { table } from '../table.js';
 
@@ -14,11 +14,8 @@ async function inputFromFile(model: LiteqModel, index: number, file: string, mea
   const info = model.inputs[index]!;
   const bytes = new Uint8Array(await readFile(file));
   const elements = info.shape.reduce((a, b) => a * b, 1);
-  const expectedBytes = model.inputs[index] ? elements * bytesPer(info.dtype) : 0;
-  if (bytes.byteLength === expectedBytes) {
-    const copy = bytes.slice();
-    return viewAs(info.dtype, copy);
-  }
+  const expectedBytes = elements * DTYPE_BYTES[info.dtype];
+  if (bytes.byteLength === expectedBytes) return typedArrayFor(info.dtype, bytes);
   const imageLike = info.shape.length === 4 && info.shape[0] === 1 && info.shape[3] === 3;
   if (imageLike && bytes.byteLength === elements) {
     return imageToInput(model, { data: bytes, width: info.shape[2]!, height: info.shape[1]! }, { mean, std });
@@ -27,31 +24,6 @@ async function inputFromFile(model: LiteqModel, index: number, file: string, mea
   throw new InvalidInputError(
     `${file}: ${bytes.byteLength} bytes do not fit input ${index} "${info.name}" ${info.dtype} [${info.shape.join(',')}] (${expectedBytes} bytes expected)`,
   );
-}
-
-function bytesPer(dtype: string): number {
-  return { float32: 4, int32: 4, int16: 2, float16: 2, int64: 8, float64: 8 }[dtype] ?? 1;
-}
-
-function viewAs(dtype: string, b: Uint8Array): TensorData {
-  switch (dtype) {
-    case 'float32':
-      return new Float32Array(b.buffer, 0, b.byteLength / 4);
-    case 'int32':
-      return new Int32Array(b.buffer, 0, b.byteLength / 4);
-    case 'int16':
-      return new Int16Array(b.buffer, 0, b.byteLength / 2);
-    case 'float16':
-      return new Uint16Array(b.buffer, 0, b.byteLength / 2);
-    case 'int64':
-      return new BigInt64Array(b.buffer, 0, b.byteLength / 8);
-    case 'float64':
-      return new Float64Array(b.buffer, 0, b.byteLength / 8);
-    case 'int8':
-      return new Int8Array(b.buffer, 0, b.byteLength);
-    default:
-      return b;
-  }
 }
 
 const jsonValue = (v: number | bigint) => (typeof v === 'bigint' ? Number(v) : v);
