@@ -1,5 +1,7 @@
 #include "kernels/x86/isa.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -16,17 +18,21 @@ Isa DetectIsa() {
     Isa limit = isa;
     if (std::strcmp(cap, "scalar") == 0) limit = Isa::kScalar;
     if (std::strcmp(cap, "sse41") == 0) limit = Isa::kSse41;
-    if (limit < isa) isa = limit;
+    isa = std::min(isa, limit);
   }
   return isa;
 }
+
+std::atomic<int> g_isa_cap{static_cast<int>(Isa::kAvx2)};
 
 }  // namespace
 
 Isa ActiveIsa() {
   static const Isa isa = DetectIsa();
-  return isa;
+  return std::min(isa, static_cast<Isa>(g_isa_cap.load(std::memory_order_relaxed)));
 }
+
+void SetIsaCapForTesting(Isa isa) { g_isa_cap.store(static_cast<int>(isa), std::memory_order_relaxed); }
 
 }  // namespace x86
 }  // namespace liteq

@@ -1,4 +1,4 @@
-// Run-time instruction set choice for the x86 kernels outside the GEMM (depthwise conv, elementwise).
+// Run-time instruction set choice for every x86 kernel (GEMM, depthwise conv, elementwise).
 #ifndef LITEQ_KERNELS_X86_ISA_H_
 #define LITEQ_KERNELS_X86_ISA_H_
 
@@ -9,6 +9,8 @@ namespace x86 {
 // LITEQ_ISA=scalar|sse41|avx2 (read once) so tests and benchmarks can force a lower level.
 enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2 };
 Isa ActiveIsa();
+// Tests only: run as if the CPU stopped at `isa` (never raises the level above what it has).
+void SetIsaCapForTesting(Isa isa);
 
 }  // namespace x86
 }  // namespace liteq

@@ -39,19 +39,6 @@ int ABlockRows(int K) {
 size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels(N)) * PanelInt16s(K) * 2); }
 size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * KPairs(K) * 4); }
 
-Isa DetectIsa() {
-  const uint32_t f = liteq_cpu_features();
-  Isa isa = (f & LITEQ_CPU_AVX2) ? Isa::kAvx2 : (f & LITEQ_CPU_SSE41) ? Isa::kSse41 : Isa::kScalar;
-  if (const char* cap = std::getenv("LITEQ_ISA")) {
-    Isa limit = isa;
-    if (std::strcmp(cap, "scalar") == 0) limit = Isa::kScalar;
-    if (std::strcmp(cap, "sse41") == 0) limit = Isa::kSse41;
-    if (std::strcmp(cap, "avx2") == 0) limit = Isa::kAvx2;
-    isa = std::min(isa, limit);
-  }
-  return isa;
-}
-
 template <typename T>
 void PackPanel(const Problem& p, int panel, int16_t* dst) {
   const T* b = static_cast<const T*>(p.b);
@@ -238,17 +225,6 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
 }
 
 }  // namespace
-
-namespace {
-std::atomic<int> g_isa_cap{static_cast<int>(Isa::kAvx2)};
-}  // namespace
-
-Isa ActiveIsa() {
-  static const Isa isa = DetectIsa();
-  return std::min(isa, static_cast<Isa>(g_isa_cap.load(std::memory_order_relaxed)));
-}
-
-void SetIsaCapForTesting(Isa isa) { g_isa_cap.store(static_cast<int>(isa), std::memory_order_relaxed); }
 
 bool Supports(const Problem& p) {
 #if defined(__x86_64__) || defined(__i386__)

@@ -19,17 +19,17 @@
 #include <cstdint>
 
 #include "kernels/reference/conv.h"
+#include "kernels/x86/isa.h"
 #include "runtime/op.h"
 #include "runtime/tensor.h"
 
 namespace liteq {
 namespace qgemm {
 
-// Instruction set levels, lowest first. LITEQ_ISA=scalar|sse41|avx2 caps the level (read once).
-enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2 };
-Isa ActiveIsa();
-// Tests only: run as if the CPU stopped at `isa` (never raises the level above what it has).
-void SetIsaCapForTesting(Isa isa);
+// The ISA choice is shared with the other x86 kernels (kernels/x86/isa.h).
+using x86::ActiveIsa;
+using x86::Isa;
+using x86::SetIsaCapForTesting;
 
 struct Problem {
   int M, N, K;
