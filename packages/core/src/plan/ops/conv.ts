@@ -93,46 +93,67 @@ export function convTensors(op: Operator, ctx: LowerContext) {
   return { inT, filterT, biasT, outT, kind };
 }
 
+/** Stride, dilation and padding of a conv-like op, checked, with its output size. */
+export function convGeometry(op: Operator, name: string, h: number, w: number, kh: number, kw: number) {
+  const strideH = intOption(op, 'strideH', 1);
+  const strideW = intOption(op, 'strideW', 1);
+  const dilationH = intOption(op, 'dilationHFactor', 1);
+  const dilationW = intOption(op, 'dilationWFactor', 1);
+  if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`${name}: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
+  const pad = computePadding2D(paddingMode(name, options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
+  if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`${name}: empty output (${pad.outH}x${pad.outW})`);
+  return { strideH, strideW, dilationH, dilationW, pad };
+}
+
+/**
+ * The params tail every conv-like kernel shares (after its geometry fields): offsets, clamps, float
+ * clamps, rounding, then the per-channel multipliers and shifts. `quantDim` is the filter dimension
+ * int8 scales run along; `rounding` is the final shift's (see the file comments).
+ */
+export function writeConvQuantTail(
+  pw: ParamsWriter,
+  op: Operator,
+  t: ReturnType<typeof convTensors>,
+  cout: number,
+  quantDim: number,
+  rounding: Rounding,
+): void {
+  const act = fusedActivation(op);
+  if (t.kind === 'f32') {
+    const c = activationClamps(act, t.kind, undefined);
+    pw.i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero).i32(0);
+    return;
+  }
+  const inQ = perTensorQuant(op, t.inT, 'input');
+  const outQ = perTensorQuant(op, t.outT, 'output');
+  const fq = perTensorQuant(op, t.filterT, 'filter');
+  const rq = convRequant(
+    op,
+    t.kind,
+    inQ,
+    { scales: channelScales(op, t.filterT, 'filter'), zeroPoint: fq.zeroPoint, quantDim: t.filterT.quantization!.quantizedDimension, expectedDim: quantDim },
+    outQ,
+    t.biasT ? { scale: perTensorQuant(op, t.biasT, 'bias').scale } : undefined,
+    cout,
+  );
+  const c = activationClamps(act, t.kind, outQ);
+  pw.i32(rq.inputOffset).i32(rq.filterOffset).i32(rq.outputOffset).i32(c.actMin).i32(c.actMax).f32(0).f32(0);
+  pw.i32(rounding).i32(rq.multipliers.length).i32s(rq.multipliers).i32s(rq.shifts);
+}
+
 export const convLowering: OpLowering = {
   ops: ['CONV_2D'],
   lower(op, ctx): LoweredOp {
-    const { inT, filterT, biasT, outT, kind } = convTensors(op, ctx);
+    const t = convTensors(op, ctx);
     const inShape = ctx.shape(op.inputs[0]!);
     const fShape = ctx.shape(op.inputs[1]!);
     if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
     const [n, h, w, cin] = inShape as [number, number, number, number];
     const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
     if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
-    const strideH = intOption(op, 'strideH', 1);
-    const strideW = intOption(op, 'strideW', 1);
-    const dilationH = intOption(op, 'dilationHFactor', 1);
-    const dilationW = intOption(op, 'dilationWFactor', 1);
-    if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`CONV_2D: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
-    const pad = computePadding2D(paddingMode('CONV_2D', options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
-    if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`CONV_2D: empty output (${pad.outH}x${pad.outW})`);
-    const act = fusedActivation(op);
-
-    const pw = new ParamsWriter().i32(strideH).i32(strideW).i32(dilationH).i32(dilationW).i32(pad.padTop).i32(pad.padLeft);
-    if (kind === 'f32') {
-      const c = activationClamps(act, kind, undefined);
-      pw.i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero).i32(0);
-    } else {
-      const inQ = perTensorQuant(op, inT, 'input');
-      const outQ = perTensorQuant(op, outT, 'output');
-      const fq = perTensorQuant(op, filterT, 'filter');
-      const rq = convRequant(
-        op,
-        kind,
-        inQ,
-        { scales: channelScales(op, filterT, 'filter'), zeroPoint: fq.zeroPoint, quantDim: filterT.quantization!.quantizedDimension, expectedDim: 0 },
-        outQ,
-        biasT ? { scale: perTensorQuant(op, biasT, 'bias').scale } : undefined,
-        cout,
-      );
-      const c = activationClamps(act, kind, outQ);
-      pw.i32(rq.inputOffset).i32(rq.filterOffset).i32(rq.outputOffset).i32(c.actMin).i32(c.actMax).f32(0).f32(0);
-      pw.i32(Rounding.TiesUp).i32(rq.multipliers.length).i32s(rq.multipliers).i32s(rq.shifts);
-    }
-    return { kernel: `conv_2d_${kind}`, params: pw.finish(), outputShapes: [[n, pad.outH, pad.outW, cout]] };
+    const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
+    const pw = new ParamsWriter().i32(g.strideH).i32(g.strideW).i32(g.dilationH).i32(g.dilationW).i32(g.pad.padTop).i32(g.pad.padLeft);
+    writeConvQuantTail(pw, op, t, cout, 0, Rounding.TiesUp);
+    return { kernel: `conv_2d_${t.kind}`, params: pw.finish(), outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
   },
 };
