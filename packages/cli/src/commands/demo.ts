@@ -41,6 +41,22 @@ export function defaultModelPath(): string {
   return path.join(path.dirname(pkgJson), 'models', 'coco-ssd', 'model.json');
 }
 
+/**
+ * The COCO label map that ships beside the model (@tensorflow-models/coco-ssd's CLASSES, ids 1..90):
+ * TFLite class c is COCO id c + 1. Empty if that package is missing.
+ */
+export function defaultLabels(modelJson: string): string[] {
+  try {
+    const require = createRequire(path.resolve(modelJson, '../../../package.json'));
+    const { CLASSES } = require('@tensorflow-models/coco-ssd/dist/classes.js') as { CLASSES: Record<string, { id: number; displayName: string }> };
+    const labels: string[] = [];
+    for (const c of Object.values(CLASSES)) labels[c.id - 1] = c.displayName;
+    return labels;
+  } catch {
+    return [];
+  }
+}
+
 /** A deterministic 300x300 test card (colour gradients and blocks) when no image is given. */
 function testCard(size: number): RgbImage {
   const data = new Uint8Array(size * size * 3);
@@ -81,7 +97,7 @@ export function registerDemo(program: Command): void {
     .option('--image <file>', 'an image to detect on (default: a generated test card)')
     .option('--calibration <dir>', 'images to calibrate a uint8 model on (without: float16 weights, no calibration needed)')
     .option('--samples <n>', 'calibration images to use', (v) => Number.parseInt(v, 10), 16)
-    .option('--labels <file>', 'label map for the printed detections')
+    .option('--labels <file>', 'label map for the printed detections (default: the COCO labels shipped with the model)')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: DemoOptions) => {
       const log = (s: string) => {
@@ -129,7 +145,7 @@ export function registerDemo(program: Command): void {
 
       // 3. Run both with liteq's native kernels and measure what quantization changed.
       const rgb = opts.image ? await decodeImage(opts.image) : testCard(300);
-      const labels = opts.labels ? await readLabels(opts.labels) : [];
+      const labels = opts.labels ? await readLabels(opts.labels) : defaultLabels(source);
       const fm = await createModel(float, { file: floatPath });
       const qm = await createModel(quant, { file: quantPath });
       try {
