@@ -28,6 +28,8 @@ describe('loadModel', () => {
       expect(same(await model.run([KITE]))).toBe(true);
       expect(same(await model.run({ normalized_input_image_tensor: KITE }))).toBe(true);
       expect(same(model.runSync([KITE]))).toBe(true);
+      // A Node Buffer (fs.readFileSync) is a Uint8Array and is accepted as one.
+      expect(same(await model.run([readFileSync(join(SHARED, 'data/raw_300x300/kite_and_cold.rgb'))]))).toBe(true);
       // Concurrent runs on one model are serialized, never mixed.
       const many = await Promise.all([1, 2, 3, 4].map(() => model.run([KITE])));
       expect(many.every(same)).toBe(true);

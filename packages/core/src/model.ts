@@ -59,17 +59,18 @@ export function typedArrayFor(dtype: DType, bytes: Uint8Array): TensorData {
   }
 }
 
-const EXPECTED_ARRAY: Partial<Record<DType, string>> = {
-  float32: 'Float32Array',
-  float64: 'Float64Array',
-  int32: 'Int32Array',
-  int16: 'Int16Array',
-  float16: 'Uint16Array',
-  uint16: 'Uint16Array',
-  int8: 'Int8Array',
-  int64: 'BigInt64Array',
-  uint8: 'Uint8Array',
-  bool: 'Uint8Array',
+type ArrayClass = { new (n: number): TensorData; readonly name: string };
+const EXPECTED_ARRAY: Partial<Record<DType, ArrayClass>> = {
+  float32: Float32Array,
+  float64: Float64Array,
+  int32: Int32Array,
+  int16: Int16Array,
+  float16: Uint16Array,
+  uint16: Uint16Array,
+  int8: Int8Array,
+  int64: BigInt64Array,
+  uint8: Uint8Array,
+  bool: Uint8Array,
 };
 
 function toInfo(t: PlanTensorInfo): TensorInfo {
@@ -105,9 +106,10 @@ export class LiteqModel {
     return list.map((data, i) => {
       const info = this.plan.inputs[i]!;
       const want = EXPECTED_ARRAY[info.dtype];
-      const got = data?.constructor?.name;
-      if (!ArrayBuffer.isView(data) || got !== want) {
-        throw new InvalidInputError(`${this.file}: input ${i} "${info.name}" is ${info.dtype} [${info.shape.join(',')}]: expected a ${want}, got ${got ?? typeof data}`);
+      // instanceof, so subclasses such as Node's Buffer (a Uint8Array) are accepted.
+      if (!want || !(data instanceof want)) {
+        const got = (data as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof data;
+        throw new InvalidInputError(`${this.file}: input ${i} "${info.name}" is ${info.dtype} [${info.shape.join(',')}]: expected a ${want?.name ?? 'supported typed array'}, got ${got}`);
       }
       if (data.byteLength !== info.bytes) {
         const elements = info.bytes / (data as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
