@@ -1,4 +1,4 @@
-import { BackendUnavailableError, InvalidInputError, ModelFormatError, UnsupportedError } from '@liteq/core';
+import { BackendUnavailableError, ExecutionError, InvalidInputError, ModelFormatError, UnsupportedError } from '@liteq/core';
 
 /** Prints an error for a person (no stack for expected failures) and returns the exit code. */
 export function reportError(e: unknown): number {
@@ -6,7 +6,7 @@ export function reportError(e: unknown): number {
     process.stderr.write(`liteq: ${e.message}\n`);
     return 2;
   }
-  if (e instanceof BackendUnavailableError) {
+  if (e instanceof BackendUnavailableError || e instanceof ExecutionError) {
     process.stderr.write(`liteq: ${e.message}\n`);
     return 1;
   }

@@ -42,3 +42,8 @@ export class UnsupportedError extends Error {
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
 }
+
+/** A backend refused or failed to run a plan (its message comes from the C++ core: which op, and why). */
+export class ExecutionError extends Error {
+  override readonly name = 'ExecutionError';
+}

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { registerBackend, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
+import { ExecutionError, registerBackend, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
 
 declare const planBrand: unique symbol;
 type NativePlan = { readonly [planBrand]: true };
@@ -91,17 +91,30 @@ export class NativeBackend implements Backend {
 
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle {
     const a = this.addon;
-    const plan = a.createPlan(description, constants, threads);
+    const plan = typed(() => a.createPlan(description, constants, threads));
     let disposed = false;
     return {
-      run: (inputs, tensors) => a.runPlan(plan, inputs, tensors),
-      runSync: (inputs, tensors) => a.runPlanSync(plan, inputs, tensors),
+      run: (inputs, tensors) => a.runPlan(plan, inputs, tensors).catch((e: unknown) => Promise.reject(asExecutionError(e))),
+      runSync: (inputs, tensors) => typed(() => a.runPlanSync(plan, inputs, tensors)),
       memory: () => a.planMemory(plan),
       dispose: () => {
         if (!disposed) a.disposePlan(plan);
         disposed = true;
       },
     };
+  }
+}
+
+/** Errors from the C++ core (plain JS Errors carrying liteq_last_error()) as ExecutionError. */
+function asExecutionError(e: unknown): unknown {
+  return e instanceof Error && e.constructor === Error ? new ExecutionError(e.message, { cause: e }) : e;
+}
+
+function typed<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw asExecutionError(e);
   }
 }
 

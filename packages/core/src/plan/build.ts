@@ -117,7 +117,9 @@ export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan 
       op.outputs.forEach((o, j) => (shapes[o] = l.outputShapes[j]!));
       lowered.push(l);
     } catch (e) {
-      if (!(e instanceof UnsupportedError)) throw e;
+      // RangeError: a parameter outside what the kernel can represent (e.g. a zero point past int32,
+      // a scale that makes the multiplier overflow) — a bad model, reported with the rest.
+      if (!(e instanceof UnsupportedError) && !(e instanceof RangeError)) throw e;
       problems.push(`op ${k} ${name} (output ${sg.tensors[op.outputs[0] ?? -1]?.name ?? '?'}): ${e.message}`);
       op.outputs.forEach((o) => (shapes[o] = shapes[o] ?? [...sg.tensors[o]!.shape]));
       lowered.push({ kernel: '', params: new Uint8Array(0), outputShapes: [] });
@@ -179,6 +181,11 @@ export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan 
       constants.push(t.data);
     }
   });
+
+  const badConstants = constants.length === 0 ? [] : sg.tensors.flatMap((t, i) =>
+    constIndex[i]! >= 0 && t.data!.byteLength !== sizes[i] ? [`${t.name}: ${t.data!.byteLength} bytes, but [${t.shape.join(',')}] ${t.dtype} needs ${sizes[i]}`] : [],
+  );
+  if (badConstants.length > 0) throw new UnsupportedError(`constant tensors whose data does not match their shape:\n  ${badConstants.join('\n  ')}`);
 
   const info = (i: number): PlanTensorInfo => {
     const t = sg.tensors[i]!;
