@@ -7,6 +7,7 @@
 // Inputs: input [N,H,W,Cin], filter [Cout,KH,KW,Cin], bias [Cout] (optional; float32 or int32).
 #include <cstdint>
 
+#include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/conv.h"
 #include "kernels/x86/f32_gemm.h"
@@ -39,39 +40,15 @@ const int32_t* Multipliers(const OpArgs& a) {
 
 int CheckConv(const OpArgs& a, DType dtype) {
   const ConvParams* p = ParamsAs<ConvParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: params blob too short");
-  if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: expects input, filter, optional bias and one output");
-  }
+  if (const int status = CheckConvLike(a, p, dtype, "conv_2d"); status != LITEQ_OK) return status;
   const Tensor& in = *a.inputs[0];
   const Tensor& f = *a.inputs[1];
-  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  const Tensor& out = *a.outputs[0];
-  if (in.rank != 4 || f.rank != 4 || out.rank != 4) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: tensors must be 4-D");
-  if (in.dtype != dtype || f.dtype != dtype || out.dtype != dtype) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: dtype mismatch");
   if (f.dims[3] != in.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: filter depth differs from input channels");
-  if (f.dims[0] != out.dims[3] || in.dims[0] != out.dims[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: output shape mismatch");
-  if (bias) {
-    const DType bias_dtype = dtype == DType::kFloat32 ? DType::kFloat32 : DType::kInt32;
-    if (bias->dtype != bias_dtype || bias->NumElements() != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: bad bias");
-  }
-  if (p->stride_h < 1 || p->stride_w < 1 || p->dilation_h < 1 || p->dilation_w < 1 || p->pad_top < 0 || p->pad_left < 0) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: bad stride, dilation or padding");
-  }
-  if (dtype != DType::kFloat32) {
-    if (p->num_channels != 1 && p->num_channels != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: bad channel count");
-    if (a.params_size < sizeof(ConvParams) + 8u * p->num_channels) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: params blob too short");
-  }
+  if (f.dims[0] != a.outputs[0]->dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d: output shape mismatch");
   return LITEQ_OK;
 }
 
-reference::ConvShape ShapeOf(const OpArgs& a, const ConvParams& p) {
-  const Tensor& in = *a.inputs[0];
-  const Tensor& f = *a.inputs[1];
-  const Tensor& out = *a.outputs[0];
-  return {in.dims[0], in.dims[1], in.dims[2], in.dims[3], out.dims[1], out.dims[2], out.dims[3],
-          f.dims[1],  f.dims[2],  p.stride_h, p.stride_w, p.dilation_h, p.dilation_w, p.pad_top, p.pad_left};
-}
+reference::ConvShape ShapeOf(const OpArgs& a, const ConvParams& p) { return ConvShapeOf(a, p); }
 
 int CheckConvF32(const OpArgs& a) { return CheckConv(a, DType::kFloat32); }
 int CheckConvU8(const OpArgs& a) { return CheckConv(a, DType::kUInt8); }

@@ -10,6 +10,7 @@
 #include <limits>
 #include <vector>
 
+#include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/reference/depthwise_conv.h"
 #include "kernels/x86/f32_dwconv.h"
@@ -39,43 +40,18 @@ static_assert(sizeof(DepthwiseConvParams) == 64, "DepthwiseConvParams is 16 four
 
 int CheckDepthwise(const OpArgs& a, DType dtype) {
   const DepthwiseConvParams* p = ParamsAs<DepthwiseConvParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: params blob too short");
-  if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: expects input, filter, optional bias and one output");
-  }
+  if (const int status = CheckConvLike(a, p, dtype, "depthwise_conv_2d"); status != LITEQ_OK) return status;
   const Tensor& in = *a.inputs[0];
   const Tensor& f = *a.inputs[1];
-  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   const Tensor& out = *a.outputs[0];
-  if (in.rank != 4 || f.rank != 4 || out.rank != 4) return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: tensors must be 4-D");
-  if (in.dtype != dtype || f.dtype != dtype || out.dtype != dtype) return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: dtype mismatch");
   if (p->depth_multiplier < 1 || static_cast<int64_t>(in.dims[3]) * p->depth_multiplier != out.dims[3] || f.dims[3] != out.dims[3] ||
-      f.dims[0] != 1 || in.dims[0] != out.dims[0]) {
+      f.dims[0] != 1) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: channel counts disagree with the depth multiplier");
-  }
-  if (bias) {
-    const DType bias_dtype = dtype == DType::kFloat32 ? DType::kFloat32 : DType::kInt32;
-    if (bias->dtype != bias_dtype || bias->NumElements() != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: bad bias");
-  }
-  if (p->stride_h < 1 || p->stride_w < 1 || p->dilation_h < 1 || p->dilation_w < 1 || p->pad_top < 0 || p->pad_left < 0) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: bad stride, dilation or padding");
-  }
-  if (dtype != DType::kFloat32) {
-    if (p->num_channels != 1 && p->num_channels != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: bad channel count");
-    if (a.params_size < sizeof(DepthwiseConvParams) + 8u * p->num_channels) {
-      return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d: params blob too short");
-    }
   }
   return LITEQ_OK;
 }
 
-reference::ConvShape ShapeOf(const OpArgs& a, const DepthwiseConvParams& p) {
-  const Tensor& in = *a.inputs[0];
-  const Tensor& f = *a.inputs[1];
-  const Tensor& out = *a.outputs[0];
-  return {in.dims[0], in.dims[1], in.dims[2], in.dims[3], out.dims[1], out.dims[2], out.dims[3],
-          f.dims[1],  f.dims[2],  p.stride_h, p.stride_w, p.dilation_h, p.dilation_w, p.pad_top, p.pad_left};
-}
+reference::ConvShape ShapeOf(const OpArgs& a, const DepthwiseConvParams& p) { return ConvShapeOf(a, p); }
 
 int CheckF32(const OpArgs& a) { return CheckDepthwise(a, DType::kFloat32); }
 int CheckU8(const OpArgs& a) { return CheckDepthwise(a, DType::kUInt8); }
