@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "kernels/x86/qgemm.h"
+#include "kernels/x86/gemm_split.h"
 #include "runtime/thread_pool.h"
 
 namespace liteq {
@@ -101,7 +102,7 @@ bool Supports(const Problem& p, bool check_weights) {
 size_t ScratchBytes(int M, int N, int K, int threads) {
   (void)M;
   if (N <= 0 || K <= 0) return 0;
-  const int slots = threads > 1 ? threads * kTasksPerThread : 1;
+  const int slots = x86::MaxGemmTasks(threads, kTasksPerThread);
   return PackedBBytes(N, K) + static_cast<size_t>(slots) * ABlockBytes(K);
 }
 
@@ -126,33 +127,13 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
     });
     packed_b = dst;
   }
-  const double macs = static_cast<double>(p.M) * p.N * p.K;
-  const int threads = std::max(1, std::min(ctx.num_threads, static_cast<int>(macs / kMinMacsPerTask) + 1));
-  const int m_tiles = (p.M + kMR - 1) / kMR;
-  // Split the larger operand: rows when A outweighs B (early, wide maps), else panels, so each core
-  // streams only its share of B (late layers: few pixels, 0.5-2 MB of weights).
-  const bool split_m = panels < threads || (m_tiles >= threads && p.M >= p.N);
-  // With more than one thread, ~kTasksPerThread tasks per thread handed out by the pool on demand
-  // (ThreadPool::Run), so a thread that starts late or runs slower (a shared core) takes fewer; each
-  // task has its own A slot.
-  const int units = split_m ? m_tiles : panels;
-  const int tasks = threads == 1 ? 1 : std::min(units, threads * kTasksPerThread);
-  auto task = [&](int t) {
+  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kMR, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  x86::RunGemmTasks(ctx, split, [&](int t) {
     float* a_buf = reinterpret_cast<float*>(a_slots + static_cast<size_t>(t) * slot_bytes);
-    if (split_m) {
-      const int m0 = static_cast<int>(static_cast<int64_t>(m_tiles) * t / tasks) * kMR;
-      const int m1 = std::min(p.M, static_cast<int>(static_cast<int64_t>(m_tiles) * (t + 1) / tasks) * kMR);
-      if (m0 < m1) RunTile(p, packed_b, a_buf, m0, m1, 0, panels);
-    } else {
-      const int p0 = panels * t / tasks, p1 = panels * (t + 1) / tasks;
-      if (p0 < p1) RunTile(p, packed_b, a_buf, 0, p.M, p0, p1);
-    }
-  };
-  if (tasks > 1 && ctx.pool) {
-    ctx.pool->Run(tasks, task);
-  } else {
-    for (int t = 0; t < tasks; ++t) task(t);
-  }
+    int m0, m1, p0, p1;
+    split.Range(t, &m0, &m1, &p0, &p1);
+    if (m0 < m1 && p0 < p1) RunTile(p, packed_b, a_buf, m0, m1, p0, p1);
+  });
 #else
   (void)ctx, (void)p, (void)packed;
 #endif
