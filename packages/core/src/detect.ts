@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidInputError, UnsupportedError } from './errors.js';
 import { decodeImage, loadSharp, resizeBilinear, type RgbImage } from './image.js';
-import type { LiteqModel, TensorData } from './model.js';
+import type { LiteqModel, OutputTensor, TensorData } from './model.js';
 
 export interface Detection {
   /** Label from the label map, or "class N" without one. */
@@ -78,14 +78,23 @@ function postProcessOutputs(model: LiteqModel): { boxes: number; classes: number
   return { boxes: pos[0]!, classes: pos[1]!, scores: pos[2]!, count: pos[3]! };
 }
 
-/** Runs an SSD model on one image (path, encoded bytes, or decoded RGB). */
-export async function detect(model: LiteqModel, image: string | Uint8Array | RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
-  const which = postProcessOutputs(model);
-  const rgb = image instanceof Uint8Array || typeof image === 'string' ? await decodeImage(image) : image;
-  const labels = typeof opts.labels === 'string' ? await readLabels(opts.labels) : (opts.labels ?? []);
-  const threshold = opts.threshold ?? 0.5;
+function checkThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold <= 1)) throw new InvalidInputError(`threshold ${threshold} is not in [0, 1]`);
-  const out = await model.run([imageToInput(model, rgb, opts)]);
+}
+
+/**
+ * Detections from an SSD model's outputs (as `model.run` returns them) for an image of
+ * `width` x `height` pixels: score >= threshold, boxes in pixels, labels from the map.
+ */
+export function decodeDetections(
+  model: LiteqModel,
+  out: OutputTensor[],
+  size: { width: number; height: number },
+  labels: string[] = [],
+  threshold = 0.5,
+): Detection[] {
+  checkThreshold(threshold);
+  const which = postProcessOutputs(model);
   const boxes = out[which.boxes]!.data as Float32Array;
   const classes = out[which.classes]!.data as Float32Array;
   const scores = out[which.scores]!.data as Float32Array;
@@ -100,14 +109,25 @@ export async function detect(model: LiteqModel, image: string | Uint8Array | Rgb
       class: cls,
       score: scores[i]!,
       box: {
-        ymin: clamp(boxes[i * 4]! * rgb.height, rgb.height),
-        xmin: clamp(boxes[i * 4 + 1]! * rgb.width, rgb.width),
-        ymax: clamp(boxes[i * 4 + 2]! * rgb.height, rgb.height),
-        xmax: clamp(boxes[i * 4 + 3]! * rgb.width, rgb.width),
+        ymin: clamp(boxes[i * 4]! * size.height, size.height),
+        xmin: clamp(boxes[i * 4 + 1]! * size.width, size.width),
+        ymax: clamp(boxes[i * 4 + 2]! * size.height, size.height),
+        xmax: clamp(boxes[i * 4 + 3]! * size.width, size.width),
       },
     });
   }
   return result;
+}
+
+/** Runs an SSD model on one image (path, encoded bytes, or decoded RGB). */
+export async function detect(model: LiteqModel, image: string | Uint8Array | RgbImage, opts: DetectOptions = {}): Promise<Detection[]> {
+  postProcessOutputs(model); // not an SSD model: say so before decoding the image
+  const rgb = image instanceof Uint8Array || typeof image === 'string' ? await decodeImage(image) : image;
+  const labels = typeof opts.labels === 'string' ? await readLabels(opts.labels) : (opts.labels ?? []);
+  const threshold = opts.threshold ?? 0.5;
+  checkThreshold(threshold); // before the inference, not after it
+  const out = await model.run([imageToInput(model, rgb, opts)]);
+  return decodeDetections(model, out, rgb, labels, threshold);
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

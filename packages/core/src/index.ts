@@ -24,7 +24,7 @@ export {
   type TfShape,
 } from './formats/graphdef/index.js';
 export { readTfjsModel, readTfjsFromParts, type TfjsModel, type TfjsParts } from './formats/tfjs/index.js';
-export { detect, annotateImage, imageToInput, readLabels, type Detection, type DetectOptions } from './detect.js';
+export { detect, decodeDetections, annotateImage, imageToInput, readLabels, type Detection, type DetectOptions } from './detect.js';
 export { decodeImage, resizeBilinear, type RgbImage } from './image.js';
 export { writeFileAtomic, assertNotInput } from './files.js';
 export { convert, type ConvertOptions, type InferenceType } from './convert/index.js';

@@ -9,6 +9,7 @@ import {
   calibrate,
   convert,
   createModel,
+  decodeDetections,
   decodeImage,
   imageToInput,
   inspectModelFile,
@@ -83,10 +84,10 @@ interface DemoOptions {
   json?: boolean;
 }
 
+/** One inference: detections with score >= 0.3, and the raw scores output for comparing models. */
 async function runDetect(model: LiteqModel, rgb: RgbImage, labels: string[]): Promise<{ detections: Detection[]; raw: Float32Array }> {
-  const detections = await model.detect(rgb, { threshold: 0.3, labels });
   const outs = await model.run([imageToInput(model, rgb, { mean: 127.5, std: 127.5 })]);
-  return { detections, raw: outs[2]!.data as Float32Array };
+  return { detections: decodeDetections(model, outs, rgb, labels, 0.3), raw: outs[2]!.data as Float32Array };
 }
 
 export function registerDemo(program: Command): void {

@@ -10,10 +10,13 @@ import { readTfjsModel } from './tfjs/reader.js';
 
 const ACCEPTED = 'accepted: binary GraphDef (.pb), text GraphDef (.pbtxt), TF.js graph model (model.json + shards)';
 
-/** Loads a GraphDef, a text GraphDef, or a TF.js graph model (model.json, or its directory). */
-export async function loadGraphFile(file: string): Promise<TfGraph> {
+/**
+ * Loads a GraphDef, a text GraphDef, or a TF.js graph model (model.json, or its directory). `bytes`:
+ * the file's content when the caller already read it (not for a directory).
+ */
+export async function loadGraphFile(file: string, bytes?: Uint8Array): Promise<TfGraph> {
   let p = file;
-  if ((await stat(p)).isDirectory()) {
+  if (!bytes && (await stat(p)).isDirectory()) {
     p = path.join(p, 'model.json');
     try {
       await stat(p);
@@ -21,7 +24,7 @@ export async function loadGraphFile(file: string): Promise<TfGraph> {
       throw new ModelFormatError({ file, format: 'unknown', reason: `a directory without model.json; ${ACCEPTED}` });
     }
   }
-  const bytes = await readFile(p);
+  bytes ??= await readFile(p);
   const format = detectFormat(bytes);
   switch (format) {
     case 'graphdef':

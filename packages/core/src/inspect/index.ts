@@ -89,11 +89,11 @@ async function modelFileBytes(file: string, tfjs: boolean): Promise<number> {
 
 /** Summarizes any supported model file (format detected by content). */
 export async function inspectModelFile(file: string): Promise<ModelSummary> {
-  const st = await stat(file);
-  if (!st.isDirectory()) {
-    const bytes = new Uint8Array(await readFile(file));
+  let bytes: Uint8Array | undefined;
+  if (!(await stat(file)).isDirectory()) {
+    bytes = new Uint8Array(await readFile(file));
     if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), bytes.byteLength);
   }
-  const graph = await loadGraphFile(file);
+  const graph = await loadGraphFile(file, bytes);
   return summarizeGraph(graph, await modelFileBytes(file, graph.source === 'tfjs'));
 }
