@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "kernels/x86/qgemm.h"
+#include "kernels/params.h"
+#include "kernels/gemm/q8_gemm.h"
 #include "liteq/liteq.h"
 #include "runtime/op.h"
 #include "runtime/tensor.h"
@@ -36,18 +37,19 @@ Buffer MakeBuffer(liteq::DType dtype, std::vector<int> dims, size_t elem_size, s
   return b;
 }
 
+// A params blob: the kernel's params struct (kernels/params.h), then its int32 tail arrays.
 struct Params {
   std::vector<uint8_t> bytes;
-  Params& i(int32_t v) { return raw(&v); }
-  Params& f(float v) { return raw(&v); }
-  Params& raw(const void* p) {
-    bytes.insert(bytes.end(), static_cast<const uint8_t*>(p), static_cast<const uint8_t*>(p) + 4);
-    return *this;
+  template <typename P>
+  explicit Params(const P& p, std::initializer_list<int32_t> tail = {}) {
+    const uint8_t* b = reinterpret_cast<const uint8_t*>(&p);
+    bytes.assign(b, b + sizeof(P));
+    for (int32_t v : tail) bytes.insert(bytes.end(), reinterpret_cast<const uint8_t*>(&v), reinterpret_cast<const uint8_t*>(&v) + 4);
   }
 };
 
 double TimeKernel(const char* kernel, const Params& params, std::vector<Buffer*> ins, Buffer* out, int threads) {
-  const liteq::KernelInfo* k = liteq::FindKernel(kernel, std::strlen(kernel));
+  const liteq::KernelInfo* k = liteq::FindKernel(kernel);
   std::vector<const liteq::Tensor*> inputs;
   for (Buffer* b : ins) {
     b->tensor.data = b->bytes.data();
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
       {"conv_u8 3x3s2 10x10 256->512", 10, 10, 256, 512, 3, 3, 2, 1},
       {"conv_u8 1x1 10x10 1280->546", 10, 10, 1280, 546, 1, 1, 1, 0},
   };
-  const liteq::qgemm::Isa isas[] = {liteq::qgemm::Isa::kScalar, liteq::qgemm::Isa::kSse41, liteq::qgemm::Isa::kAvx2};
+  const liteq::q8_gemm::Isa isas[] = {liteq::q8_gemm::Isa::kScalar, liteq::q8_gemm::Isa::kSse41, liteq::q8_gemm::Isa::kAvx2};
   const char* isa_names[] = {"scalar", "sse41", "avx2"};
   const int num_isas = 3;
   std::printf("%-40s %-7s %3s %12s %8s\n", "case", "isa", "thr", "median_us", "GMAC/s");
@@ -122,12 +124,20 @@ int main(int argc, char** argv) {
     Buffer bias = MakeBuffer(liteq::DType::kInt32, {c.cout}, 4, rng);
     Buffer out = MakeBuffer(liteq::DType::kUInt8, {1, oh, ow, c.cout}, 1, rng);
     const int pad = c.pad ? std::max(0, ((oh - 1) * c.stride + c.kh - c.h) / 2) : 0;
-    Params p;
-    p.i(c.stride).i(c.stride).i(1).i(1).i(pad).i(pad).i(-128).i(-120).i(3).i(0).i(255).f(0).f(0).i(1).i(1);
-    p.i(1 << 30).i(-8);
+    liteq::ConvParams cp{};
+    cp.stride_h = cp.stride_w = c.stride;
+    cp.dilation_h = cp.dilation_w = 1;
+    cp.pad_top = cp.pad_left = pad;
+    cp.input_offset = -128;
+    cp.filter_offset = -120;
+    cp.output_offset = 3;
+    cp.act_max = 255;
+    cp.rounding = 1;
+    cp.num_channels = 1;
+    const Params p(cp, {1 << 30, -8});
     const double macs = static_cast<double>(oh) * ow * c.cout * c.kh * c.kw * c.cin;
     for (int isa = 0; isa < num_isas; ++isa) {
-      liteq::qgemm::SetIsaCapForTesting(isas[isa]);
+      liteq::q8_gemm::SetIsaCapForTesting(isas[isa]);
       for (int threads : {1, 2}) {
         if (isa < num_isas - 1 && threads == 2) continue;
         const double ns = TimeKernel("conv_2d_u8", p, {&in, &f, &bias}, &out, threads);
@@ -140,10 +150,17 @@ int main(int argc, char** argv) {
     Buffer w = MakeBuffer(liteq::DType::kUInt8, {1001, 1280}, 1, rng);
     Buffer bias = MakeBuffer(liteq::DType::kInt32, {1001}, 4, rng);
     Buffer out = MakeBuffer(liteq::DType::kUInt8, {1, 1001}, 1, rng);
-    Params p;
-    p.i(-128).i(-120).i(3).i(1 << 30).i(-8).i(0).i(255).f(0).f(0).i(1);
+    liteq::FullyConnectedParams fp{};
+    fp.input_offset = -128;
+    fp.filter_offset = -120;
+    fp.output_offset = 3;
+    fp.multiplier = 1 << 30;
+    fp.shift = -8;
+    fp.act_max = 255;
+    fp.rounding = 1;
+    const Params p(fp);
     for (int isa = 0; isa < num_isas; ++isa) {
-      liteq::qgemm::SetIsaCapForTesting(isas[isa]);
+      liteq::q8_gemm::SetIsaCapForTesting(isas[isa]);
       for (int threads : {1, 2}) {
         if (isa < num_isas - 1 && threads == 2) continue;
         const double ns = TimeKernel("fully_connected_u8", p, {&in, &w, &bias}, &out, threads);
@@ -162,10 +179,13 @@ int main(int argc, char** argv) {
     Buffer bias = MakeBuffer(liteq::DType::kFloat32, {576}, 4, rng);
     std::fill(bias.bytes.begin(), bias.bytes.end(), 0);
     Buffer out = MakeBuffer(liteq::DType::kFloat32, {1, 19, 19, 576}, 4, rng);
-    Params p;
-    p.i(1).i(1).i(1).i(1).i(0).i(0).i(0).i(0).i(0).i(0).i(0).f(-1e30f).f(1e30f).i(0).i(0);
+    liteq::ConvParams cp{};
+    cp.stride_h = cp.stride_w = cp.dilation_h = cp.dilation_w = 1;
+    cp.float_act_min = -1e30f;
+    cp.float_act_max = 1e30f;
+    const Params p(cp);
     for (int isa : {0, num_isas - 1}) {
-      liteq::qgemm::SetIsaCapForTesting(isas[isa]);
+      liteq::q8_gemm::SetIsaCapForTesting(isas[isa]);
       for (int threads : {1, 2}) {
         if (isa < num_isas - 1 && threads == 2) continue;
         const double ns = TimeKernel("conv_2d_f32", p, {&in, &f, &bias}, &out, threads);

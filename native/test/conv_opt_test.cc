@@ -1,4 +1,4 @@
-// The optimized quantized CONV_2D / FULLY_CONNECTED paths (x86/qgemm.h) against the reference loops,
+// The optimized quantized CONV_2D / FULLY_CONNECTED paths (gemm/q8_gemm.h) against the reference loops,
 // bit for bit, at every ISA level this CPU has. XNNPACK-tester style: a builder describes one
 // problem, Test() fills random data, poisons the output, runs the registered kernel the way the plan
 // does (check, scratch from the kernel's scratch fn, a thread pool) and compares every byte with
@@ -18,7 +18,7 @@
 #include "heavy_op_util.h"
 #include "kernels/reference/conv.h"
 #include "kernels/reference/fully_connected.h"
-#include "kernels/x86/qgemm.h"
+#include "kernels/gemm/q8_gemm.h"
 #include "liteq/liteq.h"
 #include "runtime/thread_pool.h"
 #include "testing.h"
@@ -35,8 +35,8 @@ std::mt19937& Rng() {
 }
 int RandInt(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(Rng()); }
 
-std::vector<liteq::qgemm::Isa> IsaLevels() {
-  using liteq::qgemm::Isa;
+std::vector<liteq::q8_gemm::Isa> IsaLevels() {
+  using liteq::q8_gemm::Isa;
   std::vector<Isa> levels = {Isa::kScalar};
   const uint32_t f = liteq_cpu_features();
   if (f & LITEQ_CPU_SSE41) levels.push_back(Isa::kSse41);
@@ -47,7 +47,7 @@ std::vector<liteq::qgemm::Isa> IsaLevels() {
 // Runs kernel `name` like Plan::Run: check, scratch sized by the kernel for `threads`, a pool.
 int RunLikePlan(const std::string& name, const Blob& params, std::vector<const liteq::Tensor*> inputs,
                 liteq::Tensor* output, int threads) {
-  const liteq::KernelInfo* k = liteq::FindKernel(name.data(), name.size());
+  const liteq::KernelInfo* k = liteq::FindKernel(name);
   if (!k) return -1000;
   liteq::Tensor* outs[1] = {output};
   liteq::OpArgs args{params.bytes.data(), params.bytes.size(), inputs.data(), static_cast<int>(inputs.size()), outs, 1};
@@ -134,11 +134,15 @@ class ConvOptTester {
     const size_t out_size = static_cast<size_t>(batches_) * out_h * out_w * out_c_;
     std::vector<T> out(out_size, static_cast<T>(0x5A)), want(out_size, static_cast<T>(0x3C));
 
-    Blob b;
-    b.i(sh_).i(sw_).i(dh_).i(dw_).i(pad_top).i(pad_left).i(-zin_).i(-zf_).i(zout_).i(act_min_).i(act_max_);
-    b.f(0.0f).f(0.0f).i(rounding_).i(channels);
-    for (int32_t m : mult) b.i(m);
-    for (int32_t s : shift) b.i(s);
+    liteq::ConvParams p = Geometry(pad_top, pad_left);
+    p.input_offset = -zin_;
+    p.filter_offset = -zf_;
+    p.output_offset = zout_;
+    p.act_min = act_min_;
+    p.act_max = act_max_;
+    p.rounding = rounding_;
+    p.num_channels = channels;
+    Blob b = Blob::Of(p).ints(mult).ints(shift);
     auto tin = MakeTensor(dtype, {batches_, in_h_, in_w_, in_c_}, input);
     auto tf = MakeTensor(dtype, {out_c_, fh_, fw_, in_c_}, filter);
     auto tb = MakeTensor(DType::kInt32, {out_c_}, bias);
@@ -188,9 +192,10 @@ class ConvOptTester {
     const float act_min = act_min_ == 0 ? -1e30f : -0.5f, act_max = act_max_ == 255 ? 1e30f : 0.75f;
     const size_t out_size = static_cast<size_t>(batches_) * out_h * out_w * out_c_;
     std::vector<float> out(out_size, 1234.5f), want(out_size, -99.0f);
-    Blob b;
-    b.i(sh_).i(sw_).i(dh_).i(dw_).i(pad_top).i(pad_left).i(0).i(0).i(0).i(0).i(0);
-    b.f(act_min).f(act_max).i(0).i(0);
+    liteq::ConvParams p = Geometry(pad_top, pad_left);
+    p.float_act_min = act_min;
+    p.float_act_max = act_max;
+    Blob b = Blob::Of(p);
     auto tin = MakeTensor(DType::kFloat32, {batches_, in_h_, in_w_, in_c_}, input);
     auto tf = MakeTensor(DType::kFloat32, {out_c_, fh_, fw_, in_c_}, filter);
     auto tb = MakeTensor(DType::kFloat32, {out_c_}, bias);
@@ -207,6 +212,17 @@ class ConvOptTester {
   }
 
  private:
+  liteq::ConvParams Geometry(int pad_top, int pad_left) const {
+    liteq::ConvParams p{};
+    p.stride_h = sh_;
+    p.stride_w = sw_;
+    p.dilation_h = dh_;
+    p.dilation_w = dw_;
+    p.pad_top = pad_top;
+    p.pad_left = pad_left;
+    return p;
+  }
+
   int batches_ = 1, in_h_ = 5, in_w_ = 5, in_c_ = 3, out_c_ = 4, fh_ = 1, fw_ = 1, sh_ = 1, sw_ = 1, dh_ = 1, dw_ = 1;
   bool same_ = false, per_channel_ = false, bias_ = true;
   int zin_ = 0, zf_ = 0, zout_ = 0, act_min_ = 0, act_max_ = 255, rounding_ = 1, shift_lo_ = -12, shift_hi_ = -4;
@@ -222,7 +238,7 @@ void RandomConvs(int count, bool per_channel) {
   const int cin[] = {1, 2, 3, 7, 8, 15, 16, 17, 33};
   const int cout[] = {1, 3, 8, 15, 16, 17, 24, 31, 33};
   for (auto isa : IsaLevels()) {
-    liteq::qgemm::SetIsaCapForTesting(isa);
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < count; ++i) {
       const int f = RandInt(0, 3);
       const int fh = f == 0 ? 1 : f == 1 ? 3 : RandInt(1, 3), fw = f == 0 ? 1 : f == 1 ? 3 : RandInt(1, 3);
@@ -250,7 +266,7 @@ void RandomConvs(int count, bool per_channel) {
           .Test<T>();
     }
   }
-  liteq::qgemm::SetIsaCapForTesting(liteq::qgemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
 }
 
 }  // namespace
@@ -261,7 +277,7 @@ LQ_TEST(ConvOptInt8PerTensorRandom) { RandomConvs<int8_t>(40, false); }
 
 LQ_TEST(ConvOptMobileNetLikeShapes) {
   for (auto isa : IsaLevels()) {
-    liteq::qgemm::SetIsaCapForTesting(isa);
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int threads : {1, 2}) {
       // First layer: 3x3 stride 2 SAME over RGB; pointwise expand/project; a 3x3 box-predictor conv;
       // a deep pointwise with K beyond one A block (K = 1000 > block bytes / rows).
@@ -282,7 +298,7 @@ LQ_TEST(ConvOptMobileNetLikeShapes) {
           .Test<uint8_t>();
     }
   }
-  liteq::qgemm::SetIsaCapForTesting(liteq::qgemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
 }
 
 namespace {
@@ -297,9 +313,16 @@ void TestFullyConnected(int batches, int depth, int units, const QuantParams& qp
   for (auto& v : bias) v = RandInt(-30000, 30000);
   const int32_t mult = RandInt(1 << 30, std::numeric_limits<int32_t>::max());
   std::vector<T> out(static_cast<size_t>(batches) * units, static_cast<T>(0x77)), want(out.size(), static_cast<T>(0x11));
-  Blob b;
-  b.i(-qp.input_zero).i(-qp.filter_zero).i(qp.output_zero).i(mult).i(shift).i(qp.act_min).i(qp.act_max);
-  b.f(0.0f).f(0.0f).i(qp.rounding);
+  liteq::FullyConnectedParams p{};
+  p.input_offset = -qp.input_zero;
+  p.filter_offset = -qp.filter_zero;
+  p.output_offset = qp.output_zero;
+  p.multiplier = mult;
+  p.shift = shift;
+  p.act_min = qp.act_min;
+  p.act_max = qp.act_max;
+  p.rounding = qp.rounding;
+  Blob b = Blob::Of(p);
   auto tin = MakeTensor(dtype, {batches, depth}, input);
   auto tw = MakeTensor(dtype, {units, depth}, weights);
   auto tb = MakeTensor(DType::kInt32, {units}, bias);
@@ -324,7 +347,7 @@ void RandomFullyConnected(int count) {
   const bool u8 = std::is_same<T, uint8_t>::value;
   const int lo = u8 ? 0 : -128, hi = u8 ? 255 : 127;
   for (auto isa : IsaLevels()) {
-    liteq::qgemm::SetIsaCapForTesting(isa);
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < count; ++i) {
       QuantParams qp;
       qp.input_zero = RandInt(lo, hi);
@@ -337,7 +360,7 @@ void RandomFullyConnected(int count) {
                             RandInt(1, 3));
     }
   }
-  liteq::qgemm::SetIsaCapForTesting(liteq::qgemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
 }
 
 }  // namespace
@@ -358,7 +381,7 @@ LQ_TEST(ConvOptFloatRandom) {
   const int cin[] = {1, 3, 8, 16, 17, 33};
   const int cout[] = {1, 3, 8, 16, 17, 24, 33};
   for (auto isa : IsaLevels()) {
-    liteq::qgemm::SetIsaCapForTesting(isa);
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < 120; ++i) {
       const int f = RandInt(0, 2);
       ConvOptTester()
@@ -376,13 +399,13 @@ LQ_TEST(ConvOptFloatRandom) {
           .TestFloat();
     }
   }
-  liteq::qgemm::SetIsaCapForTesting(liteq::qgemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
 }
 
 LQ_TEST(FullyConnectedOptFloatRandom) {
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
   for (auto isa : IsaLevels()) {
-    liteq::qgemm::SetIsaCapForTesting(isa);
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < 80; ++i) {
       const int batches = RandInt(1, 9), depth = RandInt(1, 300), units = RandInt(1, 40), threads = RandInt(1, 3);
       const bool with_bias = RandInt(0, 3) != 0;
@@ -392,8 +415,10 @@ LQ_TEST(FullyConnectedOptFloatRandom) {
       for (auto& v : bias) v = dist(Rng());
       const float act_min = RandInt(0, 1) ? -1e30f : 0.0f, act_max = RandInt(0, 1) ? 1e30f : 6.0f;
       std::vector<float> out(static_cast<size_t>(batches) * units, 77.0f), want(out.size(), -1.0f);
-      Blob b;
-      b.i(0).i(0).i(0).i(0).i(0).i(0).i(0).f(act_min).f(act_max).i(0);
+      liteq::FullyConnectedParams p{};
+      p.float_act_min = act_min;
+      p.float_act_max = act_max;
+      Blob b = Blob::Of(p);
       auto tin = MakeTensor(DType::kFloat32, {batches, depth}, input);
       auto tw = MakeTensor(DType::kFloat32, {units, depth}, weights);
       auto tb = MakeTensor(DType::kFloat32, {units}, bias);
@@ -407,5 +432,5 @@ LQ_TEST(FullyConnectedOptFloatRandom) {
       LQ_CHECK(std::memcmp(out.data(), want.data(), out.size() * sizeof(float)) == 0);
     }
   }
-  liteq::qgemm::SetIsaCapForTesting(liteq::qgemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
 }

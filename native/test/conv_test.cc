@@ -15,16 +15,39 @@ using liteq_test::RunKernel;
 
 namespace {
 
-// ConvParams: stride h/w, dilation h/w, pad top/left, offsets in/filter/out, act min/max, float
-// min/max, rounding, num_channels, then multipliers and shifts.
+// ConvParams with square stride/dilation/padding, then multipliers and shifts.
 Blob ConvBlob(int stride, int dilation, int pad, int in_off, int f_off, int out_off, int act_min, int act_max,
               int rounding, std::vector<int32_t> mult, std::vector<int32_t> shift) {
-  Blob b;
-  b.i(stride).i(stride).i(dilation).i(dilation).i(pad).i(pad).i(in_off).i(f_off).i(out_off).i(act_min).i(act_max);
-  b.f(-1e30f).f(1e30f).i(rounding).i(static_cast<int32_t>(mult.size()));
-  for (int32_t m : mult) b.i(m);
-  for (int32_t s : shift) b.i(s);
-  return b;
+  liteq::ConvParams p{};
+  p.stride_h = p.stride_w = stride;
+  p.dilation_h = p.dilation_w = dilation;
+  p.pad_top = p.pad_left = pad;
+  p.input_offset = in_off;
+  p.filter_offset = f_off;
+  p.output_offset = out_off;
+  p.act_min = act_min;
+  p.act_max = act_max;
+  p.float_act_min = -1e30f;
+  p.float_act_max = 1e30f;
+  p.rounding = rounding;
+  p.num_channels = static_cast<int32_t>(mult.size());
+  return Blob::Of(p).ints(mult).ints(shift);
+}
+
+liteq::DepthwiseConvParams DepthwiseParams(int depth_multiplier, int in_off, int f_off, int out_off, int act_min,
+                                           int act_max, float fmin, float fmax, int num_channels) {
+  liteq::DepthwiseConvParams p{};
+  p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
+  p.depth_multiplier = depth_multiplier;
+  p.input_offset = in_off;
+  p.filter_offset = f_off;
+  p.output_offset = out_off;
+  p.act_min = act_min;
+  p.act_max = act_max;
+  p.float_act_min = fmin;
+  p.float_act_max = fmax;
+  p.num_channels = num_channels;
+  return p;
 }
 
 }  // namespace
@@ -117,7 +140,7 @@ LQ_TEST(ConvCheckRejectsMismatchedShapesAndShortBlobs) {
   auto tqout = MakeTensor(DType::kUInt8, {1, 3, 3, 2}, qout);
   // Claims two channels of multipliers but carries none.
   Blob noArrays = ConvBlob(1, 1, 0, 0, 0, 0, 0, 255, 1, {}, {});
-  noArrays.bytes[14 * 4] = 2;
+  noArrays.bytes[offsetof(liteq::ConvParams, num_channels)] = 2;
   LQ_CHECK(RunKernel("conv_2d_u8", noArrays, {&tqin, &tqf}, &tqout) != 0);
 }
 
@@ -128,8 +151,7 @@ LQ_TEST(DepthwiseDepthMultiplierMapsChannels) {
   auto tf = MakeTensor(DType::kFloat32, {1, 1, 1, 4}, f);
   auto tb = MakeTensor(DType::kFloat32, {4}, bias);
   auto tout = MakeTensor(DType::kFloat32, {1, 1, 1, 4}, out);
-  Blob b;
-  b.i(1).i(1).i(1).i(1).i(0).i(0).i(2).i(0).i(0).i(0).i(0).i(0).f(-100).f(100).i(0).i(0);
+  Blob b = Blob::Of(DepthwiseParams(2, 0, 0, 0, 0, 0, -100, 100, 0));
   LQ_CHECK_EQ(RunKernel("depthwise_conv_2d_f32", b, {&tin, &tf, &tb}, &tout), 0);
   LQ_CHECK_EQ(out[0], 1.0f);
   LQ_CHECK_EQ(out[1], 2.0f);
@@ -145,8 +167,7 @@ LQ_TEST(DepthwiseUint8TiesAwayFromZero) {
   auto tf = MakeTensor(DType::kUInt8, {1, 2, 2, 1}, f);
   auto tb = MakeTensor(DType::kInt32, {1}, bias);
   auto tout = MakeTensor(DType::kUInt8, {1, 1, 1, 1}, out);
-  Blob b;
-  b.i(1).i(1).i(1).i(1).i(0).i(0).i(1).i(-128).i(-128).i(50).i(0).i(255).f(0).f(0).i(0).i(1).i(1 << 30).i(-1);
+  Blob b = Blob::Of(DepthwiseParams(1, -128, -128, 50, 0, 255, 0, 0, 1)).ints({1 << 30}).ints({-1});
   LQ_CHECK_EQ(RunKernel("depthwise_conv_2d_u8", b, {&tin, &tf, &tb}, &tout), 0);
   LQ_CHECK_EQ(static_cast<int>(out[0]), 49);
 }

@@ -1,4 +1,4 @@
-// The optimized quantized DEPTHWISE_CONV_2D (x86/q8_dwconv*.cc) against the reference loops, bit for
+// The optimized quantized DEPTHWISE_CONV_2D (dwconv/q8_dwconv.h; x86/q8_dwconv_*.cc) against the reference loops, bit for
 // bit, at every ISA level this CPU has, with 1 and 2 threads: a builder-style tester (XNNPACK's
 // dwconv-microkernel-tester habit) over channels below/at/above the SIMD tiles, odd sizes, strides,
 // dilations, paddings, zero points, clamps that bite, exact rounding ties and both rounding modes.
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "heavy_op_util.h"
-#include "kernels/x86/q8_dwconv.h"
+#include "kernels/dwconv/q8_dwconv.h"
 #include "liteq/liteq.h"
 #include "runtime/thread_pool.h"
 #include "testing.h"
@@ -79,11 +79,15 @@ class DwconvTester {
       mult[i] = ties_ ? (1 << 30) : mult_dist(rng);
       shift[i] = shift_dist(rng);
     }
-    Blob b;
-    b.i(sh_).i(sw_).i(dh_).i(dw_).i(pt).i(pl).i(dm_).i(-zin_).i(-zw_).i(zout_).i(qmin_).i(qmax_);
-    b.f(0).f(0).i(rounding_).i(nq);
-    for (int32_t m : mult) b.i(m);
-    for (int32_t s : shift) b.i(s);
+    liteq::DepthwiseConvParams p = Geometry(pt, pl, dm_);
+    p.input_offset = -zin_;
+    p.filter_offset = -zw_;
+    p.output_offset = zout_;
+    p.act_min = qmin_;
+    p.act_max = qmax_;
+    p.rounding = rounding_;
+    p.num_channels = nq;
+    Blob b = Blob::Of(p).ints(mult).ints(shift);
 
     auto tin = MakeTensor(dtype, {batch_, in_h_, in_w_, Cin}, input);
     auto tf = MakeTensor(dtype, {1, kh_, kw_, C}, filter);
@@ -97,7 +101,7 @@ class DwconvTester {
       auto tout = MakeTensor(dtype, {batch_, out_h, out_w, C}, out);
       liteq::Tensor* outs[1] = {&tout};
       liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), outs, 1};
-      const liteq::KernelInfo* k = liteq::FindKernel(u8 ? "depthwise_conv_2d_u8" : "depthwise_conv_2d_i8", 20);
+      const liteq::KernelInfo* k = liteq::FindKernel(u8 ? "depthwise_conv_2d_u8" : "depthwise_conv_2d_i8");
       LQ_CHECK(k != nullptr);
       if (!k) return -1;
       const int st = k->check(args);
@@ -158,9 +162,10 @@ class DwconvTester {
       }
     };
     fill(input), fill(filter), fill(bias);
-    Blob b;
-    b.i(sh_).i(sw_).i(dh_).i(dw_).i(pt).i(pl).i(1).i(0).i(0).i(0).i(0).i(0);
-    b.f(float_clamp_ ? -0.5f : -1e30f).f(float_clamp_ ? 0.75f : 1e30f).i(0).i(0);
+    liteq::DepthwiseConvParams p = Geometry(pt, pl, 1);
+    p.float_act_min = float_clamp_ ? -0.5f : -1e30f;
+    p.float_act_max = float_clamp_ ? 0.75f : 1e30f;
+    Blob b = Blob::Of(p);
     auto tin = MakeTensor(DType::kFloat32, {batch_, in_h_, in_w_, C}, input);
     auto tf = MakeTensor(DType::kFloat32, {1, kh_, kw_, C}, filter);
     auto tb = MakeTensor(DType::kFloat32, {C}, bias);
@@ -172,7 +177,7 @@ class DwconvTester {
       auto tout = MakeTensor(DType::kFloat32, {batch_, out_h, out_w, C}, out);
       liteq::Tensor* outs[1] = {&tout};
       liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), outs, 1};
-      const liteq::KernelInfo* k = liteq::FindKernel("depthwise_conv_2d_f32", 21);
+      const liteq::KernelInfo* k = liteq::FindKernel("depthwise_conv_2d_f32");
       const int st = k->check(args);
       if (st != LITEQ_OK) return st;
       liteq::ThreadPool pool(threads);
@@ -198,6 +203,18 @@ class DwconvTester {
   }
 
  private:
+  liteq::DepthwiseConvParams Geometry(int pad_top, int pad_left, int depth_multiplier) const {
+    liteq::DepthwiseConvParams p{};
+    p.stride_h = sh_;
+    p.stride_w = sw_;
+    p.dilation_h = dh_;
+    p.dilation_w = dw_;
+    p.pad_top = pad_top;
+    p.pad_left = pad_left;
+    p.depth_multiplier = depth_multiplier;
+    return p;
+  }
+
   bool float_clamp_ = false;
   int batch_ = 1, in_h_ = 7, in_w_ = 9, channels_ = 16, kh_ = 3, kw_ = 3, sh_ = 1, sw_ = 1, dh_ = 1, dw_ = 1;
   int pt_ = 0, pl_ = 0, pb_ = 0, pr_ = 0;

@@ -10,14 +10,31 @@ using liteq_test::Blob;
 using liteq_test::MakeTensor;
 using liteq_test::RunKernel;
 
+namespace {
+liteq::FullyConnectedParams FcParams(int in_off, int f_off, int out_off, int mult, int shift, int act_min, int act_max,
+                                     float fmin, float fmax, int rounding) {
+  liteq::FullyConnectedParams p{};
+  p.input_offset = in_off;
+  p.filter_offset = f_off;
+  p.output_offset = out_off;
+  p.multiplier = mult;
+  p.shift = shift;
+  p.act_min = act_min;
+  p.act_max = act_max;
+  p.float_act_min = fmin;
+  p.float_act_max = fmax;
+  p.rounding = rounding;
+  return p;
+}
+}  // namespace
+
 LQ_TEST(FullyConnectedFloatBatchesAndBias) {
   std::vector<float> in = {1, 2, 3, 4, 5, 6}, w = {1, 0, -1, 0.5f, 0.5f, 0.5f}, bias = {10, 0}, out(4);
   auto tin = MakeTensor(DType::kFloat32, {2, 3}, in);
   auto tw = MakeTensor(DType::kFloat32, {2, 3}, w);
   auto tb = MakeTensor(DType::kFloat32, {2}, bias);
   auto tout = MakeTensor(DType::kFloat32, {2, 2}, out);
-  Blob b;
-  b.i(0).i(0).i(0).i(0).i(0).i(0).i(0).f(-1e30f).f(7.75f).i(0);
+  Blob b = Blob::Of(FcParams(0, 0, 0, 0, 0, 0, 0, -1e30f, 7.75f, 0));
   LQ_CHECK_EQ(RunKernel("fully_connected_f32", b, {&tin, &tw, &tb}, &tout), 0);
   LQ_CHECK_EQ(out[0], 7.75f);  // 1 - 3 + 10 = 8, clamped
   LQ_CHECK_EQ(out[1], 3.0f);   // (1+2+3)/2
@@ -35,8 +52,7 @@ LQ_TEST(FullyConnectedUint8OffsetsAndRoundUp) {
   auto tw = MakeTensor(DType::kUInt8, {2, 2}, w);
   auto tb = MakeTensor(DType::kInt32, {2}, bias);
   auto tout = MakeTensor(DType::kUInt8, {1, 2}, out);
-  Blob b;
-  b.i(-128).i(-100).i(7).i(1 << 30).i(-2).i(0).i(255).f(0).f(0).i(1);
+  Blob b = Blob::Of(FcParams(-128, -100, 7, 1 << 30, -2, 0, 255, 0, 0, 1));
   LQ_CHECK_EQ(RunKernel("fully_connected_u8", b, {&tin, &tw, &tb}, &tout), 0);
   LQ_CHECK_EQ(static_cast<int>(out[0]), 8);
   LQ_CHECK_EQ(static_cast<int>(out[1]), 7);
@@ -47,7 +63,6 @@ LQ_TEST(FullyConnectedRejectsBadShapes) {
   auto tin = MakeTensor(DType::kInt8, {1, 5}, in);
   auto tw = MakeTensor(DType::kInt8, {2, 3}, w);
   auto tout = MakeTensor(DType::kInt8, {1, 2}, out);
-  Blob b;
-  b.i(0).i(0).i(0).i(1 << 30).i(0).i(-128).i(127).f(0).f(0).i(1);
+  Blob b = Blob::Of(FcParams(0, 0, 0, 1 << 30, 0, -128, 127, 0, 0, 1));
   LQ_CHECK(RunKernel("fully_connected_i8", b, {&tin, &tw}, &tout) != 0);
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kernels/params.h"
 #include "liteq/liteq.h"
 #include "runtime/op.h"
 #include "runtime/tensor.h"
@@ -27,9 +28,22 @@ liteq::Tensor MakeTensor(liteq::DType dtype, std::initializer_list<int> dims, st
   return t;
 }
 
-// 4-byte fields in struct order (int32 or float bits).
+// A params blob: a kernel's params struct (kernels/params.h, checked at compile time against the one
+// declaration in packages/core/src/plan/params.ts), then its tail arrays. i()/f() append raw 4-byte
+// fields, for blobs that are deliberately malformed.
 struct Blob {
   std::vector<uint8_t> bytes;
+  template <typename P>
+  static Blob Of(const P& params) {
+    Blob b;
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(&params);
+    b.bytes.assign(p, p + sizeof(P));
+    return b;
+  }
+  Blob& ints(const std::vector<int32_t>& vs) {
+    for (int32_t v : vs) i(v);
+    return *this;
+  }
   Blob& i(int32_t v) {
     const uint8_t* p = reinterpret_cast<const uint8_t*>(&v);
     bytes.insert(bytes.end(), p, p + 4);
@@ -45,7 +59,7 @@ struct Blob {
 // Runs check then run; returns the first non-OK status.
 inline int RunKernel(const std::string& name, const Blob& params, std::vector<const liteq::Tensor*> inputs,
                      liteq::Tensor* output) {
-  const liteq::KernelInfo* k = liteq::FindKernel(name.data(), name.size());
+  const liteq::KernelInfo* k = liteq::FindKernel(name);
   if (!k) return -1000;
   liteq::Tensor* outs[1] = {output};
   liteq::OpArgs args{params.bytes.data(), params.bytes.size(), inputs.data(), static_cast<int>(inputs.size()), outs, 1};

@@ -13,11 +13,18 @@ using liteq_test::MakeTensor;
 using liteq_test::RunKernel;
 
 namespace {
-// MeanParams: mode, reduce_mask, multiplier, shift, bias, scale, float_bias, input zp, output zp.
 Blob MeanBlob(MeanMode mode, int mask, int mult, int shift, int bias, float scale, float fbias, int in_zp, int out_zp) {
-  Blob b;
-  b.i(static_cast<int32_t>(mode)).i(mask).i(mult).i(shift).i(bias).f(scale).f(fbias).i(in_zp).i(out_zp);
-  return b;
+  liteq::MeanParams p{};
+  p.mode = static_cast<int32_t>(mode);
+  p.reduce_mask = mask;
+  p.multiplier = mult;
+  p.shift = shift;
+  p.bias = bias;
+  p.scale = scale;
+  p.float_bias = fbias;
+  p.input_zero_point = in_zp;
+  p.output_zero_point = out_zp;
+  return Blob::Of(p);
 }
 }  // namespace
 

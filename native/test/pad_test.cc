@@ -12,12 +12,12 @@ using liteq_test::RunKernel;
 
 namespace {
 Blob PadBlob(std::vector<int> before, std::vector<int> after, int32_t value) {
-  Blob b;
-  b.i(static_cast<int32_t>(before.size()));
-  for (int i = 0; i < 6; ++i) b.i(i < static_cast<int>(before.size()) ? before[i] : 0);
-  for (int i = 0; i < 6; ++i) b.i(i < static_cast<int>(after.size()) ? after[i] : 0);
-  b.i(value);
-  return b;
+  liteq::PadParams p{};
+  p.rank = static_cast<int32_t>(before.size());
+  for (int i = 0; i < 6; ++i) p.before[i] = i < static_cast<int>(before.size()) ? before[i] : 0;
+  for (int i = 0; i < 6; ++i) p.after[i] = i < static_cast<int>(after.size()) ? after[i] : 0;
+  p.pad_value = value;
+  return Blob::Of(p);
 }
 }  // namespace
 
@@ -36,7 +36,7 @@ LQ_TEST(PadFloatValueIsFloatBits) {
   auto tout = MakeTensor(DType::kFloat32, {3}, out);
   Blob b = PadBlob({1}, {1}, 0);
   const float v = -0.5f;
-  std::memcpy(&b.bytes[13 * 4], &v, 4);
+  std::memcpy(&b.bytes[offsetof(liteq::PadParams, pad_value)], &v, 4);
   LQ_CHECK_EQ(RunKernel("pad_f32", b, {&tin}, &tout), 0);
   LQ_CHECK_EQ(out[0], -0.5f);
   LQ_CHECK_EQ(out[1], 5.0f);

@@ -12,10 +12,20 @@ using liteq_test::MakeTensor;
 using liteq_test::RunKernel;
 
 namespace {
-Blob PoolBlob(int filter, int stride, int pad, int act_min, int act_max, float fmin, float fmax) {
-  Blob b;
-  b.i(stride).i(stride).i(filter).i(filter).i(pad).i(pad).i(act_min).i(act_max).f(fmin).f(fmax);
-  return b;
+// Square filter/stride/padding unless the width ones are given.
+Blob PoolBlob(int filter, int stride, int pad, int act_min, int act_max, float fmin, float fmax, int filter_w = -1,
+              int stride_w = -1) {
+  liteq::PoolParams p{};
+  p.stride_h = stride;
+  p.stride_w = stride_w < 0 ? stride : stride_w;
+  p.filter_h = filter;
+  p.filter_w = filter_w < 0 ? filter : filter_w;
+  p.pad_top = p.pad_left = pad;
+  p.act_min = act_min;
+  p.act_max = act_max;
+  p.float_act_min = fmin;
+  p.float_act_max = fmax;
+  return Blob::Of(p);
 }
 }  // namespace
 
@@ -36,16 +46,14 @@ LQ_TEST(AveragePoolQuantizedRoundsHalfAwayFromZero) {
   auto tin = MakeTensor(DType::kInt8, {1, 1, 4, 1}, in);
   auto tout = MakeTensor(DType::kInt8, {1, 1, 2, 1}, out);
   // windows {-1,-2} → -1.5 → -2, {1,2} → 1.5 → 2.
-  Blob b;
-  b.i(1).i(2).i(1).i(2).i(0).i(0).i(-128).i(127).f(0).f(0);
+  Blob b = PoolBlob(1, 1, 0, -128, 127, 0, 0, 2, 2);
   LQ_CHECK_EQ(RunKernel("average_pool_2d_i8", b, {&tin}, &tout), 0);
   LQ_CHECK_EQ(static_cast<int>(out[0]), -2);
   LQ_CHECK_EQ(static_cast<int>(out[1]), 2);
   std::vector<uint8_t> uin = {1, 2, 200, 201}, uout(2);
   auto tuin = MakeTensor(DType::kUInt8, {1, 1, 4, 1}, uin);
   auto tuout = MakeTensor(DType::kUInt8, {1, 1, 2, 1}, uout);
-  Blob ub;
-  ub.i(1).i(2).i(1).i(2).i(0).i(0).i(0).i(150).f(0).f(0);
+  Blob ub = PoolBlob(1, 1, 0, 0, 150, 0, 0, 2, 2);
   LQ_CHECK_EQ(RunKernel("average_pool_2d_u8", ub, {&tuin}, &tuout), 0);
   LQ_CHECK_EQ(static_cast<int>(uout[0]), 2);    // 1.5 → 2
   LQ_CHECK_EQ(static_cast<int>(uout[1]), 150);  // 200.5 → 201, clamped

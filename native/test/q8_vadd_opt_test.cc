@@ -9,7 +9,7 @@
 
 #include "heavy_op_util.h"
 #include "kernels/reference/add.h"
-#include "kernels/x86/q8_vadd.h"
+#include "kernels/vadd/q8_vadd.h"
 #include "liteq/liteq.h"
 #include "runtime/thread_pool.h"
 #include "testing.h"
@@ -93,10 +93,20 @@ LQ_TEST(VaddOptThreadedKernelMatchesReference) {
       std::vector<uint8_t> x(n), y(n), out(n, 0xEE);
       for (int i = 0; i < n; ++i) x[i] = static_cast<uint8_t>(rng()), y[i] = static_cast<uint8_t>(rng());
       const QuantizedAddSpec s = u8 ? RandomSpec<uint8_t>(rng, false, -20, -16) : RandomSpec<int8_t>(rng, false, -20, -16);
-      Blob b;
-      b.i(s.input1_offset).i(s.input2_offset).i(s.output_offset).i(s.left_shift).i(s.input1_multiplier).i(s.input1_shift);
-      b.i(s.input2_multiplier).i(s.input2_shift).i(s.output_multiplier).i(s.output_shift).i(s.activation_min).i(s.activation_max);
-      b.f(0).f(0);
+      liteq::ElementwiseParams p{};
+      p.input1_offset = s.input1_offset;
+      p.input2_offset = s.input2_offset;
+      p.output_offset = s.output_offset;
+      p.left_shift = s.left_shift;
+      p.input1_multiplier = s.input1_multiplier;
+      p.input1_shift = s.input1_shift;
+      p.input2_multiplier = s.input2_multiplier;
+      p.input2_shift = s.input2_shift;
+      p.output_multiplier = s.output_multiplier;
+      p.output_shift = s.output_shift;
+      p.activation_min = s.activation_min;
+      p.activation_max = s.activation_max;
+      Blob b = Blob::Of(p);
       const DType dt = u8 ? DType::kUInt8 : DType::kInt8;
       auto tx = MakeTensor(dt, {1, 7, n / 7 + 1}, x);
       tx.dims[2] = n, tx.dims[1] = 1;
@@ -104,7 +114,7 @@ LQ_TEST(VaddOptThreadedKernelMatchesReference) {
       ty.data = y.data();
       tout.data = out.data();
       const std::string name = u8 ? "add_u8" : "sub_i8";
-      const liteq::KernelInfo* k = liteq::FindKernel(name.data(), name.size());
+      const liteq::KernelInfo* k = liteq::FindKernel(name);
       const liteq::Tensor* ins[2] = {&tx, &ty};
       liteq::Tensor* outs[1] = {&tout};
       liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins, 2, outs, 1};

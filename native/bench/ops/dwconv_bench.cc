@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "kernels/x86/q8_dwconv.h"
+#include "kernels/params.h"
+#include "kernels/dwconv/q8_dwconv.h"
 #include "liteq/liteq.h"
 #include "runtime/op.h"
 #include "runtime/tensor.h"
@@ -38,13 +39,14 @@ struct Buffer {
   }
 };
 
+// A params blob: the kernel's params struct (kernels/params.h), then its int32 tail arrays.
 struct Blob {
   std::vector<uint8_t> bytes;
-  Blob& i(int32_t v) { return raw(&v); }
-  Blob& f(float v) { return raw(&v); }
-  Blob& raw(const void* p) {
-    bytes.insert(bytes.end(), static_cast<const uint8_t*>(p), static_cast<const uint8_t*>(p) + 4);
-    return *this;
+  template <typename P>
+  explicit Blob(const P& p, std::initializer_list<int32_t> tail = {}) {
+    const uint8_t* b = reinterpret_cast<const uint8_t*>(&p);
+    bytes.assign(b, b + sizeof(P));
+    for (int32_t v : tail) bytes.insert(bytes.end(), reinterpret_cast<const uint8_t*>(&v), reinterpret_cast<const uint8_t*>(&v) + 4);
   }
 };
 
@@ -83,13 +85,21 @@ int main(int argc, char** argv) {
     const int pad = std::max(0, ((oh - 1) * c.stride + 3 - c.h) / 2);
     Buffer in(liteq::DType::kUInt8, {1, c.h, c.w, c.c}, 1, rng), f(liteq::DType::kUInt8, {1, 3, 3, c.c}, 1, rng);
     Buffer bias(liteq::DType::kInt32, {c.c}, 4, rng), out(liteq::DType::kUInt8, {1, oh, ow, c.c}, 1, rng);
-    Blob p;
-    p.i(c.stride).i(c.stride).i(1).i(1).i(pad).i(pad).i(1).i(-128).i(-120).i(3).i(0).i(255).f(0).f(0).i(0).i(1);
-    p.i(1 << 30).i(-8);
+    liteq::DepthwiseConvParams dp{};
+    dp.stride_h = dp.stride_w = c.stride;
+    dp.dilation_h = dp.dilation_w = 1;
+    dp.pad_top = dp.pad_left = pad;
+    dp.depth_multiplier = 1;
+    dp.input_offset = -128;
+    dp.filter_offset = -120;
+    dp.output_offset = 3;
+    dp.act_max = 255;
+    dp.num_channels = 1;
+    const Blob p(dp, {1 << 30, -8});
     const liteq::Tensor* ins[3] = {&in.tensor, &f.tensor, &bias.tensor};
     liteq::Tensor* outs[1] = {&out.tensor};
     const liteq::OpArgs args{p.bytes.data(), p.bytes.size(), ins, 3, outs, 1};
-    const liteq::KernelInfo* k = liteq::FindKernel("depthwise_conv_2d_u8", 20);
+    const liteq::KernelInfo* k = liteq::FindKernel("depthwise_conv_2d_u8");
     if (k->check(args) != LITEQ_OK) return 1;
     const double macs = 9.0 * oh * ow * c.c;
     for (int isa = 0; isa < 3; ++isa) {
@@ -112,12 +122,23 @@ int main(int argc, char** argv) {
   if (std::string("add_u8 19x19x96").find(filter) != std::string::npos) {
     Buffer x(liteq::DType::kUInt8, {1, 19, 19, 96}, 1, rng), y(liteq::DType::kUInt8, {1, 19, 19, 96}, 1, rng);
     Buffer out(liteq::DType::kUInt8, {1, 19, 19, 96}, 1, rng);
-    Blob p;
-    p.i(-128).i(-130).i(127).i(20).i(1 << 30).i(-1).i(1500000000).i(-1).i(1200000000).i(-19).i(0).i(255).f(0).f(0);
+    liteq::ElementwiseParams ep{};
+    ep.input1_offset = -128;
+    ep.input2_offset = -130;
+    ep.output_offset = 127;
+    ep.left_shift = 20;
+    ep.input1_multiplier = 1 << 30;
+    ep.input1_shift = -1;
+    ep.input2_multiplier = 1500000000;
+    ep.input2_shift = -1;
+    ep.output_multiplier = 1200000000;
+    ep.output_shift = -19;
+    ep.activation_max = 255;
+    const Blob p(ep);
     const liteq::Tensor* ins[2] = {&x.tensor, &y.tensor};
     liteq::Tensor* outs[1] = {&out.tensor};
     const liteq::OpArgs args{p.bytes.data(), p.bytes.size(), ins, 2, outs, 1};
-    const liteq::KernelInfo* k = liteq::FindKernel("add_u8", 6);
+    const liteq::KernelInfo* k = liteq::FindKernel("add_u8");
     for (int threads : {1, 2}) {
       liteq::ThreadPool pool(threads);
       liteq::OpContext ctx;
@@ -140,12 +161,20 @@ int main(int argc, char** argv) {
     outs_b.emplace_back(liteq::DType::kFloat32, std::vector<int>{1, 10}, 4, rng);
     outs_b.emplace_back(liteq::DType::kFloat32, std::vector<int>{1, 10}, 4, rng);
     outs_b.emplace_back(liteq::DType::kFloat32, std::vector<int>{1}, 4, rng);
-    Blob p;
-    p.i(10).i(1).i(100).i(0).f(1e-8f).f(0.6f).i(90).f(10).f(10).f(5).f(5);
+    liteq::DetectionPostProcessParams pp{};
+    pp.max_detections = 10;
+    pp.max_classes_per_detection = 1;
+    pp.detections_per_class = 100;
+    pp.nms_score_threshold = 1e-8f;
+    pp.nms_iou_threshold = 0.6f;
+    pp.num_classes = 90;
+    pp.y_scale = pp.x_scale = 10;
+    pp.h_scale = pp.w_scale = 5;
+    const Blob p(pp);
     const liteq::Tensor* ins[3] = {&boxes.tensor, &scores.tensor, &anchors.tensor};
     liteq::Tensor* outs[4] = {&outs_b[0].tensor, &outs_b[1].tensor, &outs_b[2].tensor, &outs_b[3].tensor};
     const liteq::OpArgs args{p.bytes.data(), p.bytes.size(), ins, 3, outs, 4};
-    const liteq::KernelInfo* k = liteq::FindKernel("tflite_detection_postprocess_u8", 31);
+    const liteq::KernelInfo* k = liteq::FindKernel("tflite_detection_postprocess_u8");
     if (k->check(args) != LITEQ_OK) {
       std::fprintf(stderr, "postprocess check failed: %s\n", liteq_last_error());
       return 1;

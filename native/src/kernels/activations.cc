@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/activations.h"
 #include "kernels/reference/logistic.h"
 #include "kernels/reference/softmax.h"
@@ -13,49 +14,6 @@
 
 namespace liteq {
 namespace {
-
-// LOGISTIC / TANH: the tensors' quantization, from which the kernel builds TFLite's lookup table.
-struct LutParams {
-  float input_scale;
-  int32_t input_zero_point;
-  float output_scale;
-  int32_t output_zero_point;
-};
-static_assert(sizeof(LutParams) == 16, "LutParams layout is shared with activations.ts");
-
-struct SoftmaxParams {
-  float beta;
-  float input_scale;
-  float output_scale;
-  int32_t output_zero_point;
-};
-static_assert(sizeof(SoftmaxParams) == 16, "SoftmaxParams layout is shared with activations.ts");
-
-// RELU / RELU6 / RELU_N1_TO_1.
-struct ReluParams {
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  int32_t output_multiplier;  // s_in / s_out
-  int32_t output_shift;
-  int32_t activation_min;  // quantized clamp
-  int32_t activation_max;
-  float float_activation_min;
-  float float_activation_max;
-};
-static_assert(sizeof(ReluParams) == 32, "ReluParams layout is shared with activations.ts");
-
-struct LeakyReluParams {
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  int32_t identity_multiplier;  // s_in / s_out
-  int32_t identity_shift;
-  int32_t alpha_multiplier;  // alpha s_in / s_out
-  int32_t alpha_shift;
-  float alpha;
-};
-static_assert(sizeof(LeakyReluParams) == 28, "LeakyReluParams layout is shared with activations.ts");
-
-static_assert(sizeof(reference::HardSwishSpec) == 24, "HardSwishSpec layout is shared with activations.ts");
 
 template <typename P, DType D>
 int CheckUnary(const OpArgs& a) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/concatenation.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
@@ -12,21 +13,6 @@
 
 namespace liteq {
 namespace {
-
-// Followed by num_inputs ConcatInputParams.
-struct ConcatParams {
-  int32_t axis;  // 0 <= axis < rank
-  int32_t num_inputs;
-  int32_t output_zero_point;
-  float output_scale;
-};
-static_assert(sizeof(ConcatParams) == 16, "ConcatParams layout is shared with concatenation.ts");
-
-struct ConcatInputParams {
-  int32_t zero_point;
-  float scale;
-};
-static_assert(sizeof(ConcatInputParams) == 8, "ConcatInputParams layout is shared with concatenation.ts");
 
 const ConcatInputParams* InputParams(const OpArgs& a) {
   return reinterpret_cast<const ConcatInputParams*>(static_cast<const uint8_t*>(a.params) + sizeof(ConcatParams));

@@ -1,5 +1,5 @@
 // CONV_2D kernels: conv_2d_f32, conv_2d_u8 (legacy per-tensor uint8), conv_2d_i8 (int8, per-channel
-// or per-tensor weights). Convs run as a GEMM (x86/qgemm.h, x86/f32_gemm.h: 1x1 stride 1 directly on
+// or per-tensor weights). Convs run as a GEMM (gemm/q8_gemm.h, gemm/f32_gemm.h: 1x1 stride 1 directly on
 // the input rows, others through im2col; constant weights packed once by the prepare fn) when the CPU
 // and parameters allow; otherwise, and as the path the optimized ones are tested against, the
 // reference loops from reference/conv.h split over output rows.
@@ -9,30 +9,16 @@
 
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/conv.h"
-#include "kernels/x86/f32_gemm.h"
-#include "kernels/x86/qgemm.h"
+#include "kernels/gemm/f32_gemm.h"
+#include "kernels/gemm/q8_gemm.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
 
 namespace liteq {
 namespace {
-
-// The params blob: this struct, then int32 multipliers[num_channels], int32 shifts[num_channels].
-struct ConvParams {
-  int32_t stride_h, stride_w;
-  int32_t dilation_h, dilation_w;
-  int32_t pad_top, pad_left;
-  int32_t input_offset;   // -Z_in
-  int32_t filter_offset;  // -Z_w
-  int32_t output_offset;  // Z_out
-  int32_t act_min, act_max;
-  float float_act_min, float_act_max;
-  int32_t rounding;      // reference::Rounding
-  int32_t num_channels;  // 1 (one multiplier for every channel) or Cout; 0 for float
-};
-static_assert(sizeof(ConvParams) == 60, "ConvParams is 15 four-byte fields");
 
 const int32_t* Multipliers(const OpArgs& a) {
   return reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(ConvParams));
@@ -106,10 +92,10 @@ int RunConvF32(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
-qgemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const reference::ConvShape& s) {
+q8_gemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const reference::ConvShape& s) {
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   const int32_t* multipliers = Multipliers(a);
-  qgemm::Problem g;
+  q8_gemm::Problem g;
   g.M = s.batches * s.out_h * s.out_w;
   g.N = s.out_c;
   g.K = s.filter_h * s.filter_w * s.in_c;
@@ -134,7 +120,7 @@ qgemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const reference
 size_t ScratchConvQuantized(const OpArgs& a, int num_threads) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
-  return qgemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
+  return q8_gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
 }
 
 // Packs constant weights (and bias, requantization parameters) once for the GEMM.
@@ -142,10 +128,10 @@ size_t PrepareConvQuantized(const OpArgs& a, uint8_t* dst) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  const qgemm::Problem g = GemmProblem(a, p, s);
-  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !qgemm::Supports(g)) return 0;
-  if (dst) qgemm::PackWeights(g, dst);
-  return qgemm::PackedWeightsBytes(g.N, g.K);
+  const q8_gemm::Problem g = GemmProblem(a, p, s);
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !q8_gemm::Supports(g)) return 0;
+  if (dst) q8_gemm::PackWeights(g, dst);
+  return q8_gemm::PackedWeightsBytes(g.N, g.K);
 }
 
 template <typename T>
@@ -155,12 +141,12 @@ int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   const int32_t* multipliers = Multipliers(a);
   {
-    qgemm::Problem g = GemmProblem(a, p, s);
+    q8_gemm::Problem g = GemmProblem(a, p, s);
     if (!IsPointwise(s)) g.conv = &s;
-    if (qgemm::Supports(g) && ctx.scratch &&
-        ctx.scratch_bytes >= qgemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = ctx.prepared && ctx.prepared_bytes == qgemm::PackedWeightsBytes(g.N, g.K);
-      qgemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+    if (q8_gemm::Supports(g) && ctx.scratch &&
+        ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
+      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g.N, g.K);
+      q8_gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
     }
   }

@@ -1,6 +1,6 @@
 // DEPTHWISE_CONV_2D kernels: depthwise_conv_2d_f32, depthwise_conv_2d_u8, depthwise_conv_2d_i8.
-// Depth multiplier 1: SIMD micro-kernels over channels (x86/q8_dwconv.h for uint8/int8,
-// x86/f32_dwconv.h for float; AVX2 or SSE4.1, chosen at run time) fed one input pointer per tap;
+// Depth multiplier 1: SIMD micro-kernels over channels (dwconv/q8_dwconv.h for uint8/int8,
+// dwconv/f32_dwconv.h for float; AVX2 or SSE4.1, chosen at run time) fed one input pointer per tap;
 // otherwise (or LITEQ_ISA=scalar) the reference loops of reference/depthwise_conv.h. All bit-exact to
 // the reference, all split over output rows.
 //
@@ -12,31 +12,16 @@
 
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/depthwise_conv.h"
-#include "kernels/x86/f32_dwconv.h"
-#include "kernels/x86/q8_dwconv.h"
+#include "kernels/dwconv/f32_dwconv.h"
+#include "kernels/dwconv/q8_dwconv.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
 
 namespace liteq {
 namespace {
-
-// The params blob: this struct, then int32 multipliers[num_channels], int32 shifts[num_channels].
-struct DepthwiseConvParams {
-  int32_t stride_h, stride_w;
-  int32_t dilation_h, dilation_w;
-  int32_t pad_top, pad_left;
-  int32_t depth_multiplier;
-  int32_t input_offset;   // -Z_in
-  int32_t filter_offset;  // -Z_w
-  int32_t output_offset;  // Z_out
-  int32_t act_min, act_max;
-  float float_act_min, float_act_max;
-  int32_t rounding;      // reference::Rounding
-  int32_t num_channels;  // 1 or Cout; 0 for float
-};
-static_assert(sizeof(DepthwiseConvParams) == 64, "DepthwiseConvParams is 16 four-byte fields");
 
 int CheckDepthwise(const OpArgs& a, DType dtype) {
   const DepthwiseConvParams* p = ParamsAs<DepthwiseConvParams>(a);
@@ -93,7 +78,7 @@ int RunReference(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
-// ---- Quantized fast path (arithmetic and packing layout in x86/q8_dwconv.h) ----
+// ---- Quantized fast path (arithmetic and packing layout in dwconv/q8_dwconv.h) ----
 
 constexpr size_t kAlign = 64;
 size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/detection_postprocess.h"
 #include "kernels/reference/quantize.h"
 #include "liteq/liteq.h"
@@ -14,21 +15,6 @@
 
 namespace liteq {
 namespace {
-
-struct DetectionPostProcessParams {
-  int32_t max_detections;
-  int32_t max_classes_per_detection;
-  int32_t detections_per_class;
-  int32_t use_regular_nms;  // 0 / 1
-  float nms_score_threshold;
-  float nms_iou_threshold;
-  int32_t num_classes;
-  float y_scale;
-  float x_scale;
-  float h_scale;
-  float w_scale;
-};
-static_assert(sizeof(DetectionPostProcessParams) == 44, "DetectionPostProcessParams layout is shared with detection-postprocess.ts");
 
 template <DType BoxType>
 int CheckDetection(const OpArgs& a) {

@@ -6,35 +6,18 @@
 #include <type_traits>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/add.h"
 #include "kernels/reference/broadcast.h"
 #include "kernels/reference/mul.h"
 #include "kernels/x86/isa.h"
-#include "kernels/x86/q8_vadd.h"
+#include "kernels/vadd/q8_vadd.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
 
 namespace liteq {
 namespace {
-
-struct ElementwiseParams {
-  int32_t input1_offset;  // -Z1 (quantized)
-  int32_t input2_offset;  // -Z2
-  int32_t output_offset;  // Z_out
-  int32_t left_shift;     // ADD/SUB: 20; MUL: unused
-  int32_t input1_multiplier;
-  int32_t input1_shift;
-  int32_t input2_multiplier;
-  int32_t input2_shift;
-  int32_t output_multiplier;
-  int32_t output_shift;
-  int32_t activation_min;  // quantized / int32 clamp
-  int32_t activation_max;
-  float float_activation_min;
-  float float_activation_max;
-};
-static_assert(sizeof(ElementwiseParams) == 56, "ElementwiseParams layout is shared with elementwise.ts");
 
 enum class Op { kAdd, kSub, kMul };
 
@@ -55,7 +38,7 @@ int CheckBinary(const OpArgs& a) {
 }
 
 // Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
-// over the threads, AVX2 when available (bit-exact, see x86/q8_vadd.h), else the reference element.
+// over the threads, AVX2 when available (bit-exact, see vadd/q8_vadd.h), else the reference element.
 template <typename T>
 bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s, bool subtract, const Tensor& x,
                      const Tensor& y, Tensor& out) {

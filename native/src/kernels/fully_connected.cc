@@ -1,32 +1,22 @@
 // FULLY_CONNECTED kernels: fully_connected_f32, fully_connected_u8, fully_connected_i8.
 // Inputs: input [..., depth] (flattened to [numel/depth, depth]), weights [units, depth],
 // bias [units] (optional; float32 or int32). Output [batch, units] (lowering shapes keep_num_dims).
-// FULLY_CONNECTED is the GEMM of x86/qgemm.h (x86/f32_gemm.h for float) with M = batch when the CPU
+// FULLY_CONNECTED is the GEMM of gemm/q8_gemm.h (gemm/f32_gemm.h for float) with M = batch when the CPU
 // and parameters allow; otherwise, and as the path the optimized ones are tested against,
 // reference/fully_connected.h.
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/fully_connected.h"
-#include "kernels/x86/f32_gemm.h"
-#include "kernels/x86/qgemm.h"
+#include "kernels/gemm/f32_gemm.h"
+#include "kernels/gemm/q8_gemm.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
 
 namespace liteq {
 namespace {
-
-struct FullyConnectedParams {
-  int32_t input_offset;   // -Z_in
-  int32_t filter_offset;  // -Z_w
-  int32_t output_offset;  // Z_out
-  int32_t multiplier, shift;
-  int32_t act_min, act_max;
-  float float_act_min, float_act_max;
-  int32_t rounding;  // reference::Rounding
-};
-static_assert(sizeof(FullyConnectedParams) == 40, "FullyConnectedParams is 10 four-byte fields");
 
 int CheckFullyConnected(const OpArgs& a, DType dtype) {
   const FullyConnectedParams* p = ParamsAs<FullyConnectedParams>(a);
@@ -100,10 +90,10 @@ int RunF32(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
-qgemm::Problem GemmProblem(const OpArgs& a, const FullyConnectedParams& p) {
+q8_gemm::Problem GemmProblem(const OpArgs& a, const FullyConnectedParams& p) {
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  qgemm::Problem g;
+  q8_gemm::Problem g;
   g.M = static_cast<int>(a.inputs[0]->NumElements() / depth);
   g.N = units;
   g.K = depth;
@@ -130,16 +120,16 @@ size_t PrepareQuantized(const OpArgs& a, uint8_t* dst) {
   const FullyConnectedParams& p = *ParamsAs<FullyConnectedParams>(a);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   if (a.inputs[0]->NumElements() / a.inputs[1]->dims[1] > INT32_MAX) return 0;
-  const qgemm::Problem g = GemmProblem(a, p);
-  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !qgemm::Supports(g)) return 0;
-  if (dst) qgemm::PackWeights(g, dst);
-  return qgemm::PackedWeightsBytes(g.N, g.K);
+  const q8_gemm::Problem g = GemmProblem(a, p);
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !q8_gemm::Supports(g)) return 0;
+  if (dst) q8_gemm::PackWeights(g, dst);
+  return q8_gemm::PackedWeightsBytes(g.N, g.K);
 }
 
 size_t ScratchQuantized(const OpArgs& a, int num_threads) {
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const int64_t batches = a.inputs[0]->NumElements() / depth;
-  return batches <= INT32_MAX ? qgemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
+  return batches <= INT32_MAX ? q8_gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
 }
 
 template <typename T>
@@ -149,10 +139,10 @@ int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   const int64_t batches = a.inputs[0]->NumElements() / depth;
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   if (batches <= INT32_MAX) {
-    const qgemm::Problem g = GemmProblem(a, p);
-    if (qgemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= qgemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = ctx.prepared && ctx.prepared_bytes == qgemm::PackedWeightsBytes(g.N, g.K);
-      qgemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+    const q8_gemm::Problem g = GemmProblem(a, p);
+    if (q8_gemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
+      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g.N, g.K);
+      q8_gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
     }
   }

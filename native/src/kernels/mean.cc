@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/mean.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
@@ -11,16 +12,6 @@
 
 namespace liteq {
 namespace {
-
-struct MeanParams {
-  int32_t mode;         // reference::MeanMode
-  int32_t reduce_mask;  // bit i: input axis i is reduced
-  int32_t multiplier, shift, bias;  // kQuantHW; kQuantHWInt8 (bias unused)
-  float scale, float_bias;          // kQuantFloat
-  int32_t input_zero_point;         // kQuantHWInt8
-  int32_t output_zero_point;        // kQuantFloat, kQuantHWInt8
-};
-static_assert(sizeof(MeanParams) == 36, "MeanParams is 9 four-byte fields");
 
 int CheckMean(const OpArgs& a, DType dtype) {
   const MeanParams* p = ParamsAs<MeanParams>(a);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/pad.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
@@ -11,14 +12,6 @@
 
 namespace liteq {
 namespace {
-
-struct PadParams {
-  int32_t rank;
-  int32_t before[6];
-  int32_t after[6];
-  int32_t pad_value;  // raw integer for u8/i8/i32; float32 bits for f32
-};
-static_assert(sizeof(PadParams) == 56, "PadParams is 14 four-byte fields");
 
 int CheckPad(const OpArgs& a, DType dtype) {
   const PadParams* p = ParamsAs<PadParams>(a);

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/pooling.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
@@ -10,15 +11,6 @@
 
 namespace liteq {
 namespace {
-
-struct PoolParams {
-  int32_t stride_h, stride_w;
-  int32_t filter_h, filter_w;
-  int32_t pad_top, pad_left;
-  int32_t act_min, act_max;  // quantized clamp
-  float float_act_min, float_act_max;
-};
-static_assert(sizeof(PoolParams) == 40, "PoolParams is 10 four-byte fields");
 
 int CheckPool(const OpArgs& a, DType dtype) {
   const PoolParams* p = ParamsAs<PoolParams>(a);

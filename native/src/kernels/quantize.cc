@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/params.h"
 #include "kernels/reference/quantize.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
@@ -10,21 +11,6 @@
 
 namespace liteq {
 namespace {
-
-struct QuantizeParams {
-  int32_t input_zero_point;   // requantize only
-  int32_t output_zero_point;
-  int32_t output_multiplier;  // requantize: s_in / s_out
-  int32_t output_shift;
-  float output_scale;         // float input only
-};
-static_assert(sizeof(QuantizeParams) == 20, "QuantizeParams layout is shared with quantize.ts");
-
-struct DequantizeParams {
-  int32_t zero_point;
-  float scale;
-};
-static_assert(sizeof(DequantizeParams) == 8, "DequantizeParams layout is shared with quantize.ts");
 
 template <typename P, DType In, DType Out>
 int CheckConvert(const OpArgs& a) {

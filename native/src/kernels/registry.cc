@@ -1,6 +1,6 @@
 // The one list of kernels: the executor resolves plan kernel names here, and tests and benchmarks
 // enumerate it. Each kernel family defines its table next to its kernels and is added below.
-#include <cstring>
+#include <string_view>
 #include <vector>
 
 #include "kernels/kernel_lists.h"
@@ -20,9 +20,9 @@ const std::vector<KernelInfo>& Registry() {
 
 }  // namespace
 
-const KernelInfo* FindKernel(const char* name, size_t len) {
+const KernelInfo* FindKernel(std::string_view name) {
   for (const KernelInfo& k : Registry()) {
-    if (std::strlen(k.name) == len && std::memcmp(k.name, name, len) == 0) return &k;
+    if (name == k.name) return &k;
   }
   return nullptr;
 }

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 
 #include "runtime/tensor.h"
 
@@ -62,7 +63,7 @@ struct KernelInfo {
 };
 
 // Looks a kernel up by name; nullptr if unknown.
-const KernelInfo* FindKernel(const char* name, size_t len);
+const KernelInfo* FindKernel(std::string_view name);
 
 // Every registered kernel (for tests, benches and `liteq_kernel_names`).
 const KernelInfo* AllKernels(size_t* count);

@@ -107,7 +107,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     const uint8_t* name = r.Bytes(len);
     r.Align4();
     if (!r.ok()) return fail("truncated kernel name table");
-    kernels[i] = FindKernel(reinterpret_cast<const char*>(name), len);
+    kernels[i] = FindKernel(std::string_view(reinterpret_cast<const char*>(name), len));
     if (!kernels[i]) unknown += (unknown.empty() ? "" : ", ") + std::string(reinterpret_cast<const char*>(name), len);
   }
   if (!unknown.empty()) {

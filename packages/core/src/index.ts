@@ -1,15 +1,21 @@
-// @liteq/core public API.
+// @liteq/core, browser-safe entry: no Node built-ins, no sharp. Formats, IR, conversion, quantization,
+// planning, running on a registered backend, evaluation. Paths and URLs are read through the host
+// (default: fetch + createImageBitmap); the Node entry (node.ts) installs fs + sharp and adds file
+// helpers and calibration from image files.
 export * from './ir/types.js';
+export { opName, builtinOptions } from './ir/op-name.js';
+export { typedArrayFor, type TensorInfo, type OutputTensor, type TensorData } from './ir/tensor-data.js';
 export * from './errors.js';
 export * from './backend.js';
+export { setHost, host, type Host } from './host/host.js';
 export * from './formats/tflite/index.js';
-export * from './quantize/quant-math.js';
-export { buildPlan, unsupportedOps, DTYPE_CODE, type BuiltPlan, type BuildPlanOptions, type PlanTensorInfo } from './plan/build.js';
-export { loadModel, createModel, typedArrayFor, LiteqModel, type LoadModelOptions, type TensorInfo, type OutputTensor, type TensorData } from './model.js';
+export { buildPlan, unsupportedOps, type BuiltPlan, type BuildPlanOptions, type PlanTensorInfo } from './plan/build.js';
+export { PARAMS, encodeParams, paramsLayout, paramsDeclarationJson, type ParamsBlock, type ParamsName, type ParamsValues, type FieldLayout } from './plan/params.js';
+export { loadModel, createModel, LiteqModel, type LoadModelOptions } from './runtime/model.js';
 export { summarizeTflite, type TfliteSummary, type TensorSummary } from './inspect/tflite-summary.js';
-export { inspectModelFile, summarizeGraph, type ModelSummary, type GraphModelSummary } from './inspect/index.js';
+export { summarizeGraph, type ModelSummary, type GraphModelSummary } from './inspect/index.js';
 export { detectFormat, type DetectedFormat } from './formats/detect.js';
-export { loadGraphFile } from './formats/load.js';
+export { readGraphBytes, ACCEPTED_GRAPH_FORMATS } from './formats/read-graph.js';
 export {
   readGraphDef,
   readPbtxt,
@@ -23,12 +29,10 @@ export {
   type TfTensor,
   type TfShape,
 } from './formats/graphdef/index.js';
-export { readTfjsModel, readTfjsFromParts, type TfjsModel, type TfjsParts } from './formats/tfjs/index.js';
-export { detect, decodeDetections, annotateImage, imageToInput, readLabels, type Detection, type DetectOptions } from './detect.js';
-export { decodeImage, resizeBilinear, type RgbImage } from './image.js';
-export { writeFileAtomic, assertNotInput } from './files.js';
+export { readTfjsFromParts, readTfjsWithShards, type ShardReader, type TfjsModel, type TfjsParts } from './formats/tfjs/index.js';
+export { detect, decodeDetections, imageToInput, readLabels, parseLabels, type Detection, type DetectOptions, type DetectableModel } from './ssd/detect.js';
+export { resizeBilinear, type RgbImage } from './image/rgb.js';
 export { convert, type ConvertOptions, type InferenceType } from './convert/index.js';
-export { chooseQuantizationParams, nudge, fakeQuantFloat, quantizeUint8Ts, quantizeBiasInt32, type QuantParams } from './quantize/choose-params.js';
 export {
   readPipelineConfig,
   toText,
@@ -50,4 +54,4 @@ export {
 export { ssdSurgery, anchorsCornersToCenterSize, SSD_INPUT_NAME, SSD_POSTPROCESS_NAME, SSD_OUTPUT_ARRAYS, type SsdSurgeryOptions, type SsdSurgeryResult, type SsdPostProcessParams } from './ssd/surgery.js';
 export { generateSsdAnchors, defaultFeatureMapShapes, type SsdAnchors, type SsdAnchorLayer, type SsdAnchorParams, type GenerateSsdAnchorsOptions } from './ssd/anchors.js';
 export * from './eval/index.js';
-export * from './quantize/ptq/index.js';
+export * from './quantize/index.js';

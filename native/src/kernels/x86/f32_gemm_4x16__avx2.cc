@@ -1,5 +1,5 @@
 // 4x16 float GEMM micro-kernel, AVX2 without FMA: per lane the reference's sequential k sum.
-#include "kernels/x86/f32_gemm.h"
+#include "kernels/gemm/f32_gemm.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>

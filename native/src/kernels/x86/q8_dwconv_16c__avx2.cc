@@ -5,7 +5,7 @@
 
 #include <type_traits>
 
-#include "kernels/x86/q8_dwconv.h"
+#include "kernels/dwconv/q8_dwconv.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>

@@ -2,7 +2,7 @@
 #include <limits>
 #include <type_traits>
 
-#include "kernels/x86/q8_vadd.h"
+#include "kernels/vadd/q8_vadd.h"
 
 namespace liteq {
 namespace vadd {

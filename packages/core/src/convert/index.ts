@@ -5,14 +5,14 @@ import { InvalidInputError, UnsupportedError } from '../errors.js';
 import type { TfGraph } from '../formats/graphdef/graph.js';
 import type { Model } from '../ir/types.js';
 import type { Backend } from '../backend.js';
-import { exportModel } from './export.js';
+import { exportModel } from '../graph/export.js';
 import { foldBatchNormMul } from './passes/fold-batchnorm.js';
 import { fuseActivations, fuseBiasAdd } from './passes/fuse-bias-activation.js';
 import { overrideInputShapes } from './passes/input-shape.js';
 import { lowerGraph } from './passes/lower.js';
 import { pruneGraph } from './passes/prune.js';
 import { stripControlEdges, stripIdentity } from './passes/strip-identity.js';
-import { quantizeGraph } from './quantize.js';
+import { quantizeGraph } from '../quantize/schemes/toco-uint8.js';
 
 export type InferenceType = 'FLOAT' | 'QUANTIZED_UINT8';
 

@@ -11,7 +11,7 @@
 // - matching is done once with maxDets[-1]; maxDets 1 and 10 take each image's top detections of it;
 // - 101-point interpolated precision on the precision envelope; -1 where a category has no
 //   (non-ignored) ground truth, and means over the entries that are not -1.
-import { readFile } from 'node:fs/promises';
+import { host } from '../host/host.js';
 import { InvalidInputError } from '../errors.js';
 
 export interface CocoImage {
@@ -245,9 +245,9 @@ export function parseCocoDataset(json: unknown, file = '<annotations>'): CocoDat
 export async function readCocoDataset(file: string): Promise<CocoDataset> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(new TextDecoder('utf-8').decode(await host().readFile(file)));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw e;
+    if ((e as { code?: string }).code) throw e;
     throw new InvalidInputError(`${file}: not JSON: ${(e as Error).message}`);
   }
   return parseCocoDataset(json, file);

@@ -2,9 +2,10 @@
 // model A is matched to one of model B (by tensor name, else by position in op order), both are
 // dequantized (real = scale * (q - zero_point)), and A is taken as the reference signal.
 import { InvalidInputError } from '../errors.js';
-import { imageToInput } from '../detect.js';
-import type { RgbImage } from '../image.js';
-import type { LiteqModel, OutputTensor, TensorData } from '../model.js';
+import type { RgbImage } from '../image/rgb.js';
+import type { OutputTensor, TensorData } from '../ir/tensor-data.js';
+import type { LiteqModel } from '../runtime/model.js';
+import { imageToInput } from '../ssd/detect.js';
 
 export interface TensorError {
   /** Position in A's op order (0 = first op). */

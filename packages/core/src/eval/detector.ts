@@ -1,10 +1,10 @@
 // Running an SSD model over a COCO-annotated image folder: detections in COCO results format
 // (TFLite class -> COCO category id), then pycocotools-style evaluation.
-import path from 'node:path';
-import { detect, readLabels, type Detection } from '../detect.js';
 import { InvalidInputError } from '../errors.js';
-import { decodeImage, type RgbImage } from '../image.js';
-import type { LiteqModel } from '../model.js';
+import { host } from '../host/host.js';
+import type { RgbImage } from '../image/rgb.js';
+import type { LiteqModel } from '../runtime/model.js';
+import { detect, readLabels, type Detection } from '../ssd/detect.js';
 import { evaluateCoco, type CocoDataset, type CocoEvalResult, type CocoImage, type CocoResult } from './coco.js';
 
 export interface DetectorEvalOptions {
@@ -71,6 +71,9 @@ export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T, 
   return out;
 }
 
+/** dir/name with one separator (paths in Node, URLs in a browser). */
+const joinPath = (dir: string, name: string) => (dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`);
+
 /** Runs an SSD model on every selected image of a COCO dataset and evaluates its detections. */
 export async function evaluateDetector(model: LiteqModel, dataset: CocoDataset, opts: DetectorEvalOptions): Promise<DetectorEvalResult> {
   const start = performance.now();
@@ -82,12 +85,12 @@ export async function evaluateDetector(model: LiteqModel, dataset: CocoDataset, 
   // The native run is serialized per model and runs off the main thread; concurrency overlaps the
   // decoding and resizing of the next image with the current inference.
   const perImage = await mapBounded(images, opts.concurrency ?? 2, async (img) => {
-    const file = path.join(opts.imagesDir, img.file_name);
+    const file = joinPath(opts.imagesDir, img.file_name);
     let rgb: RgbImage;
     try {
-      rgb = await decodeImage(file);
+      rgb = await host().decodeImage(file, file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InvalidInputError(`${file}: image ${img.id} of the annotations is missing`);
+      if ((e as { code?: string }).code === 'ENOENT') throw new InvalidInputError(`${file}: image ${img.id} of the annotations is missing`);
       throw e;
     }
     const dets = await detect(model, rgb, { threshold: opts.threshold ?? 0, labels, mean: opts.mean, std: opts.std });

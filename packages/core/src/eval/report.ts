@@ -2,6 +2,13 @@
 import type { CocoMetrics } from './coco.js';
 import type { CompareResult } from './compare.js';
 
+/** Standard base64 (btoa over binary-string chunks; no Node Buffer in the browser entry). */
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
 export const escapeHtml = (s: string): string => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a');
@@ -96,7 +103,7 @@ export function imageGrid(rows: { title: string; images: ReportImage[] }[]): str
     .map(
       (r) =>
         `<h3>${escapeHtml(r.title)}</h3><div class="row">` +
-        r.images.map((im) => `<figure><img alt="${escapeHtml(im.caption)}" src="data:image/jpeg;base64,${Buffer.from(im.jpeg).toString('base64')}"><figcaption>${escapeHtml(im.caption)}</figcaption></figure>`).join('') +
+        r.images.map((im) => `<figure><img alt="${escapeHtml(im.caption)}" src="data:image/jpeg;base64,${toBase64(im.jpeg)}"><figcaption>${escapeHtml(im.caption)}</figcaption></figure>`).join('') +
         `</div>`,
     )
     .join('\n');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelFormatError } from '../errors.js';
 import { detectFormat } from './detect.js';
-import { loadGraphFile } from './load.js';
+import { loadGraphFile } from '../node/load.js';
 
 const SHARED = process.env['LITEQ_SHARED'] ?? path.resolve(import.meta.dirname, '../../../../../shared');
 const M = path.join(SHARED, 'models');

@@ -2,17 +2,12 @@
 // load, and a wrong extension must not mislead). Each check is a cheap signature, in the order
 // of how unambiguous it is: the TFLite file identifier, a JSON object with modelTopology, a text
 // proto whose first field is a GraphDef field, then the protobuf wire structure of a GraphDef.
-import { Buffer } from 'node:buffer';
 import { readField, WIRE_LEN, WIRE_VARINT } from './graphdef/wire.js';
+import { isTflite } from './tflite/reader.js';
 
 export type DetectedFormat = 'tflite' | 'graphdef' | 'pbtxt' | 'tfjs' | 'unknown';
 
 const GRAPHDEF_TEXT_FIELDS = new Set(['node', 'library', 'versions', 'version']);
-
-function isTflite(b: Uint8Array): boolean {
-  // FlatBuffer: u32 root table offset, then the 4-byte file identifier "TFL3".
-  return b.length >= 8 && b[4] === 0x54 && b[5] === 0x46 && b[6] === 0x4c && b[7] === 0x33;
-}
 
 /** Index of the first byte that is not JSON/text whitespace (skipping a UTF-8 BOM). */
 function firstNonSpace(b: Uint8Array, from = 0): number {
@@ -22,11 +17,25 @@ function firstNonSpace(b: Uint8Array, from = 0): number {
   return i;
 }
 
+const MODEL_TOPOLOGY = new TextEncoder().encode('"modelTopology"');
+
+/** First index of `needle` in `hay`, or -1 (a plain byte search; no Node Buffer in the browser entry). */
+function indexOf(hay: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0]!;
+  const last = hay.length - needle.length;
+  for (let i = hay.indexOf(first); i >= 0 && i <= last; i = hay.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
 function isTfjs(b: Uint8Array): boolean {
   const i = firstNonSpace(b);
   if (b[i] !== 0x7b) return false; // '{'
   // The key is near the top in converter output; search the whole buffer anyway (model.json is small).
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf('"modelTopology"') >= 0;
+  return indexOf(b, MODEL_TOPOLOGY) >= 0;
 }
 
 function looksLikeText(b: Uint8Array): boolean {

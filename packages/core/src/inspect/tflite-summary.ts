@@ -1,5 +1,6 @@
 // What `liteq inspect` reports about an IR model. The JSON keys are stable: tests and tools rely on them.
 import { DTYPE_BYTES, numElements, type FlexValue, type Model, type Operator, type Subgraph, type Tensor } from '../ir/types.js';
+import { opName } from '../ir/op-name.js';
 
 export interface TensorSummary {
   name: string;
@@ -44,9 +45,6 @@ export function summarizeTensor(t: Tensor): TensorSummary {
   };
 }
 
-export function opName(op: Operator): string {
-  return op.op.kind === 'builtin' ? op.op.opcode : op.op.customCode;
-}
 
 /** MACs of one op from static shapes; 0 for ops that are not conv/depthwise/FC or have unknown shapes. */
 export function opMacs(sg: Subgraph, op: Operator): number {

@@ -153,3 +153,35 @@ export function numElements(shape: readonly number[]): number {
   for (const d of shape) n *= d < 0 ? Number.NaN : d;
   return n;
 }
+
+/**
+ * The schema's `enum TensorType` code of every IR dtype: the one table the TFLite reader/writer and
+ * the executor's plan description share (a test checks it against the schema).
+ */
+export const TENSOR_TYPE_CODE: Readonly<Record<DType, number>> = {
+  float32: 0,
+  float16: 1,
+  int32: 2,
+  uint8: 3,
+  int64: 4,
+  string: 5,
+  bool: 6,
+  int16: 7,
+  complex64: 8,
+  int8: 9,
+  float64: 10,
+  complex128: 11,
+  uint64: 12,
+  resource: 13,
+  variant: 14,
+  uint32: 15,
+  uint16: 16,
+  int4: 17,
+};
+
+const DTYPE_BY_CODE = new Map(Object.entries(TENSOR_TYPE_CODE).map(([d, c]) => [c, d as DType]));
+
+/** The IR dtype of a schema TensorType code; undefined for types the IR does not have (bfloat16, int2, …). */
+export function dtypeOfCode(code: number): DType | undefined {
+  return DTYPE_BY_CODE.get(code);
+}

@@ -2,16 +2,7 @@
 // becomes a float32 constant, so kernels that need constant weights (e.g. CONV_2D's filter) see one.
 // The values are exactly what TFLite's DEQUANTIZE computes at run time.
 import type { Operator, Subgraph, Tensor } from '../ir/types.js';
-
-/** IEEE half → float (exact). */
-export function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const mant = h & 0x3ff;
-  if (exp === 0) return sign * mant * 2 ** -24;
-  if (exp === 31) return mant ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
-}
+import { halfToFloat } from '../quantize/numerics/float16.js';
 
 function dequantizeConstant(t: Tensor): Uint8Array | undefined {
   const data = t.data!;

@@ -9,7 +9,7 @@ import { UnsupportedError } from '../errors.js';
 import { getAttr } from '../formats/graphdef/graph.js';
 import { tensorFloat32 } from '../formats/graphdef/tensor.js';
 import { describePipelineConfig, readPipelineConfig } from '../formats/pipeline-config/index.js';
-import { readTfjsModel } from '../formats/tfjs/index.js';
+import { readTfjsModel } from '../node/load.js';
 import { readTflite } from '../formats/tflite/index.js';
 import { defaultFeatureMapShapes, generateSsdAnchors, type SsdAnchors } from './anchors.js';
 

@@ -3,7 +3,7 @@
 // the bias. The ADD half is a bias add, which fuse-bias-activation takes. Weights already carrying a
 // FakeQuant range are left alone: rescaling them would invalidate the range (QAT graphs fold BN
 // before the FakeQuant, which constant folding has already done).
-import type { FGraph } from '../fir.js';
+import type { FGraph } from '../../graph/fgraph.js';
 import { AFFINE, absorb, channelVector, soleConsumer } from './fuse-util.js';
 
 export function foldBatchNormMul(g: FGraph): number {

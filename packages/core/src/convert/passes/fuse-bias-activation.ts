@@ -2,7 +2,7 @@
 // per-channel ADD/SUB after CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED goes into the bias, and a
 // RELU / RELU6 / RELU_N1_TO_1 that is the only reader of an op's output becomes that op's fused
 // activation. The fused op's output takes the last fused tensor's name (e.g. `…/Relu6`).
-import type { FGraph } from '../fir.js';
+import type { FGraph } from '../../graph/fgraph.js';
 import { AFFINE, absorb, channelVector, soleConsumer } from './fuse-util.js';
 
 const FUSABLE_ACTIVATION: Record<string, string> = { RELU: 'RELU', RELU6: 'RELU6', RELU_N1_TO_1: 'RELU_N1_TO_1' };

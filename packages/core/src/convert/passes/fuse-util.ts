@@ -1,5 +1,5 @@
 // Shared checks for the fusion passes.
-import type { FGraph, FOp } from '../fir.js';
+import type { FGraph, FOp } from '../../graph/fgraph.js';
 
 export const AFFINE = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED']);
 

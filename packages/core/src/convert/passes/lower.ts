@@ -5,9 +5,9 @@
 import { InvalidInputError, UnsupportedError } from '../../errors.js';
 import { getAttr, parseInput, type TfNode } from '../../formats/graphdef/graph.js';
 import type { DType } from '../../ir/types.js';
-import { fakeQuantFloat } from '../../quantize/choose-params.js';
+import { fakeQuantFloat } from '../../quantize/numerics/choose-params.js';
 import { constFromTf, type ConstValue } from '../const-value.js';
-import { addTensor, builtin, type FGraph } from '../fir.js';
+import { addTensor, builtin, type FGraph } from '../../graph/fgraph.js';
 import { customOptionsFromAttrs } from './custom-op.js';
 import { broadcastShape, foldConstant, isFoldable, resolveReshape, squeezeDims, squeezeShape } from './fold-constants.js';
 import { depthwiseToTflite, hwioToOhwi, matmulWeights, outSize, spatialAttrs } from './layouts.js';

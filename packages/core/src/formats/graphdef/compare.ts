@@ -1,14 +1,13 @@
 // Structural comparison of TF graph values. Generic deep-equal helpers walk typed arrays element by
-// element and choke on 24 MB of weights; this compares bytes with Buffer.compare and reports the
+// element and choke on 24 MB of weights; this compares bytes in one flat loop and reports the
 // first difference as a path, which is what a failing round-trip test needs to say.
-import { Buffer } from 'node:buffer';
 
 function diff(a: unknown, b: unknown, path: string): string | undefined {
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     if (!(a instanceof Uint8Array && b instanceof Uint8Array)) return `${path}: bytes vs non-bytes`;
     if (a.length !== b.length) return `${path}: ${a.length} bytes vs ${b.length}`;
-    const c = Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length));
-    return c === 0 ? undefined : `${path}: bytes differ`;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return `${path}: bytes differ at ${i}`;
+    return undefined;
   }
   if (typeof a !== typeof b) return `${path}: ${typeof a} vs ${typeof b}`;
   if (a === null || b === null || typeof a !== 'object') {

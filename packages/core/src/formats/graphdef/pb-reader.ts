@@ -1,8 +1,7 @@
 // Binary GraphDef (.pb) → TfGraph. The top level is walked by hand so that each NodeDef is decoded
 // separately by the generated static class: a failure then names node[i] (and its name when the
 // name itself is intact) with a byte offset, instead of protobufjs' bare "index out of range".
-// protobufjs on a Node Buffer slices bytes fields, so tensor_content stays a view of the file.
-import { Buffer } from 'node:buffer';
+// protobufjs slices bytes fields of a Uint8Array (subarray), so tensor_content stays a view of the file.
 import { ModelFormatError } from '../../errors.js';
 import { graphFromProto, tensorLimitFor } from './from-proto.js';
 import { tensorflow } from './generated/graph-pb.js';
@@ -30,11 +29,11 @@ function nodeNameAt(b: Uint8Array, start: number, end: number): string | undefin
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * A protobufjs reader whose string() is strict. The stock Buffer reader clips a string that claims
+ * A protobufjs reader whose string() is strict. The stock reader clips a string that claims
  * more bytes than its message holds (silently accepting truncation) and does not check UTF-8; TF's
  * C++ parser rejects both (proto3 strings must be valid UTF-8). Patched on this instance only.
  */
-function checkedReader(buf: Buffer): protobuf.Reader {
+function checkedReader(buf: Uint8Array): protobuf.Reader {
   const reader = protobuf.Reader.create(buf);
   reader.string = function (this: protobuf.Reader) {
     const len = this.uint32();
@@ -52,7 +51,7 @@ function checkedReader(buf: Buffer): protobuf.Reader {
 
 /** Decodes a binary GraphDef. `file` names the source in errors. */
 export function readGraphDef(bytes: Uint8Array, file: string): TfGraph {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bytes;
   const fail = (field: string | undefined, offset: number | undefined, reason: string, cause?: unknown): never => {
     throw new ModelFormatError({ file, format: 'graphdef', ...(field ? { field } : {}), ...(offset !== undefined ? { offset } : {}), reason }, { cause });
   };

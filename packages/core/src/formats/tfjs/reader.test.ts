@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelFormatError } from '../../errors.js';
 import type { TfGraph, TfTensor } from '../graphdef/graph.js';
 import { graphSummary } from '../graphdef/summary.js';
-import { readTfjsFromParts, readTfjsModel } from './reader.js';
+import { readTfjsModel } from '../../node/load.js';
+import { readTfjsFromParts } from './reader.js';
 
 const SHARED = process.env['LITEQ_SHARED'] ?? path.resolve(import.meta.dirname, '../../../../../../shared');
 const DIR = path.join(SHARED, 'models/tfjs/ssdlite_mobilenet_v2_coco');

@@ -2,9 +2,6 @@
 // protobufjs JSON form (camelCase fields, enums by name or number, int64 as strings, bytes as base64
 // or byte arrays); the generated class's fromObject normalises it and the shared GraphDef conversion
 // validates it. Const nodes then get their `value` tensors from the weights, matched by node name.
-import { Buffer } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { ModelFormatError } from '../../errors.js';
 import { graphFromProto, tensorLimitFor } from '../graphdef/from-proto.js';
 import { tensorflow } from '../graphdef/generated/graph-pb.js';
@@ -80,28 +77,27 @@ export function readTfjsFromParts(parts: TfjsParts, file: string): TfjsModel {
   return { graph, weightGroups: groups };
 }
 
+/** Reads one weight shard by its manifest path (relative to model.json). */
+export type ShardReader = (manifestPath: string) => Promise<Uint8Array>;
+
 /**
- * Reads model.json (or a directory holding it) and its shards from the same directory.
- * `jsonBytes` skips re-reading model.json when the caller already has it (content sniffing).
+ * Reads a TF.js graph model from model.json's bytes and a reader for its shards (files beside it in
+ * Node, dropped files in a browser). The manifest is validated before any shard is read, and reading
+ * stops as soon as the shards hold more than the weights take (a runaway manifest).
  */
-export async function readTfjsModel(modelJsonPath: string, jsonBytes?: Uint8Array): Promise<TfjsModel> {
-  let file = modelJsonPath;
-  if (!jsonBytes && (await stat(file)).isDirectory()) file = path.join(file, 'model.json');
+export async function readTfjsWithShards(file: string, jsonBytes: Uint8Array, readShard: ShardReader): Promise<TfjsModel> {
   const fail: Fail = failer(file);
-  const bytes = jsonBytes ?? (await readFile(file));
-  const json = parseJson(bytes, fail);
+  const json = parseJson(jsonBytes, fail);
   const { groups, totalBytes } = layoutWeights(json['weightsManifest'] ?? [], fail);
-  const dir = path.dirname(file);
-  const shards: Buffer[] = [];
+  const shards: Uint8Array[] = [];
   let have = 0;
   for (const [gi, g] of groups.entries()) {
     for (const [pi, p] of g.paths.entries()) {
-      const shardPath = path.join(dir, p);
-      let s: Buffer;
+      let s: Uint8Array;
       try {
-        s = await readFile(shardPath);
+        s = await readShard(p);
       } catch (e) {
-        fail(`weightsManifest[${gi}].paths[${pi}]`, `cannot read shard ${shardPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        fail(`weightsManifest[${gi}].paths[${pi}]`, `cannot read shard ${(e as { shard?: string }).shard ?? p}: ${(e as { code?: string }).code ?? (e as Error).message}`);
       }
       have += s.length;
       // Stop early on a runaway manifest instead of reading every remaining shard into memory.
@@ -109,6 +105,16 @@ export async function readTfjsModel(modelJsonPath: string, jsonBytes?: Uint8Arra
       shards.push(s);
     }
   }
-  const weightData = shards.length === 1 ? shards[0]! : Buffer.concat(shards, have);
-  return readTfjsFromParts({ modelJson: json, weightData }, file);
+  return readTfjsFromParts({ modelJson: json, weightData: concatBytes(shards, have) }, file);
+}
+
+function concatBytes(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // accessors (which trust offsets) read it, then semantic checks (indices, data sizes) with typed errors.
 import { ByteBuffer } from 'flatbuffers';
 import { ModelFormatError } from '../../errors.js';
-import { DTYPE_BYTES, numElements, type BuiltinOp, type CustomOp, type DType, type Model, type Operator, type Quantization, type SignatureDef, type Subgraph, type Tensor } from '../../ir/types.js';
+import { DTYPE_BYTES, dtypeOfCode, numElements, type BuiltinOp, type CustomOp, type DType, type Model, type Operator, type Quantization, type SignatureDef, type Subgraph, type Tensor } from '../../ir/types.js';
 import { decodeFlexbuffer } from './flexbuffers.js';
 import { Model as FbModel } from './generated/tflite/model.js';
 import type { Operator as FbOperator } from './generated/tflite/operator.js';
@@ -23,9 +23,9 @@ const VT = {
 
 /** Schema TensorType name → IR dtype. Types the IR does not have (bfloat16, int2, ...) are rejected. */
 function dtypeOf(code: number, fail: (reason: string) => never): DType {
-  const name = enumLayout('TensorType').byValue.get(code)?.toLowerCase();
-  if (name === undefined || !(name in DTYPE_BYTES)) fail(`tensor type ${name ?? code} is not supported`);
-  return name as DType;
+  const dtype = dtypeOfCode(code);
+  if (dtype === undefined) fail(`tensor type ${enumLayout('TensorType').byValue.get(code)?.toLowerCase() ?? code} is not supported`);
+  return dtype;
 }
 
 /** True when the bytes start with a TFLite flatbuffer identifier (for format sniffing). */

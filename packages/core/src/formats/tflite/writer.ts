@@ -6,7 +6,7 @@
 // externalBuffers: 'always') constant data goes after the flatbuffer as Buffer.offset/size, each piece
 // 16-byte aligned — the layout readTflite accepts. The builder is pre-sized so data is copied once.
 import { Builder } from 'flatbuffers';
-import type { CustomOp, Model, Operator as IrOperator, Subgraph as IrSubgraph, Tensor as IrTensor } from '../../ir/types.js';
+import { TENSOR_TYPE_CODE, type CustomOp, type Model, type Operator as IrOperator, type Subgraph as IrSubgraph, type Tensor as IrTensor } from '../../ir/types.js';
 import { encodeFlexbuffer } from './flexbuffers.js';
 import { Buffer as FbBuffer } from './generated/tflite/buffer.js';
 import { Metadata as FbMetadata } from './generated/tflite/metadata.js';
@@ -191,7 +191,7 @@ class Writer {
     const sig = t.shapeSignature ? FbTensor.createShapeSignatureVector(b, t.shapeSignature) : 0;
     const quant = t.quantization ? this.quantization(t.quantization) : 0;
     const sparsity = t.sparsity ? encodeTable(b, 'SparsityParameters', t.sparsity as TableObject) : 0;
-    const type = enumLayout('TensorType').byName.get(t.dtype.toUpperCase());
+    const type = TENSOR_TYPE_CODE[t.dtype];
     if (type === undefined) throw new TypeError(`tflite writer: tensor ${t.name}: unknown dtype ${t.dtype}`);
     FbTensor.startTensor(b);
     FbTensor.addShape(b, shape);

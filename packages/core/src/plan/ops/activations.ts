@@ -8,8 +8,10 @@
 // - LEAKY_RELU: s_in * alpha / s_out and s_in / s_out, both in float32.
 // - HARD_SWISH: the 16-bit fixed-point multipliers of HardSwishPrepare.
 import { UnsupportedError } from '../../errors.js';
-import { activationRangeQuantized, f32, quantizeMultiplier, type FusedActivation } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { activationRangeQuantized, f32, quantizeMultiplier, type FusedActivation } from '../../quantize/numerics/quant-math.js';
+import { encodeParams, type ParamsValues } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
+import type { ParamsWriter } from '../writer.js';
 import { opName, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
 
 const INT32_MAX = 0x7fffffff;
@@ -22,13 +24,20 @@ export function downScaleInt32ToInt16Multiplier(m: number): number {
 }
 
 /** HardSwishPrepare's parameters, in the HardSwishSpec field order. */
-export function hardSwishParams(inScale: number, inZero: number, outScale: number, outZero: number): number[] {
+export function hardSwishParams(inScale: number, inZero: number, outScale: number, outZero: number): ParamsValues<'HardSwishParams'> {
   const hiresInputScale = f32(f32(1 / 128) * f32(inScale));
   const reluishScale = f32(3 / 32768);
   const outMul = quantizeMultiplier(f32(hiresInputScale / f32(outScale)));
   const reluMul = quantizeMultiplier(f32(hiresInputScale / reluishScale));
   if (outMul.shift > 0) throw new UnsupportedError(`HARD_SWISH: output scale ${outScale} is too small for input scale ${inScale} (TFLite requires a non-positive output exponent)`);
-  return [inZero, outZero, downScaleInt32ToInt16Multiplier(reluMul.multiplier), reluMul.shift, downScaleInt32ToInt16Multiplier(outMul.multiplier), outMul.shift];
+  return {
+    input_zero_point: inZero,
+    output_zero_point: outZero,
+    reluish_multiplier_fixedpoint_int16: downScaleInt32ToInt16Multiplier(reluMul.multiplier),
+    reluish_multiplier_exponent: reluMul.shift,
+    output_multiplier_fixedpoint_int16: downScaleInt32ToInt16Multiplier(outMul.multiplier),
+    output_multiplier_exponent: outMul.shift,
+  };
 }
 
 const RELU_ACT: Record<string, FusedActivation> = { RELU: 'RELU', RELU6: 'RELU6', RELU_N1_TO_1: 'RELU_N1_TO_1' };
@@ -45,7 +54,7 @@ export const activationsLowering: OpLowering = {
     const shape = ctx.shape(op.inputs[0]!);
     const qIn = kind === 'f32' ? { scale: 0, zeroPoint: 0 } : perTensorQuant(op, inT, 'input');
     const qOut = kind === 'f32' ? { scale: 0, zeroPoint: 0 } : perTensorQuant(op, outT, 'output');
-    const pw = new ParamsWriter();
+    let pw: ParamsWriter;
     let kernel: string;
     switch (name) {
       case 'LOGISTIC':
@@ -53,13 +62,13 @@ export const activationsLowering: OpLowering = {
         if (name === 'LOGISTIC' && kind !== 'f32' && qOut.scale !== f32(1 / 256)) {
           throw new UnsupportedError(`LOGISTIC: ${inT.dtype} output scale must be 1/256, got ${qOut.scale}`);
         }
-        pw.f32(qIn.scale).i32(qIn.zeroPoint).f32(qOut.scale).i32(qOut.zeroPoint);
+        pw = encodeParams('LutParams', { input_scale: qIn.scale, input_zero_point: qIn.zeroPoint, output_scale: qOut.scale, output_zero_point: qOut.zeroPoint });
         kernel = `${name.toLowerCase()}_${kind}`;
         break;
       case 'SOFTMAX': {
         if (shape.length < 1) throw new UnsupportedError('SOFTMAX: a scalar input');
         const beta = options(op)['beta'];
-        pw.f32(typeof beta === 'number' ? beta : 1).f32(qIn.scale).f32(qOut.scale).i32(qOut.zeroPoint);
+        pw = encodeParams('SoftmaxParams', { beta: typeof beta === 'number' ? beta : 1, input_scale: qIn.scale, output_scale: qOut.scale, output_zero_point: qOut.zeroPoint });
         kernel = `softmax_${kind}`;
         break;
       }
@@ -68,11 +77,18 @@ export const activationsLowering: OpLowering = {
       case 'RELU_N1_TO_1': {
         const [fmin, fmax] = RELU_FLOAT[name]!;
         if (kind === 'f32') {
-          pw.i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).f32(fmin).f32(fmax);
+          pw = encodeParams('ReluParams', { float_activation_min: fmin, float_activation_max: fmax });
         } else {
           const m = quantizeMultiplier(f32(qIn.scale / qOut.scale));
           const r = activationRangeQuantized(RELU_ACT[name]!, kind === 'u8' ? 'uint8' : 'int8', qOut.scale, qOut.zeroPoint);
-          pw.i32(qIn.zeroPoint).i32(qOut.zeroPoint).i32(m.multiplier).i32(m.shift).i32(r.min).i32(r.max).f32(0).f32(0);
+          pw = encodeParams('ReluParams', {
+            input_zero_point: qIn.zeroPoint,
+            output_zero_point: qOut.zeroPoint,
+            output_multiplier: m.multiplier,
+            output_shift: m.shift,
+            activation_min: r.min,
+            activation_max: r.max,
+          });
         }
         kernel = `relu_${kind}`;
         break;
@@ -81,17 +97,25 @@ export const activationsLowering: OpLowering = {
         const a = options(op)['alpha'];
         const alpha = f32(typeof a === 'number' ? a : 0.2);
         if (kind === 'f32') {
-          pw.i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).f32(alpha);
+          pw = encodeParams('LeakyReluParams', { alpha });
         } else {
           const id = quantizeMultiplier(f32(qIn.scale / qOut.scale));
           const al = quantizeMultiplier(f32(f32(qIn.scale * alpha) / qOut.scale));
-          pw.i32(qIn.zeroPoint).i32(qOut.zeroPoint).i32(id.multiplier).i32(id.shift).i32(al.multiplier).i32(al.shift).f32(alpha);
+          pw = encodeParams('LeakyReluParams', {
+            input_zero_point: qIn.zeroPoint,
+            output_zero_point: qOut.zeroPoint,
+            identity_multiplier: id.multiplier,
+            identity_shift: id.shift,
+            alpha_multiplier: al.multiplier,
+            alpha_shift: al.shift,
+            alpha,
+          });
         }
         kernel = `leaky_relu_${kind}`;
         break;
       }
       case 'HARD_SWISH':
-        pw.i32s(kind === 'f32' ? [0, 0, 0, 0, 0, 0] : hardSwishParams(qIn.scale, qIn.zeroPoint, qOut.scale, qOut.zeroPoint));
+        pw = encodeParams('HardSwishParams', kind === 'f32' ? {} : hardSwishParams(qIn.scale, qIn.zeroPoint, qOut.scale, qOut.zeroPoint));
         kernel = `hard_swish_${kind}`;
         break;
       default:

@@ -4,7 +4,8 @@
 // int8 inputs must share the output's params (TFLite's Prepare rejects anything else). TFLite 2.9 does
 // not support a fused activation here.
 import { UnsupportedError } from '../../errors.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { fusedActivation, intOption, opName, perTensorQuant, requireInput } from './quant-helpers.js';
 
 const KINDS: Record<string, 'f32' | 'u8' | 'i8' | 'i32'> = { float32: 'f32', uint8: 'u8', int8: 'i8', int32: 'i32' };
@@ -38,13 +39,13 @@ export const concatenationLowering: OpLowering = {
     }
 
     const qOut = kind === 'u8' || kind === 'i8' ? perTensorQuant(op, outT, 'output') : { scale: 0, zeroPoint: 0 };
-    const pw = new ParamsWriter().i32(axis).i32(n).i32(qOut.zeroPoint).f32(qOut.scale);
+    const pw = encodeParams('ConcatParams', { axis, num_inputs: n, output_zero_point: qOut.zeroPoint, output_scale: qOut.scale });
     for (let i = 0; i < n; i++) {
       const q = kind === 'u8' || kind === 'i8' ? perTensorQuant(op, ctx.tensor(op.inputs[i]!), `input ${i}`) : { scale: 0, zeroPoint: 0 };
       if (kind === 'i8' && (q.scale !== qOut.scale || q.zeroPoint !== qOut.zeroPoint)) {
         throw new UnsupportedError(`${name}: int8 input ${i} quantization differs from the output's (TFLite requires equal params)`);
       }
-      pw.i32(q.zeroPoint).f32(q.scale);
+      encodeParams('ConcatInputParams', { zero_point: q.zeroPoint, scale: q.scale }, pw);
     }
     return { kernel: `concatenation_${kind}`, params: pw.finish(), outputShapes: [outShape] };
   },

@@ -6,8 +6,9 @@
 //     (a single weight scale is used for every channel).
 // The final shift rounds half up (gemmlowp/ruy output stage), measured against the runtime.
 import { UnsupportedError } from '../../errors.js';
-import { f32, quantizeMultiplier } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LowerContext, type LoweredOp, type OpLowering, type Operator } from '../types.js';
+import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
+import { encodeParams, type ParamsValues } from '../params.js';
+import type { LowerContext, LoweredOp, OpLowering, Operator } from '../types.js';
 import { computePadding2D, paddingMode } from './padding.js';
 import {
   Rounding,
@@ -16,6 +17,7 @@ import {
   fusedActivation,
   input,
   intOption,
+  opName,
   options,
   perTensorQuant,
   quantizedKind,
@@ -46,7 +48,7 @@ export function convRequant(
   bias: { scale: number } | undefined,
   channels: number,
 ): ConvRequant {
-  const name = op.op.kind === 'builtin' ? op.op.opcode : '';
+  const name = opName(op);
   if (kind === 'u8') {
     if (filter.scales.length !== 1) throw new UnsupportedError(`${name}: uint8 with per-channel weights (TFLite allows per-channel for int8 only)`);
     // GetQuantizedConvolutionMultipler: `input->params.scale * filter->params.scale` is a float product.
@@ -84,7 +86,7 @@ export function convTensors(op: Operator, ctx: LowerContext) {
   const filterT = requireInput(op, ctx, 1, 'filter');
   const biasT = input(op, ctx, 2);
   const outT = ctx.tensor(op.outputs[0]!);
-  const name = op.op.kind === 'builtin' ? op.op.opcode : '';
+  const name = opName(op);
   const kind = quantizedKind(op, inT.dtype);
   if (filterT.dtype !== inT.dtype || outT.dtype !== inT.dtype) {
     throw new UnsupportedError(`${name}: input ${inT.dtype}, filter ${filterT.dtype}, output ${outT.dtype} (hybrid and mixed types are not supported)`);
@@ -105,24 +107,23 @@ export function convGeometry(op: Operator, name: string, h: number, w: number, k
   return { strideH, strideW, dilationH, dilationW, pad };
 }
 
+/** The quantization fields every conv-like params block shares, and the per-channel arrays of its tail. */
+export interface ConvQuantFields {
+  values: ParamsValues<'ConvParams'> & ParamsValues<'DepthwiseConvParams'>;
+  multipliers: number[];
+  shifts: number[];
+}
+
 /**
- * The params tail every conv-like kernel shares (after its geometry fields): offsets, clamps, float
- * clamps, rounding, then the per-channel multipliers and shifts. `quantDim` is the filter dimension
- * int8 scales run along; `rounding` is the final shift's (see the file comments).
+ * What every conv-like kernel's params share after its geometry: offsets, clamps, float clamps,
+ * rounding, the channel count, then the per-channel multipliers and shifts. `quantDim` is the filter
+ * dimension int8 scales run along; `rounding` is the final shift's (see the file comments).
  */
-export function writeConvQuantTail(
-  pw: ParamsWriter,
-  op: Operator,
-  t: ReturnType<typeof convTensors>,
-  cout: number,
-  quantDim: number,
-  rounding: Rounding,
-): void {
+export function convQuantFields(op: Operator, t: ReturnType<typeof convTensors>, cout: number, quantDim: number, rounding: Rounding): ConvQuantFields {
   const act = fusedActivation(op);
   if (t.kind === 'f32') {
     const c = activationClamps(act, t.kind, undefined);
-    pw.i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero).i32(0);
-    return;
+    return { values: { float_act_min: c.floatMin, float_act_max: c.floatMax, rounding: Rounding.TiesAwayFromZero }, multipliers: [], shifts: [] };
   }
   const inQ = perTensorQuant(op, t.inT, 'input');
   const outQ = perTensorQuant(op, t.outT, 'output');
@@ -137,9 +138,30 @@ export function writeConvQuantTail(
     cout,
   );
   const c = activationClamps(act, t.kind, outQ);
-  pw.i32(rq.inputOffset).i32(rq.filterOffset).i32(rq.outputOffset).i32(c.actMin).i32(c.actMax).f32(0).f32(0);
-  pw.i32(rounding).i32(rq.multipliers.length).i32s(rq.multipliers).i32s(rq.shifts);
+  return {
+    values: {
+      input_offset: rq.inputOffset,
+      filter_offset: rq.filterOffset,
+      output_offset: rq.outputOffset,
+      act_min: c.actMin,
+      act_max: c.actMax,
+      rounding,
+      num_channels: rq.multipliers.length,
+    },
+    multipliers: rq.multipliers,
+    shifts: rq.shifts,
+  };
 }
+
+/** Stride, dilation and padding as the conv-like params blocks store them. */
+export const convGeometryFields = (g: ReturnType<typeof convGeometry>) => ({
+  stride_h: g.strideH,
+  stride_w: g.strideW,
+  dilation_h: g.dilationH,
+  dilation_w: g.dilationW,
+  pad_top: g.pad.padTop,
+  pad_left: g.pad.padLeft,
+});
 
 export const convLowering: OpLowering = {
   ops: ['CONV_2D'],
@@ -152,8 +174,8 @@ export const convLowering: OpLowering = {
     const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
     if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
     const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
-    const pw = new ParamsWriter().i32(g.strideH).i32(g.strideW).i32(g.dilationH).i32(g.dilationW).i32(g.pad.padTop).i32(g.pad.padLeft);
-    writeConvQuantTail(pw, op, t, cout, 0, Rounding.TiesUp);
-    return { kernel: `conv_2d_${t.kind}`, params: pw.finish(), outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
+    const q = convQuantFields(op, t, cout, 0, Rounding.TiesUp);
+    const params = encodeParams('ConvParams', { ...convGeometryFields(g), ...q.values }).i32s(q.multipliers).i32s(q.shifts).finish();
+    return { kernel: `conv_2d_${t.kind}`, params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
   },
 };

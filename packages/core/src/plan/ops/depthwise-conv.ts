@@ -3,8 +3,9 @@
 // filter's last dimension, in double). The final shift rounds half away from zero: TFLite 2.9's
 // depthwise kernels use common.h's MultiplyByQuantizedMultiplier (measured, SEMANTICS.md).
 import { UnsupportedError } from '../../errors.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
-import { convGeometry, convTensors, writeConvQuantTail } from './conv.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
+import { convGeometry, convGeometryFields, convQuantFields, convTensors } from './conv.js';
 import { Rounding } from './quant-helpers.js';
 
 export const depthwiseConvLowering: OpLowering = {
@@ -20,8 +21,8 @@ export const depthwiseConvLowering: OpLowering = {
     // TFLite derives the multiplier from the shapes (old files store unreliable depth_multiplier values).
     if (cin <= 0 || cout % cin !== 0) throw new UnsupportedError(`DEPTHWISE_CONV_2D: ${cout} output channels is not a multiple of ${cin} input channels`);
     const g = convGeometry(op, 'DEPTHWISE_CONV_2D', h, w, kh, kw);
-    const pw = new ParamsWriter().i32(g.strideH).i32(g.strideW).i32(g.dilationH).i32(g.dilationW).i32(g.pad.padTop).i32(g.pad.padLeft).i32(cout / cin);
-    writeConvQuantTail(pw, op, t, cout, 3, Rounding.TiesAwayFromZero);
-    return { kernel: `depthwise_conv_2d_${t.kind}`, params: pw.finish(), outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
+    const q = convQuantFields(op, t, cout, 3, Rounding.TiesAwayFromZero);
+    const params = encodeParams('DepthwiseConvParams', { ...convGeometryFields(g), depth_multiplier: cout / cin, ...q.values }).i32s(q.multipliers).i32s(q.shifts).finish();
+    return { kernel: `depthwise_conv_2d_${t.kind}`, params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
   },
 };

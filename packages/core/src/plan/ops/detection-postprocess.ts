@@ -5,8 +5,9 @@
 // TFLite's Prepare sizes them.
 import { UnsupportedError } from '../../errors.js';
 import type { FlexValue } from '../../ir/types.js';
-import { f32 } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { f32 } from '../../quantize/numerics/quant-math.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { requireInput } from './quant-helpers.js';
 
 const OP = 'TFLite_Detection_PostProcess';
@@ -66,19 +67,19 @@ export const detectionPostprocessLowering: OpLowering = {
     if (useRegularNms && detectionsPerClass <= 0) throw new UnsupportedError(`${OP}: regular NMS with detections_per_class ${detectionsPerClass}`);
     if (!(iou > 0 && iou <= 1)) throw new UnsupportedError(`${OP}: nms_iou_threshold ${iou} outside (0, 1]`);
 
-    const params = new ParamsWriter()
-      .i32(maxDetections)
-      .i32(maxClassesPerDetection)
-      .i32(detectionsPerClass)
-      .i32(useRegularNms ? 1 : 0)
-      .f32(num(map, 'nms_score_threshold'))
-      .f32(iou)
-      .i32(numClasses)
-      .f32(num(map, 'y_scale'))
-      .f32(num(map, 'x_scale'))
-      .f32(num(map, 'h_scale'))
-      .f32(num(map, 'w_scale'))
-      .finish();
+    const params = encodeParams('DetectionPostProcessParams', {
+      max_detections: maxDetections,
+      max_classes_per_detection: maxClassesPerDetection,
+      detections_per_class: detectionsPerClass,
+      use_regular_nms: useRegularNms ? 1 : 0,
+      nms_score_threshold: num(map, 'nms_score_threshold'),
+      nms_iou_threshold: iou,
+      num_classes: numClasses,
+      y_scale: num(map, 'y_scale'),
+      x_scale: num(map, 'x_scale'),
+      h_scale: num(map, 'h_scale'),
+      w_scale: num(map, 'w_scale'),
+    }).finish();
     const m = maxDetections * maxClassesPerDetection;
     return { kernel: `tflite_detection_postprocess_${kind}`, params, outputShapes: [[1, m, 4], [1, m], [1, m], [1]] };
   },

@@ -6,8 +6,9 @@
 //   QuantizeMultiplierSmallerThanOneExp (= QuantizeMultiplier, shift <= 0).
 // - MUL (8-bit): s1 * s2 / s_out evaluated in float32 (all operands are float), then QuantizeMultiplier.
 import { UnsupportedError } from '../../errors.js';
-import { f32, quantizeMultiplier, type FusedActivation } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { f32, quantizeMultiplier, type FusedActivation } from '../../quantize/numerics/quant-math.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { activationClamps, fusedActivation, opName, perTensorQuant, requireInput } from './quant-helpers.js';
 
 const KINDS: Record<string, 'f32' | 'u8' | 'i8' | 'i32'> = { float32: 'f32', uint8: 'u8', int8: 'i8', int32: 'i32' };
@@ -95,22 +96,22 @@ export const elementwiseLowering: OpLowering = {
         }
       }
     }
-    const params = new ParamsWriter()
-      .i32(in1Offset)
-      .i32(in2Offset)
-      .i32(outOffset)
-      .i32(leftShift)
-      .i32(m1.multiplier)
-      .i32(m1.shift)
-      .i32(m2.multiplier)
-      .i32(m2.shift)
-      .i32(mOut.multiplier)
-      .i32(mOut.shift)
-      .i32(actMin)
-      .i32(actMax)
-      .f32(floatMin)
-      .f32(floatMax)
-      .finish();
+    const params = encodeParams('ElementwiseParams', {
+      input1_offset: in1Offset,
+      input2_offset: in2Offset,
+      output_offset: outOffset,
+      left_shift: leftShift,
+      input1_multiplier: m1.multiplier,
+      input1_shift: m1.shift,
+      input2_multiplier: m2.multiplier,
+      input2_shift: m2.shift,
+      output_multiplier: mOut.multiplier,
+      output_shift: mOut.shift,
+      activation_min: actMin,
+      activation_max: actMax,
+      float_activation_min: floatMin,
+      float_activation_max: floatMax,
+    }).finish();
     return { kernel: `${name.toLowerCase()}_${kind}`, params, outputShapes: [outShape] };
   },
 };

@@ -4,8 +4,9 @@
 // keep_num_dims keeps the input's leading dimensions, else the output is [numel / depth, units].
 // The GEMM's output stage rounds the final shift half up, like CONV_2D (measured).
 import { UnsupportedError } from '../../errors.js';
-import { f32, quantizeMultiplier } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
+import { encodeParams, type ParamsValues } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { Rounding, activationClamps, channelScales, fusedActivation, input, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
 
 export const fullyConnectedLowering: OpLowering = {
@@ -41,10 +42,10 @@ export const fullyConnectedLowering: OpLowering = {
     }
     const act = fusedActivation(op);
 
-    const pw = new ParamsWriter();
+    let values: ParamsValues<'FullyConnectedParams'>;
     if (kind === 'f32') {
       const c = activationClamps(act, kind, undefined);
-      pw.i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).i32(0).f32(c.floatMin).f32(c.floatMax).i32(Rounding.TiesAwayFromZero);
+      values = { float_act_min: c.floatMin, float_act_max: c.floatMax, rounding: Rounding.TiesAwayFromZero };
     } else {
       const inQ = perTensorQuant(op, inT, 'input');
       const outQ = perTensorQuant(op, outT, 'output');
@@ -60,8 +61,17 @@ export const fullyConnectedLowering: OpLowering = {
       }
       const { multiplier, shift } = quantizeMultiplier(inputProductScale / outQ.scale);
       const c = activationClamps(act, kind, outQ);
-      pw.i32(-inQ.zeroPoint).i32(-wQ.zeroPoint).i32(outQ.zeroPoint).i32(multiplier).i32(shift).i32(c.actMin).i32(c.actMax).f32(0).f32(0).i32(Rounding.TiesUp);
+      values = {
+        input_offset: -inQ.zeroPoint,
+        filter_offset: -wQ.zeroPoint,
+        output_offset: outQ.zeroPoint,
+        multiplier,
+        shift,
+        act_min: c.actMin,
+        act_max: c.actMax,
+        rounding: Rounding.TiesUp,
+      };
     }
-    return { kernel: `fully_connected_${kind}`, params: pw.finish(), outputShapes: [outShape] };
+    return { kernel: `fully_connected_${kind}`, params: encodeParams('FullyConnectedParams', values).finish(), outputShapes: [outShape] };
   },
 };

@@ -9,8 +9,9 @@
 //   same scale and zero point in and out → integer sum / n (truncating);
 //   otherwise → QuantizedMeanOrSum's float arithmetic.
 import { UnsupportedError } from '../../errors.js';
-import { f32, quantizeMultiplier } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
+import { encodeParams, type ParamsValues } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { constInts, opName, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
 
 const enum MeanMode {
@@ -49,9 +50,9 @@ export const meanLowering: OpLowering = {
     const n = shape.reduce((acc, d, i) => (mask >> i & 1 ? acc * d : acc), 1);
     if (shape.some((d) => d === 0) || n === 0) throw new UnsupportedError(`${name}: empty input [${shape}]`);
 
-    const pw = new ParamsWriter();
+    let values: ParamsValues<'MeanParams'>;
     if (kind === 'f32') {
-      pw.i32(MeanMode.Float).i32(mask).i32(0).i32(0).i32(0).f32(0).f32(0).i32(0).i32(0);
+      values = { mode: MeanMode.Float, reduce_mask: mask };
     } else {
       const inQ = perTensorQuant(op, inT, 'input');
       const outQ = perTensorQuant(op, outT, 'output');
@@ -59,7 +60,7 @@ export const meanLowering: OpLowering = {
       const hw = keepDims && rank === 4 && axes.length === 2 && ((axes[0] === 1 && axes[1] === 2) || (axes[0] === 2 && axes[1] === 1));
       if (hw && kind === 'i8') {
         const { multiplier, shift } = quantizeMultiplier(inQ.scale / outQ.scale);
-        pw.i32(MeanMode.QuantHWInt8).i32(mask).i32(multiplier).i32(shift).i32(0).f32(0).f32(0).i32(inQ.zeroPoint).i32(outQ.zeroPoint);
+        values = { mode: MeanMode.QuantHWInt8, reduce_mask: mask, multiplier, shift, input_zero_point: inQ.zeroPoint, output_zero_point: outQ.zeroPoint };
       } else if (hw) {
         const count = f32(shape[1]! * shape[2]!);
         const realScale = f32(inQ.scale / f32(count * outQ.scale));
@@ -67,15 +68,15 @@ export const meanLowering: OpLowering = {
         let temp = f32(f32(inQ.zeroPoint * inQ.scale) / outQ.scale);
         temp = temp > 0 ? f32(temp + 0.5) : f32(temp - 0.5);
         const bias = outQ.zeroPoint - truncate(temp);
-        pw.i32(MeanMode.QuantHW).i32(mask).i32(multiplier).i32(shift).i32(bias).f32(0).f32(0).i32(0).i32(0);
+        values = { mode: MeanMode.QuantHW, reduce_mask: mask, multiplier, shift, bias };
       } else if (inQ.scale === outQ.scale && inQ.zeroPoint === outQ.zeroPoint) {
-        pw.i32(MeanMode.QuantSame).i32(mask).i32(0).i32(0).i32(0).f32(0).f32(0).i32(0).i32(0);
+        values = { mode: MeanMode.QuantSame, reduce_mask: mask };
       } else {
         const scale = f32(inQ.scale / outQ.scale);
         const bias = f32(-inQ.zeroPoint * scale);
-        pw.i32(MeanMode.QuantFloat).i32(mask).i32(0).i32(0).i32(0).f32(scale).f32(bias).i32(0).i32(outQ.zeroPoint);
+        values = { mode: MeanMode.QuantFloat, reduce_mask: mask, scale, float_bias: bias, output_zero_point: outQ.zeroPoint };
       }
     }
-    return { kernel: `mean_${kind}`, params: pw.finish(), outputShapes: [outShape] };
+    return { kernel: `mean_${kind}`, params: encodeParams('MeanParams', values).finish(), outputShapes: [outShape] };
   },
 };

@@ -2,7 +2,8 @@
 // [rank, 2] tensor. The pad value: PADV2's constant_values (raw, as stored), else the output's zero
 // point for quantized tensors and 0 otherwise. TFLite copies the input's integers unchanged.
 import { UnsupportedError } from '../../errors.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { constInts, input, opName, requireInput } from './quant-helpers.js';
 
 const KINDS: Record<string, string> = { float32: 'f32', uint8: 'u8', int8: 'i8', int32: 'i32' };
@@ -37,11 +38,12 @@ export const padLowering: OpLowering = {
       value = zp === undefined ? 0 : Number(zp);
     }
 
-    const pw = new ParamsWriter().i32(rank);
-    for (let i = 0; i < 6; i++) pw.i32(i < rank ? pads[2 * i]! : 0);
-    for (let i = 0; i < 6; i++) pw.i32(i < rank ? pads[2 * i + 1]! : 0);
-    if (valueIsFloatBits) pw.f32(value);
-    else pw.i32(value);
+    const pw = encodeParams('PadParams', {
+      rank,
+      before: Array.from({ length: 6 }, (_, i) => (i < rank ? pads[2 * i]! : 0)),
+      after: Array.from({ length: 6 }, (_, i) => (i < rank ? pads[2 * i + 1]! : 0)),
+      pad_value: valueIsFloatBits ? { f32: value } : value,
+    });
     const outShape = shape.map((d, i) => d + pads[2 * i]! + pads[2 * i + 1]!);
     return { kernel: `pad_${kind}`, params: pw.finish(), outputShapes: [outShape] };
   },

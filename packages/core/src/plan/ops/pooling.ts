@@ -2,7 +2,8 @@
 // Quantized pooling never rescales: TFLite works on the raw integers and clamps to the fused
 // activation's range computed from the output's scale and zero point.
 import { UnsupportedError } from '../../errors.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { computePadding2D, paddingMode } from './padding.js';
 import { activationClamps, fusedActivation, intOption, opName, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
 
@@ -25,18 +26,18 @@ export const poolingLowering: OpLowering = {
     const pad = computePadding2D(paddingMode(name, options(op)['padding']), h, w, filterH, filterW, strideH, strideW);
     if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`${name}: empty output (${pad.outH}x${pad.outW})`);
     const clamps = activationClamps(fusedActivation(op), kind, kind === 'f32' ? undefined : perTensorQuant(op, outT, 'output'));
-    const params = new ParamsWriter()
-      .i32(strideH)
-      .i32(strideW)
-      .i32(filterH)
-      .i32(filterW)
-      .i32(pad.padTop)
-      .i32(pad.padLeft)
-      .i32(clamps.actMin)
-      .i32(clamps.actMax)
-      .f32(clamps.floatMin)
-      .f32(clamps.floatMax)
-      .finish();
+    const params = encodeParams('PoolParams', {
+      stride_h: strideH,
+      stride_w: strideW,
+      filter_h: filterH,
+      filter_w: filterW,
+      pad_top: pad.padTop,
+      pad_left: pad.padLeft,
+      act_min: clamps.actMin,
+      act_max: clamps.actMax,
+      float_act_min: clamps.floatMin,
+      float_act_max: clamps.floatMax,
+    }).finish();
     const kernel = `${name === 'AVERAGE_POOL_2D' ? 'average' : 'max'}_pool_2d_${kind}`;
     return { kernel, params, outputShapes: [[n, pad.outH, pad.outW, c]] };
   },

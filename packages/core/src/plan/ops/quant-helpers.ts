@@ -3,8 +3,9 @@
 // rounding each op's x86 kernel in TFLite 2.9 really uses.
 import { UnsupportedError } from '../../errors.js';
 import type { DType, Tensor } from '../../ir/types.js';
-import { activationRangeFloat, activationRangeQuantized, f32, type FusedActivation } from '../../quantize/quant-math.js';
+import { activationRangeFloat, activationRangeQuantized, f32, type FusedActivation } from '../../quantize/numerics/quant-math.js';
 import type { LowerContext, Operator } from '../types.js';
+import { builtinOptions, opName } from '../../ir/op-name.js';
 
 /** Mirrors reference::Rounding in native/src/kernels/reference/output_stage.h. */
 export const enum Rounding {
@@ -12,13 +13,8 @@ export const enum Rounding {
   TiesUp = 1,
 }
 
-export function opName(op: Operator): string {
-  return op.op.kind === 'builtin' ? op.op.opcode : op.op.customCode;
-}
-
-export function options(op: Operator): Record<string, unknown> {
-  return (op.op.kind === 'builtin' ? op.op.options : undefined) ?? {};
-}
+export { opName };
+export const options = builtinOptions;
 
 export function intOption(op: Operator, key: string, fallback: number): number {
   const v = options(op)[key];

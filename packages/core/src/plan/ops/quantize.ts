@@ -4,8 +4,9 @@
 // input is divided by the output scale in float32 and rounded half away from zero. DEQUANTIZE may
 // receive constant inputs (fp16 weights); the kernel still runs at run time.
 import { UnsupportedError } from '../../errors.js';
-import { quantizeMultiplier } from '../../quantize/quant-math.js';
-import { ParamsWriter, type LoweredOp, type OpLowering } from '../types.js';
+import { quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
+import { encodeParams } from '../params.js';
+import type { LoweredOp, OpLowering } from '../types.js';
 import { opName, perTensorQuant, requireInput } from './quant-helpers.js';
 import type { Operator, Tensor } from '../../ir/types.js';
 
@@ -23,27 +24,32 @@ export const quantizeLowering: OpLowering = {
     const inT = requireInput(op, ctx, 0, 'input');
     const outT = ctx.tensor(op.outputs[0]!);
     const shape = ctx.shape(op.inputs[0]!);
-    const pw = new ParamsWriter();
     if (name === 'DEQUANTIZE') {
       if (outT.dtype !== 'float32') throw new UnsupportedError(`DEQUANTIZE: output ${outT.dtype} (float32 is supported)`);
-      if (inT.dtype === 'float16') return { kernel: 'dequantize_f16', params: pw.i32(0).f32(0).finish(), outputShapes: [shape] };
+      if (inT.dtype === 'float16') return { kernel: 'dequantize_f16', params: encodeParams('DequantizeParams', {}).finish(), outputShapes: [shape] };
       const k = Q_KINDS[inT.dtype];
       if (!k) throw new UnsupportedError(`DEQUANTIZE: ${inT.dtype} input (uint8, int8, float16 are supported)`);
       const q = perTensorOnly(op, inT, 'input');
-      return { kernel: `dequantize_${k}`, params: pw.i32(q.zeroPoint).f32(q.scale).finish(), outputShapes: [shape] };
+      return { kernel: `dequantize_${k}`, params: encodeParams('DequantizeParams', { zero_point: q.zeroPoint, scale: q.scale }).finish(), outputShapes: [shape] };
     }
     const outKind = Q_KINDS[outT.dtype];
     if (!outKind) throw new UnsupportedError(`QUANTIZE: ${outT.dtype} output (uint8, int8 are supported)`);
     const qOut = perTensorOnly(op, outT, 'output');
     if (inT.dtype === 'float32') {
-      pw.i32(0).i32(qOut.zeroPoint).i32(0).i32(0).f32(qOut.scale);
-      return { kernel: `quantize_f32_${outKind}`, params: pw.finish(), outputShapes: [shape] };
+      const params = encodeParams('QuantizeParams', { output_zero_point: qOut.zeroPoint, output_scale: qOut.scale }).finish();
+      return { kernel: `quantize_f32_${outKind}`, params, outputShapes: [shape] };
     }
     const inKind = Q_KINDS[inT.dtype];
     if (!inKind) throw new UnsupportedError(`QUANTIZE: ${inT.dtype} input (float32, uint8, int8 are supported)`);
     const qIn = perTensorOnly(op, inT, 'input');
     const m = quantizeMultiplier(qIn.scale / qOut.scale);
-    pw.i32(qIn.zeroPoint).i32(qOut.zeroPoint).i32(m.multiplier).i32(m.shift).f32(qOut.scale);
-    return { kernel: `quantize_${inKind}_${outKind}`, params: pw.finish(), outputShapes: [shape] };
+    const params = encodeParams('QuantizeParams', {
+      input_zero_point: qIn.zeroPoint,
+      output_zero_point: qOut.zeroPoint,
+      output_multiplier: m.multiplier,
+      output_shift: m.shift,
+      output_scale: qOut.scale,
+    }).finish();
+    return { kernel: `quantize_${inKind}_${outKind}`, params, outputShapes: [shape] };
   },
 };

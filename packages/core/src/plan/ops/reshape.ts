@@ -3,6 +3,7 @@
 import { UnsupportedError } from '../../errors.js';
 import { numElements } from '../../ir/types.js';
 import type { LowerContext, OpLowering, Operator } from '../types.js';
+import { builtinOptions, opName } from '../../ir/op-name.js';
 
 function reshapeTarget(op: Operator, ctx: LowerContext): number[] {
   const inElems = numElements(ctx.shape(op.inputs[0]!));
@@ -15,8 +16,8 @@ function reshapeTarget(op: Operator, ctx: LowerContext): number[] {
       target = Array.from({ length: t.data.byteLength / 4 }, (_, i) => v.getInt32(i * 4, true));
     }
   }
-  const opts = op.op.kind === 'builtin' ? op.op.options : undefined;
-  if (!target && opts && Array.isArray(opts['newShape']) && (opts['newShape'] as number[]).length > 0) target = (opts['newShape'] as number[]).map(Number);
+  const opts = builtinOptions(op);
+  if (!target && Array.isArray(opts['newShape']) && (opts['newShape'] as number[]).length > 0) target = (opts['newShape'] as number[]).map(Number);
   if (!target) target = [...ctx.tensor(op.outputs[0]!).shape];
   const unknown = target.filter((d) => d === -1).length;
   if (unknown > 1) throw new UnsupportedError(`RESHAPE to [${target.join(',')}]: more than one -1 dimension`);
@@ -32,8 +33,7 @@ function reshapeTarget(op: Operator, ctx: LowerContext): number[] {
 
 function squeezeTarget(op: Operator, ctx: LowerContext): number[] {
   const shape = ctx.shape(op.inputs[0]!);
-  const opts = op.op.kind === 'builtin' ? op.op.options : undefined;
-  const dims = ((opts?.['squeezeDims'] as number[] | undefined) ?? []).map((d) => (d < 0 ? d + shape.length : d));
+  const dims = ((builtinOptions(op)['squeezeDims'] as number[] | undefined) ?? []).map((d) => (d < 0 ? d + shape.length : d));
   return shape.filter((d, i) => (dims.length ? !(dims.includes(i) && d === 1) : d !== 1));
 }
 
@@ -49,7 +49,7 @@ function expandDimsTarget(op: Operator, ctx: LowerContext): number[] {
 export const reshapeLowering: OpLowering = {
   ops: ['RESHAPE', 'SQUEEZE', 'EXPAND_DIMS'],
   lower(op, ctx) {
-    const name = op.op.kind === 'builtin' ? op.op.opcode : '';
+    const name = opName(op);
     const out = name === 'SQUEEZE' ? squeezeTarget(op, ctx) : name === 'EXPAND_DIMS' ? expandDimsTarget(op, ctx) : reshapeTarget(op, ctx);
     return { kernel: 'reshape', params: new Uint8Array(0), outputShapes: [out] };
   },

@@ -1,0 +1,46 @@
+// Float DEPTHWISE_CONV_2D (depth multiplier 1), bit-exact to reference/depthwise_conv.h: per channel
+// acc = 0, then acc += in * w over the taps inside the input in (ky, kx) order (separate multiply and
+// add, no FMA), then + bias, then min(max(acc, lo), hi). SIMD lanes are channels, so every lane does
+// exactly the reference's operations in the reference's order. Padding taps are left out (not added
+// as 0 * w, which differs for infinite weights), so the driver passes only the valid taps.
+#ifndef LITEQ_KERNELS_DWCONV_F32_DWCONV_H_
+#define LITEQ_KERNELS_DWCONV_F32_DWCONV_H_
+
+#include <cstddef>
+
+namespace liteq {
+namespace dwconv {
+
+struct F32Params {
+  int channels;
+  const float* bias;  // [channels] or null
+  float min, max;
+};
+
+// n output pixels (channels floats each, contiguous in out); pixel i reads tap t at
+// taps[t] + i * step + c with weights weights[t][c], for t < num_taps.
+using F32Ukernel = void (*)(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps,
+                            size_t n, size_t step, float* out);
+void F32DwconvScalar(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps, size_t n,
+                     size_t step, float* out);
+void F32DwconvSse41(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps, size_t n,
+                    size_t step, float* out);
+void F32DwconvAvx2(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps, size_t n,
+                   size_t step, float* out);
+
+// Channels [c0, channels) of pixel i, scalar (the SIMD kernels' tail).
+inline void F32DwconvChannels(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps,
+                              size_t i, size_t step, int c0, float* out) {
+  for (int c = c0; c < p.channels; ++c) {
+    float acc = 0.0f;
+    for (int t = 0; t < num_taps; ++t) acc += taps[t][i * step + c] * weights[t][c];
+    if (p.bias) acc += p.bias[c];
+    const float lo = acc < p.min ? p.min : acc;  // std::max(acc, min)
+    out[c] = p.max < lo ? p.max : lo;             // std::min(lo, max)
+  }
+}
+
+}  // namespace dwconv
+}  // namespace liteq
+
+#endif  // LITEQ_KERNELS_DWCONV_F32_DWCONV_H_

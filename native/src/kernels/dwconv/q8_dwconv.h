@@ -1,0 +1,77 @@
+// Quantized DEPTHWISE_CONV_2D (depth multiplier 1), uint8 and int8, bit-exact to
+// reference/depthwise_conv.h:
+//   out[c] = OutputStage(sum_k (in_k[c] - Z_in)(w_k[c] - Z_w) + bias[c])
+//
+// Rewritten so the inner loop reads raw input bytes:
+//   sum_k (in_k + io) w'_k + bias = sum_k in_k w'_k + (bias + io * sum_k w'_k),   w' = w + fo
+// Padding taps point at a row of Z_in (= -io) bytes, whose (in + io) is 0 as in the reference, so the
+// identity holds for every tap and borders need no branches in the micro-kernel. |in| <= 255 and
+// |w'| <= 32767 - 255 keep every _mm_madd_epi16 pair sum exact; all sums wrap mod 2^32 exactly as the
+// reference's WrapToInt32(int64 sum) does.
+//
+// Per run the driver (depthwise_conv.cc) packs w' as int16 tap pairs [pair][channel][2] (an odd tap
+// count gets a zero-weight partner), the folded bias and the per-channel requantization arrays into
+// the op's scratch, then for each output pixel passes the micro-kernel one input pointer per tap:
+// interior pixels of a row in one call (pointers advance by stride_w * C), border pixels one by one.
+#ifndef LITEQ_KERNELS_DWCONV_Q8_DWCONV_H_
+#define LITEQ_KERNELS_DWCONV_Q8_DWCONV_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/x86/isa.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace dwconv {
+
+using x86::Isa;
+using x86::ActiveIsa;
+
+// Everything a micro-kernel reads besides the input, packed per run (arrays are [channels]).
+struct Packed {
+  int channels;
+  int pairs;               // ceil(taps / 2)
+  const int16_t* weights;  // [pairs][channels][2]: w' of taps 2p and 2p+1
+  const int32_t* bias;     // bias + io * sum_k w'_k
+  const int32_t* multiplier;
+  const int32_t* shift;        // TFLite's shift (> 0: left)
+  const int32_t* left_shift;   // max(shift, 0)
+  const int32_t* left_mult;    // 1 << left_shift
+  const int32_t* right_shift;  // max(-shift, 0)
+  const int32_t* mask;         // (1 << right_shift) - 1
+  bool uniform_shift;          // every right_shift is the same (per-tensor quantization)
+  int32_t output_offset, act_min, act_max;
+  int32_t rounding;  // reference::Rounding: 0 ties away from zero, 1 ties up
+};
+
+// Computes n output pixels (each `channels` values, contiguous in out). Pixel i reads tap t of channel
+// c at taps[t] + i * step + c; taps has 2 * pairs entries (the odd partner's weight is zero).
+using U8Ukernel = void (*)(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+using S8Ukernel = void (*)(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+
+// Portable version of the same arithmetic (the reference for the micro-kernels' channel tails).
+void QU8DwconvScalar(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+void QS8DwconvScalar(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+void QU8DwconvSse41(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+void QS8DwconvSse41(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+void QU8DwconvAvx2(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+void QS8DwconvAvx2(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+
+// Channels [c0, channels) of pixel `pixel`, scalar (shared by the SIMD kernels for their tails).
+template <typename T>
+void ScalarChannels(const Packed& p, const T* const* taps, size_t pixel, size_t step, int c0, T* out);
+
+// The depthwise_conv_2d_u8 / _i8 kernels run at a chosen level (tests and benchmarks; the registered
+// kernels use ActiveIsa()). kScalar runs the reference loops, as does any shape or parameter the
+// micro-kernels do not cover (depth multiplier > 1, more than kMaxTaps taps, out-of-range offsets).
+constexpr int kMaxTaps = 64;
+int RunDepthwiseU8(const OpContext& ctx, const OpArgs& args, Isa isa);
+int RunDepthwiseS8(const OpContext& ctx, const OpArgs& args, Isa isa);
+// depthwise_conv_2d_f32 likewise (dwconv/f32_dwconv.h).
+int RunDepthwiseF32(const OpContext& ctx, const OpArgs& args, Isa isa);
+
+}  // namespace dwconv
+}  // namespace liteq
+
+#endif  // LITEQ_KERNELS_DWCONV_Q8_DWCONV_H_

@@ -1,0 +1,143 @@
+// Float GEMM driver: B panels (K x 16 floats + bias), A rows used in place (FULLY_CONNECTED, 1x1
+// convs) or im2col'd per block into the thread's scratch slot, the 4x16 AVX2 micro-kernel.
+#include "kernels/gemm/f32_gemm.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "kernels/gemm/q8_gemm.h"
+#include "kernels/gemm/gemm_split.h"
+#include "runtime/thread_pool.h"
+
+namespace liteq {
+namespace f32gemm {
+namespace {
+
+constexpr size_t kAlign = 64;
+constexpr size_t kABlockBytes = 64 * 1024;
+constexpr int kMaxABlockRows = 64;
+constexpr int kTasksPerThread = 4;
+constexpr double kMinMacsPerTask = 1 << 20;
+
+size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
+int NumPanels(int N) { return (N + kNR - 1) / kNR; }
+size_t PanelFloats(int K) { return static_cast<size_t>(K) * kNR + kNR; }
+int ABlockRows(int K) {
+  const int rows = static_cast<int>(kABlockBytes / (static_cast<size_t>(K) * 4)) / kMR * kMR;
+  return std::max(kMR, std::min(kMaxABlockRows, rows));
+}
+size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels(N)) * PanelFloats(K) * 4); }
+size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * K * 4); }
+
+void PackPanel(const Problem& p, int panel, float* dst) {
+  const int n0 = panel * kNR;
+  for (int col = 0; col < kNR; ++col) {
+    const int n = n0 + col;
+    const float* row = n < p.N ? p.b + static_cast<int64_t>(n) * p.K : nullptr;
+    for (int k = 0; k < p.K; ++k) dst[k * kNR + col] = row ? row[k] : 0.0f;
+    dst[static_cast<size_t>(p.K) * kNR + col] = row && p.bias ? p.bias[n] : 0.0f;
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+void Im2col(const Problem& p, int m0, int m1, float* dst) {
+  const reference::ConvShape& s = *p.conv;
+  for (int m = m0; m < m1; ++m) {
+    const int ox = m % s.out_w, oy = (m / s.out_w) % s.out_h, b = m / (s.out_w * s.out_h);
+    for (int ky = 0; ky < s.filter_h; ++ky) {
+      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      for (int kx = 0; kx < s.filter_w; ++kx, dst += s.in_c) {
+        const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
+        if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
+          std::fill(dst, dst + s.in_c, 0.0f);
+          continue;
+        }
+        std::memcpy(dst, p.a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c, sizeof(float) * s.in_c);
+      }
+    }
+  }
+}
+
+void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin, int m_end, int p_begin, int p_end) {
+  const size_t panel_len = PanelFloats(p.K);
+  const int block_rows = ABlockRows(p.K);
+  for (int mb = m_begin; mb < m_end; mb += block_rows) {
+    const int mb_end = std::min(m_end, mb + block_rows);
+    const float* a = p.a + static_cast<int64_t>(mb) * p.K;
+    if (p.conv) {
+      Im2col(p, mb, mb_end, a_buf);
+      a = a_buf;
+    }
+    for (int panel = p_begin; panel < p_end; ++panel) {
+      const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
+      for (int m = mb; m < mb_end; m += kMR) {
+        F32Gemm4x16Avx2(std::min(kMR, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K,
+                        packed_b + panel * panel_len, p.act_min, p.act_max, p.c + static_cast<int64_t>(m) * p.N + n0,
+                        p.N);
+      }
+    }
+  }
+}
+#endif  // x86
+
+}  // namespace
+
+bool Supports(const Problem& p, bool check_weights) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (q8_gemm::ActiveIsa() < q8_gemm::Isa::kAvx2 || p.M <= 0 || p.N <= 0 || p.K <= 0) return false;
+  if (check_weights && p.conv) {  // only im2col padding multiplies weights by an implicit 0
+    const int64_t n = static_cast<int64_t>(p.N) * p.K;
+    for (int64_t i = 0; i < n; ++i) {
+      if (!std::isfinite(p.b[i])) return false;
+    }
+  }
+  return true;
+#else
+  (void)p, (void)check_weights;
+  return false;
+#endif
+}
+
+size_t ScratchBytes(int M, int N, int K, int threads) {
+  (void)M;
+  if (N <= 0 || K <= 0) return 0;
+  const int slots = x86::MaxGemmTasks(threads, kTasksPerThread);
+  return PackedBBytes(N, K) + static_cast<size_t>(slots) * ABlockBytes(K);
+}
+
+size_t PackedWeightsBytes(int N, int K) { return N > 0 && K > 0 ? PackedBBytes(N, K) : 0; }
+
+void PackWeights(const Problem& p, uint8_t* dst) {
+  float* out = reinterpret_cast<float*>(dst);
+  for (int i = 0; i < NumPanels(p.N); ++i) PackPanel(p, i, out + i * PanelFloats(p.K));
+}
+
+void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
+#if defined(__x86_64__) || defined(__i386__)
+  const int panels = NumPanels(p.N);
+  const size_t panel_len = PanelFloats(p.K);
+  uint8_t* a_slots = ctx.scratch + PackedBBytes(p.N, p.K);
+  const size_t slot_bytes = ABlockBytes(p.K);
+  const float* packed_b = reinterpret_cast<const float*>(packed);
+  if (!packed_b) {
+    float* dst = reinterpret_cast<float*>(ctx.scratch);
+    ParallelFor(ctx, panels, [&](int64_t begin, int64_t end) {
+      for (int64_t i = begin; i < end; ++i) PackPanel(p, static_cast<int>(i), dst + i * panel_len);
+    });
+    packed_b = dst;
+  }
+  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kMR, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  x86::RunGemmTasks(ctx, split, [&](int t) {
+    float* a_buf = reinterpret_cast<float*>(a_slots + static_cast<size_t>(t) * slot_bytes);
+    int m0, m1, p0, p1;
+    split.Range(t, &m0, &m1, &p0, &p1);
+    if (m0 < m1 && p0 < p1) RunTile(p, packed_b, a_buf, m0, m1, p0, p1);
+  });
+#else
+  (void)ctx, (void)p, (void)packed;
+#endif
+}
+
+}  // namespace f32gemm
+}  // namespace liteq

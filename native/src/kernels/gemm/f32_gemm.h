@@ -1,0 +1,49 @@
+// Float GEMM behind CONV_2D and FULLY_CONNECTED (float32):
+//   C[m][n] = clamp(sum_k A[m][k] * B[n][k] + bias[n])
+// Bit-exact to reference/conv.h and reference/fully_connected.h: SIMD lanes run over output channels
+// and every lane adds its products in the reference's k order (ky, kx, ic) with separate multiply and
+// add (no FMA), then the bias, then the clamp in the reference's operand order (NaN propagates).
+// An im2col padding tap adds 0 * w = ±0, which leaves the (never -0) accumulator unchanged; only an
+// infinite or NaN weight would differ (0 * inf), so Supports() rejects non-finite weights.
+#ifndef LITEQ_KERNELS_GEMM_F32_GEMM_H_
+#define LITEQ_KERNELS_GEMM_F32_GEMM_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/reference/conv.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace f32gemm {
+
+constexpr int kMR = 4;
+constexpr int kNR = 16;
+
+struct Problem {
+  int M, N, K;
+  const float* a;                     // rows at a + m*K, or the NHWC input of `conv`
+  const reference::ConvShape* conv;   // im2col when non-null
+  const float* b;                     // [N][K]
+  const float* bias;                  // [N] or null
+  float act_min, act_max;
+  float* c;                           // [M][N]
+};
+
+// AVX2 active (see q8_gemm::ActiveIsa) and, when check_weights, every weight finite.
+bool Supports(const Problem& p, bool check_weights);
+size_t ScratchBytes(int M, int N, int K, int threads);
+size_t PackedWeightsBytes(int N, int K);
+void PackWeights(const Problem& p, uint8_t* dst);
+// packed: PackWeights' output for this B, or null to pack into the scratch first.
+void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
+
+// Micro-kernel: C[r][0..nr) for r < mr; a rows kpanel-long at a + r*a_stride; panel = K x 16 floats
+// then bias[16].
+void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
+                     float act_max, float* c, size_t c_stride);
+
+}  // namespace f32gemm
+}  // namespace liteq
+
+#endif  // LITEQ_KERNELS_GEMM_F32_GEMM_H_

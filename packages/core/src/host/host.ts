@@ -1,0 +1,64 @@
+// What core needs from the platform it runs on, for the API calls that take a path or encoded bytes:
+// reading a file and decoding an image. The Node entry installs fs + sharp; the default (browsers,
+// workers) reads URLs with fetch and decodes with createImageBitmap on an OffscreenCanvas.
+import { InvalidInputError, UnsupportedError } from '../errors.js';
+import type { RgbImage } from '../image/rgb.js';
+
+export interface Host {
+  /** "node" or "browser": named in errors. */
+  name: string;
+  /** A file's bytes (a path in Node, a URL in a browser). */
+  readFile(path: string): Promise<Uint8Array>;
+  /** An image file or encoded bytes to RGB (alpha dropped). `label` names it in errors. */
+  decodeImage(src: string | Uint8Array, label: string): Promise<RgbImage>;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  if (typeof fetch !== 'function') throw new UnsupportedError(`cannot read ${url}: this platform has no fetch (in Node, import @liteq/core's Node entry)`);
+  const r = await fetch(url);
+  if (!r.ok) throw new InvalidInputError(`${url}: HTTP ${r.status} ${r.statusText}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+const browserHost: Host = {
+  name: 'browser',
+  readFile: fetchBytes,
+  async decodeImage(src, label) {
+    const g = globalThis as unknown as {
+      createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number; close(): void }>;
+      OffscreenCanvas?: new (w: number, h: number) => { getContext(t: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+    };
+    if (!g.createImageBitmap || !g.OffscreenCanvas) throw new UnsupportedError(`${label}: this platform cannot decode images (no createImageBitmap/OffscreenCanvas); pass decoded RGB`);
+    const bytes = typeof src === 'string' ? await fetchBytes(src) : src;
+    let bitmap;
+    try {
+      bitmap = await g.createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    } catch (e) {
+      throw new InvalidInputError(`${label}: cannot decode image: ${(e as Error).message}`);
+    }
+    const { width, height } = bitmap;
+    const ctx = new g.OffscreenCanvas(width, height).getContext('2d');
+    if (!ctx) throw new UnsupportedError(`${label}: no 2D canvas context to decode with`);
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const data = new Uint8Array(width * height * 3);
+    for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
+      data[i] = rgba[j]!;
+      data[i + 1] = rgba[j + 1]!;
+      data[i + 2] = rgba[j + 2]!;
+    }
+    return { data, width, height };
+  },
+};
+
+let current: Host = browserHost;
+
+/** Installs the platform's host (the Node entry does this on import). */
+export function setHost(host: Host): void {
+  current = host;
+}
+
+export function host(): Host {
+  return current;
+}

@@ -1,0 +1,27 @@
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../errors.js';
+import { writeFileAtomic } from './files.js';
+
+describe('writeFileAtomic', () => {
+  it('writes the bytes under the final name and leaves no temporary file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-files-'));
+    const out = path.join(dir, 'sub', 'model.tflite');
+    await writeFileAtomic(out, new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(out)]).toEqual([1, 2, 3]);
+    expect(readdirSync(path.dirname(out))).toEqual(['model.tflite']);
+  });
+
+  it('refuses to overwrite an input, also through a symlink, and leaves it intact', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-files-'));
+    const input = path.join(dir, 'in.pb');
+    writeFileSync(input, 'original');
+    const link = path.join(dir, 'link.pb');
+    symlinkSync(input, link);
+    await expect(writeFileAtomic(input, 'x', [input])).rejects.toThrow(InvalidInputError);
+    await expect(writeFileAtomic(link, 'x', [input])).rejects.toThrow(/inputs are never overwritten/);
+    expect(readFileSync(input, 'utf8')).toBe('original');
+  });
+});

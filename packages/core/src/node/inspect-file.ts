@@ -1,0 +1,30 @@
+// `liteq inspect` on a file or directory: any supported model, format detected by content.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { detectFormat } from '../formats/detect.js';
+import { readTflite } from '../formats/tflite/reader.js';
+import { summarizeGraph, type ModelSummary } from '../inspect/index.js';
+import { summarizeTflite } from '../inspect/tflite-summary.js';
+import { loadGraphFile } from './load.js';
+
+/** Total bytes of a model on disk: the file, or for TF.js model.json plus its weight shards. */
+async function modelFileBytes(file: string, tfjs: boolean): Promise<number> {
+  const json = (await stat(file)).isDirectory() ? path.join(file, 'model.json') : file;
+  let total = (await stat(json)).size;
+  if (!tfjs) return total;
+  // The reader already validated the manifest; here only the shard sizes are added up.
+  const manifest = (JSON.parse(await readFile(json, 'utf8')) as { weightsManifest?: { paths?: string[] }[] }).weightsManifest ?? [];
+  for (const group of manifest) for (const p of group.paths ?? []) total += (await stat(path.join(path.dirname(json), p))).size;
+  return total;
+}
+
+/** Summarizes any supported model file (format detected by content). */
+export async function inspectModelFile(file: string): Promise<ModelSummary> {
+  let bytes: Uint8Array | undefined;
+  if (!(await stat(file)).isDirectory()) {
+    bytes = new Uint8Array(await readFile(file));
+    if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), bytes.byteLength);
+  }
+  const graph = await loadGraphFile(file, bytes);
+  return summarizeGraph(graph, await modelFileBytes(file, graph.source === 'tfjs'));
+}

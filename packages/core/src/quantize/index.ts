@@ -1,0 +1,8 @@
+// Quantization, one module: numerics at the bottom (numerics/), one file per scheme (schemes/),
+// calibration above the model (calibration/), and the way back (dequantize.ts).
+export * from './numerics/index.js';
+export { quantizeModel, adaptIo, quantizeGraph, type TocoQuantizeOptions, type QuantScheme, type IoType, type QuantizeModelOptions } from './schemes/index.js';
+export { calibrateImages, type CalibrateOptions, type CalibrationImage } from './calibration/calibrate.js';
+export { parseCalibrationMethod, needsHistogram, TensorStats, AbsHistogram, klThreshold, mseThreshold, HISTOGRAM_BINS, type CalibrationMethod } from './calibration/stats.js';
+export { dequantizeModel } from './dequantize.js';
+export { impliedPreprocessing, checkMeanStd, type ImpliedPreprocessing } from './preprocessing.js';

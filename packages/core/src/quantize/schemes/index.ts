@@ -1,0 +1,31 @@
+// Post-training quantization of a float model, one file per scheme: uint8 (TOCO's legacy per-tensor
+// scheme, through the converter's own quantize step), int8 (full integer), dynamic and float16
+// (weights only), then the model I/O type.
+import { UnsupportedError } from '../../errors.js';
+import type { Model } from '../../ir/types.js';
+import { quantizeInt8Scheme } from './int8.js';
+import { adaptIo } from './io.js';
+import type { QuantizeModelOptions } from './options.js';
+import { quantizeUint8Scheme } from './toco-uint8.js';
+import { weightsBehindDequantize } from './weights-only.js';
+
+export { adaptIo } from './io.js';
+export { quantizeGraph, type TocoQuantizeOptions } from './toco-uint8.js';
+export type { QuantScheme, IoType, QuantizeModelOptions } from './options.js';
+
+/** Quantizes a float model (subgraph 0) with the given scheme; the input model is not changed. */
+export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
+  const sg = model.subgraphs[0];
+  if (!sg) throw new UnsupportedError('model has no subgraph');
+  if (sg.tensors.some((t) => t.dtype === 'uint8' || t.dtype === 'int8')) throw new UnsupportedError('the model is already quantized (it has uint8/int8 tensors): quantize its float twin (liteq dequantize gives one)');
+  switch (o.scheme) {
+    case 'uint8':
+      return adaptIo(quantizeUint8Scheme(model, o), o.io ?? 'uint8');
+    case 'int8':
+      return adaptIo(quantizeInt8Scheme(model, o), o.io ?? 'int8');
+    case 'dynamic':
+    case 'float16':
+      if (o.io && o.io !== 'float') throw new UnsupportedError(`scheme ${o.scheme} keeps float activations: \`io\` must be float`);
+      return weightsBehindDequantize(model, o);
+  }
+}
