@@ -42,7 +42,7 @@ inline int32_t MultiplyByQuantizedMultiplier(int32_t x, int32_t multiplier, int 
 
 // The same rescale with the final right shift rounding half toward +infinity,
 // (x + 2^(s-1)) >> s: the gemmlowp/ruy output stage that TFLite 2.9's CONV_2D actually runs on x86
-// (measured against the runtime; see SEMANTICS.md). The high-mul step is identical.
+// (measured against the runtime; see docs/SEMANTICS.md). The high-mul step is identical.
 inline int32_t MultiplyByQuantizedMultiplierRoundUp(int32_t x, int32_t multiplier, int shift) {
   const int left_shift = shift > 0 ? shift : 0;
   const int right_shift = shift > 0 ? 0 : -shift;

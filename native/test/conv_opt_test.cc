@@ -134,14 +134,8 @@ class ConvOptTester {
     const size_t out_size = static_cast<size_t>(batches_) * out_h * out_w * out_c_;
     std::vector<T> out(out_size, static_cast<T>(0x5A)), want(out_size, static_cast<T>(0x3C));
 
-    liteq::ConvParams p = Geometry(pad_top, pad_left);
-    p.input_offset = -zin_;
-    p.filter_offset = -zf_;
-    p.output_offset = zout_;
-    p.act_min = act_min_;
-    p.act_max = act_max_;
-    p.rounding = rounding_;
-    p.num_channels = channels;
+    auto p = liteq_test::ConvGeometry<liteq::ConvParams>(sh_, sw_, dh_, dw_, pad_top, pad_left);
+    liteq_test::SetConvQuant(p, -zin_, -zf_, zout_, act_min_, act_max_, rounding_, channels);
     Blob b = Blob::Of(p).ints(mult).ints(shift);
     auto tin = MakeTensor(dtype, {batches_, in_h_, in_w_, in_c_}, input);
     auto tf = MakeTensor(dtype, {out_c_, fh_, fw_, in_c_}, filter);
@@ -192,7 +186,7 @@ class ConvOptTester {
     const float act_min = act_min_ == 0 ? -1e30f : -0.5f, act_max = act_max_ == 255 ? 1e30f : 0.75f;
     const size_t out_size = static_cast<size_t>(batches_) * out_h * out_w * out_c_;
     std::vector<float> out(out_size, 1234.5f), want(out_size, -99.0f);
-    liteq::ConvParams p = Geometry(pad_top, pad_left);
+    auto p = liteq_test::ConvGeometry<liteq::ConvParams>(sh_, sw_, dh_, dw_, pad_top, pad_left);
     p.float_act_min = act_min;
     p.float_act_max = act_max;
     Blob b = Blob::Of(p);
@@ -212,17 +206,6 @@ class ConvOptTester {
   }
 
  private:
-  liteq::ConvParams Geometry(int pad_top, int pad_left) const {
-    liteq::ConvParams p{};
-    p.stride_h = sh_;
-    p.stride_w = sw_;
-    p.dilation_h = dh_;
-    p.dilation_w = dw_;
-    p.pad_top = pad_top;
-    p.pad_left = pad_left;
-    return p;
-  }
-
   int batches_ = 1, in_h_ = 5, in_w_ = 5, in_c_ = 3, out_c_ = 4, fh_ = 1, fw_ = 1, sh_ = 1, sw_ = 1, dh_ = 1, dw_ = 1;
   bool same_ = false, per_channel_ = false, bias_ = true;
   int zin_ = 0, zf_ = 0, zout_ = 0, act_min_ = 0, act_max_ = 255, rounding_ = 1, shift_lo_ = -12, shift_hi_ = -4;

@@ -18,35 +18,20 @@ namespace {
 // ConvParams with square stride/dilation/padding, then multipliers and shifts.
 Blob ConvBlob(int stride, int dilation, int pad, int in_off, int f_off, int out_off, int act_min, int act_max,
               int rounding, std::vector<int32_t> mult, std::vector<int32_t> shift) {
-  liteq::ConvParams p{};
-  p.stride_h = p.stride_w = stride;
-  p.dilation_h = p.dilation_w = dilation;
-  p.pad_top = p.pad_left = pad;
-  p.input_offset = in_off;
-  p.filter_offset = f_off;
-  p.output_offset = out_off;
-  p.act_min = act_min;
-  p.act_max = act_max;
+  auto p = liteq_test::ConvGeometry<liteq::ConvParams>(stride, stride, dilation, dilation, pad, pad);
+  liteq_test::SetConvQuant(p, in_off, f_off, out_off, act_min, act_max, rounding, static_cast<int32_t>(mult.size()));
   p.float_act_min = -1e30f;
   p.float_act_max = 1e30f;
-  p.rounding = rounding;
-  p.num_channels = static_cast<int32_t>(mult.size());
   return Blob::Of(p).ints(mult).ints(shift);
 }
 
 liteq::DepthwiseConvParams DepthwiseParams(int depth_multiplier, int in_off, int f_off, int out_off, int act_min,
                                            int act_max, float fmin, float fmax, int num_channels) {
-  liteq::DepthwiseConvParams p{};
-  p.stride_h = p.stride_w = p.dilation_h = p.dilation_w = 1;
+  auto p = liteq_test::ConvGeometry<liteq::DepthwiseConvParams>(1, 1, 1, 1, 0, 0);
   p.depth_multiplier = depth_multiplier;
-  p.input_offset = in_off;
-  p.filter_offset = f_off;
-  p.output_offset = out_off;
-  p.act_min = act_min;
-  p.act_max = act_max;
+  liteq_test::SetConvQuant(p, in_off, f_off, out_off, act_min, act_max, 0, num_channels);
   p.float_act_min = fmin;
   p.float_act_max = fmax;
-  p.num_channels = num_channels;
   return p;
 }
 

@@ -79,14 +79,9 @@ class DwconvTester {
       mult[i] = ties_ ? (1 << 30) : mult_dist(rng);
       shift[i] = shift_dist(rng);
     }
-    liteq::DepthwiseConvParams p = Geometry(pt, pl, dm_);
-    p.input_offset = -zin_;
-    p.filter_offset = -zw_;
-    p.output_offset = zout_;
-    p.act_min = qmin_;
-    p.act_max = qmax_;
-    p.rounding = rounding_;
-    p.num_channels = nq;
+    auto p = liteq_test::ConvGeometry<liteq::DepthwiseConvParams>(sh_, sw_, dh_, dw_, pt, pl);
+    p.depth_multiplier = dm_;
+    liteq_test::SetConvQuant(p, -zin_, -zw_, zout_, qmin_, qmax_, rounding_, nq);
     Blob b = Blob::Of(p).ints(mult).ints(shift);
 
     auto tin = MakeTensor(dtype, {batch_, in_h_, in_w_, Cin}, input);
@@ -162,7 +157,8 @@ class DwconvTester {
       }
     };
     fill(input), fill(filter), fill(bias);
-    liteq::DepthwiseConvParams p = Geometry(pt, pl, 1);
+    auto p = liteq_test::ConvGeometry<liteq::DepthwiseConvParams>(sh_, sw_, dh_, dw_, pt, pl);
+    p.depth_multiplier = 1;
     p.float_act_min = float_clamp_ ? -0.5f : -1e30f;
     p.float_act_max = float_clamp_ ? 0.75f : 1e30f;
     Blob b = Blob::Of(p);
@@ -203,18 +199,6 @@ class DwconvTester {
   }
 
  private:
-  liteq::DepthwiseConvParams Geometry(int pad_top, int pad_left, int depth_multiplier) const {
-    liteq::DepthwiseConvParams p{};
-    p.stride_h = sh_;
-    p.stride_w = sw_;
-    p.dilation_h = dh_;
-    p.dilation_w = dw_;
-    p.pad_top = pad_top;
-    p.pad_left = pad_left;
-    p.depth_multiplier = depth_multiplier;
-    return p;
-  }
-
   bool float_clamp_ = false;
   int batch_ = 1, in_h_ = 7, in_w_ = 9, channels_ = 16, kh_ = 3, kw_ = 3, sh_ = 1, sw_ = 1, dh_ = 1, dw_ = 1;
   int pt_ = 0, pl_ = 0, pb_ = 0, pr_ = 0;

@@ -56,6 +56,32 @@ struct Blob {
   }
 };
 
+// Stride, dilation and padding of a conv-like params struct (ConvParams, DepthwiseConvParams).
+template <typename P>
+P ConvGeometry(int stride_h, int stride_w, int dilation_h, int dilation_w, int pad_top, int pad_left) {
+  P p{};
+  p.stride_h = stride_h;
+  p.stride_w = stride_w;
+  p.dilation_h = dilation_h;
+  p.dilation_w = dilation_w;
+  p.pad_top = pad_top;
+  p.pad_left = pad_left;
+  return p;
+}
+
+// The quantization fields every conv-like params struct shares (offsets are -Z_in, -Z_w, +Z_out).
+template <typename P>
+void SetConvQuant(P& p, int input_offset, int filter_offset, int output_offset, int act_min, int act_max, int rounding,
+                  int num_channels) {
+  p.input_offset = input_offset;
+  p.filter_offset = filter_offset;
+  p.output_offset = output_offset;
+  p.act_min = act_min;
+  p.act_max = act_max;
+  p.rounding = rounding;
+  p.num_channels = num_channels;
+}
+
 // Runs check then run; returns the first non-OK status.
 inline int RunKernel(const std::string& name, const Blob& params, std::vector<const liteq::Tensor*> inputs,
                      liteq::Tensor* output) {

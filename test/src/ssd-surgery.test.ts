@@ -1,7 +1,7 @@
 // SSD surgery (export_tflite_ssd_graph.py without TensorFlow) on the shared TF.js SSDLite MobileNet v2
 // frozen graph, checked against the graph itself run by TF.js (tfjs-converter + the CPU backend):
 // - a float .tflite made with `ssdSurgery` + `convert` runs in TFLite 2.9 and, cut before the custom
-//   op, its box encodings decoded with the anchors (SEMANTICS.md) and its sigmoid scores equal the
+//   op, its box encodings decoded with the anchors (docs/SEMANTICS.md) and its sigmoid scores equal the
 //   TF.js graph's own pre-NMS Postprocessor outputs within 1e-4;
 // - the full model's TFLite_Detection_PostProcess detections equal the TF.js outputs followed by the
 //   TFLite fast-NMS rule (implemented below) on several images.
@@ -94,7 +94,7 @@ function normalized(pixels: Uint8Array): Uint8Array {
 
 const floats = (b: Uint8Array): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
-/** TFLite_Detection_PostProcess DecodeCenterSizeBoxes (SEMANTICS.md), float32. */
+/** TFLite_Detection_PostProcess DecodeCenterSizeBoxes (docs/SEMANTICS.md), float32. */
 function decodeBoxes(enc: Float32Array, anchors: Float32Array, s: SsdSurgeryResult['params']): Float32Array {
   const out = new Float32Array(enc.length);
   for (let i = 0; i < enc.length; i += 4) {
@@ -268,7 +268,7 @@ describe('ssd surgery on the TF.js SSDLite MobileNet v2 frozen graph', () => {
     expect(() => ssdSurgery(graph, { config: cfg })).toThrow(/needs an SSD pipeline\.config.*faster_rcnn/);
     const headless: TfGraph = { ...graph, nodes: graph.nodes.filter((n) => !['concat', 'concat_1'].includes(n.name)) };
     expect(() => ssdSurgery(headless)).toThrow(UnsupportedError);
-    expect(() => ssdSurgery(headless)).toThrow(/could not locate the box encodings.*BoxPredictor.*--box-encodings NODE --class-predictions NODE/s);
+    expect(() => ssdSurgery(headless)).toThrow(/could not locate the box encodings.*BoxPredictor.*name them with `boxEncodings` and `classPredictions`/s);
   });
 
   it('`liteq convert --ssd` writes the same model', async () => {

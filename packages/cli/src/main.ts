@@ -10,6 +10,7 @@ import { reportError } from './report-error.js';
 import { registerEval } from './commands/eval.js';
 import { registerCompare } from './commands/compare.js';
 import { registerQuantize } from './commands/quantize.js';
+import { registerSweep } from './commands/sweep.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerCompare(program);
   registerQuantize(program);
+  registerSweep(program);
   return program;
 }
 

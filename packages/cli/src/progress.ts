@@ -1,17 +1,28 @@
-// A one-line progress bar on stderr: only on a TTY, redrawn at most every 100 ms, erased at the end.
+// Progress of long work on stderr: a one-line bar on a TTY, redrawn at most every 100 ms and erased at
+// the end; with `summary`, a closing line "label: done/total unit (s)" on any stream.
 
 export interface Progress {
   update(done: number, total: number): void;
   done(): void;
 }
 
-export function createProgress(label: string, enabled = true, stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface ProgressOptions {
+  /** Unit after the counts, e.g. "images". */
+  unit?: string;
+  /** Print "label: done/total unit (x.x s)" when done (TTY or not). */
+  summary?: boolean;
+}
+
+export function createProgress(label: string, enabled = true, opts: ProgressOptions = {}, stream: NodeJS.WriteStream = process.stderr): Progress {
   const active = enabled && Boolean(stream.isTTY);
   const start = Date.now();
+  const unit = opts.unit ? ` ${opts.unit}` : '';
   let last = 0;
   let shown = false;
+  let counts: [number, number] | undefined;
   return {
     update(done, total) {
+      counts = [done, total];
       if (!active) return;
       const now = Date.now();
       if (done < total && now - last < 100) return;
@@ -19,12 +30,13 @@ export function createProgress(label: string, enabled = true, stream: NodeJS.Wri
       const width = 30;
       const filled = total ? Math.round((done / total) * width) : 0;
       const rate = done / Math.max(1e-3, (now - start) / 1000);
-      stream.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${rate.toFixed(1)}/s`);
+      stream.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${unit} ${rate.toFixed(1)}/s`);
       shown = true;
     },
     done() {
       if (active && shown) stream.write('\r\x1b[K');
       shown = false;
+      if (enabled && opts.summary && counts) stream.write(`${label}: ${counts[0]}/${counts[1]}${unit} (${((Date.now() - start) / 1000).toFixed(1)} s)\n`);
     },
   };
 }

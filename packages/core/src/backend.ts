@@ -77,7 +77,8 @@ const KNOWN_BACKEND_PACKAGES = ['@liteq/native', '@liteq/web'];
 async function importKnownBackends(failures: { backend: string; reason: string }[]): Promise<void> {
   for (const pkg of KNOWN_BACKEND_PACKAGES) {
     try {
-      await import(pkg);
+      // A variable specifier: bundlers leave it alone (the browser entry must not pull in the Node addon).
+      await import(/* @vite-ignore */ pkg);
     } catch (e) {
       failures.push({ backend: pkg, reason: `cannot import: ${(e as Error).message}` });
     }

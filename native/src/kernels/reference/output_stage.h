@@ -13,7 +13,7 @@
 namespace liteq {
 namespace reference {
 
-// Which final right shift TFLite 2.9's x86 kernel for the op really runs (measured, see SEMANTICS.md):
+// Which final right shift TFLite 2.9's x86 kernel for the op really runs (measured, see docs/SEMANTICS.md):
 // kTiesAwayFromZero is common.h's MultiplyByQuantizedMultiplier; kTiesUp is the gemmlowp/ruy output
 // stage, (x + 2^(s-1)) >> s, used by the GEMM-backed ops.
 enum class Rounding : int32_t { kTiesAwayFromZero = 0, kTiesUp = 1 };

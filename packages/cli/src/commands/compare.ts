@@ -18,10 +18,10 @@ import {
   type CompareResult,
   type DetectorEvalResult,
 } from '@liteq/core';
-import { parseThreads } from '../options.js';
+import { number, parseThreads, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { table } from '../table.js';
-import { annotatedImages, deltaJson, evalWithProgress, metricsJson, metricsText, parseCount, parseNumber, perClassJson } from './eval.js';
+import { annotatedImages, deltaJson, evalWithProgress, metricsJson, metricsText, perClassJson } from './eval.js';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.tif', '.tiff']);
 
@@ -40,13 +40,13 @@ export function registerCompare(program: Command): void {
     .argument('<a>', 'reference .tflite (e.g. float)')
     .argument('<b>', '.tflite to measure (e.g. quantized)')
     .requiredOption('--images <dir>', 'folder of images (JPEG/PNG/...) to run both models on')
-    .option('--max-images <n>', 'only the first N images (by file name; by image id with --annotations)', parseCount)
+    .option('--max-images <n>', 'only the first N images (by file name; by image id with --annotations)', positiveInt)
     .option('--annotations <file>', 'COCO instances JSON for --images: adds COCO mAP of both models')
     .option('--labels <file>', 'label map for detections and class -> category mapping')
     .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
-    .option('--mean <m>', 'float inputs: (x - mean) / std (default: the other model\'s input quantization, else 127.5)', parseNumber)
-    .option('--std <s>', 'see --mean', parseNumber)
-    .option('--worst <n>', 'how many worst layers to list', parseCount, 5)
+    .option('--mean <m>', 'float inputs: (x - mean) / std (default: the other model\'s input quantization, else 127.5)', number)
+    .option('--std <s>', 'see --mean', number)
+    .option('--worst <n>', 'how many worst layers to list', positiveInt, 5)
     .option('--report <file>', 'write a self-contained HTML report (SQNR chart, detections side by side, mAP table)')
     .option('--json', 'print JSON: {matched_by, images, tensors: [{op_index, op, name, shape, sqnr_db, mse, cosine, max_abs_error}], worst, skipped, eval?}')
     .action(async (aPath: string, bPath: string, opts: { images: string; maxImages?: number; annotations?: string; labels?: string; threads?: number; mean?: number; std?: number; worst: number; report?: string; json?: boolean }) => {

@@ -22,6 +22,8 @@ import {
   type SsdPostProcessParams,
   type SsdSurgeryOptions,
 } from '@liteq/core';
+import { bool, list, nonNegativeInt, number, numbers } from '../options.js';
+import { warn } from '../report-error.js';
 
 /** `--input_arrays=a` → `--input-arrays=a` for the convert command only (values are left alone). */
 export function normalizeConvertArgv(argv: string[]): string[] {
@@ -35,14 +37,6 @@ export function normalizeConvertArgv(argv: string[]): string[] {
   });
 }
 
-const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
-
-function numbers(v: string): number[] {
-  const out = list(v).map(Number);
-  if (!out.length || out.some((n) => !Number.isFinite(n))) throw new InvalidArgumentError('expected comma-separated numbers');
-  return out;
-}
-
 function shapes(v: string): number[][] {
   return v.split(':').map((s) => {
     const d = numbers(s);
@@ -51,29 +45,11 @@ function shapes(v: string): number[][] {
   });
 }
 
-function number(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
-  return n;
-}
-
 function inferenceType(v: string): InferenceType {
   const u = v.toUpperCase();
   if (u === 'FLOAT' || u === 'QUANTIZED_UINT8') return u;
   if (u === 'UINT8') return 'QUANTIZED_UINT8';
   throw new InvalidArgumentError('expected FLOAT or QUANTIZED_UINT8');
-}
-
-function bool(v: string): boolean {
-  if (/^(true|1|yes)$/i.test(v)) return true;
-  if (/^(false|0|no)$/i.test(v)) return false;
-  throw new InvalidArgumentError('expected true or false');
-}
-
-function count(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
-  return n;
 }
 
 function only(expected: string) {
@@ -174,13 +150,13 @@ export function registerConvert(program: Command): void {
     .option('--class-predictions <node>', '--ssd: the raw class predictions [1,N,C+1] (default: found by structure, e.g. concat_1)')
     .option('--preprocessed-input <node>', '--ssd: the preprocessed image the feature extractor reads (default: what leaves Preprocessor/)')
     .option('--anchors <source>', '--ssd: graph (its anchor constant; default when present) or config (generated)', anchorSource)
-    .option('--max-detections <n>', '--ssd: default post_processing max_total_detections', count)
-    .option('--max-classes-per-detection <n>', '--ssd: default 1', count)
-    .option('--detections-per-class <n>', '--ssd: default 100 (regular NMS)', count)
+    .option('--max-detections <n>', '--ssd: default post_processing max_total_detections', nonNegativeInt)
+    .option('--max-classes-per-detection <n>', '--ssd: default 1', nonNegativeInt)
+    .option('--detections-per-class <n>', '--ssd: default 100 (regular NMS)', nonNegativeInt)
     .option('--use-regular-nms [bool]', '--ssd: default false (fast NMS)', bool)
     .option('--nms-score-threshold <x>', '--ssd: default post_processing score_threshold', number)
     .option('--nms-iou-threshold <x>', '--ssd: default post_processing iou_threshold', number)
-    .option('--num-classes <n>', '--ssd: default the config\'s num_classes (else from the class predictions)', count)
+    .option('--num-classes <n>', '--ssd: default the config\'s num_classes (else from the class predictions)', nonNegativeInt)
     .option('--y-scale <x>', '--ssd: box coder scale (default from the config, else 10)', number)
     .option('--x-scale <x>', '--ssd: box coder scale (default from the config, else 10)', number)
     .option('--h-scale <x>', '--ssd: box coder scale (default from the config, else 5)', number)
@@ -226,12 +202,12 @@ export function registerConvert(program: Command): void {
       const model = convert(graph, options);
       // --mean_values/--std_dev_values against the preprocessing the model family implies (SSD MobileNet: 127.5/127.5).
       const meanStdWarning = f.meanValues?.length && f.stdDevValues?.length ? checkMeanStd(f.meanValues[0]!, f.stdDevValues[0]!, impliedPreprocessing(model)) : undefined;
-      if (meanStdWarning) warnings.push(meanStdWarning.replace('--mean ', '--mean_values ').replace(' --std ', ' --std_dev_values '));
+      if (meanStdWarning) warnings.push(meanStdWarning.replace('`mean=', '`meanValues=').replace('`std=', '`stdDevValues='));
       const bytes = writeTflite(model);
       await writeFileAtomic(f.outputFile, bytes, protectedFiles);
       if (!f.quiet) {
         for (const n of notes) process.stderr.write(`liteq: ssd: ${n}\n`);
-        for (const w of warnings) process.stderr.write(`liteq: warning: ${w}\n`);
+        for (const w of warnings) warn(w);
         const sg = model.subgraphs[0]!;
         process.stdout.write(
           `wrote ${f.outputFile}: ${bytes.byteLength} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, ${f.inferenceType} ` +

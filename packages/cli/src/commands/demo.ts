@@ -25,6 +25,7 @@ import {
   type Model,
   type RgbImage,
 } from '@liteq/core';
+import { positiveInt } from '../options.js';
 import { renderSummary } from './inspect.js';
 import { table } from '../table.js';
 
@@ -97,7 +98,7 @@ export function registerDemo(program: Command): void {
     .option('--out <dir>', 'where to write the converted and quantized models', 'liteq-demo')
     .option('--image <file>', 'an image to detect on (default: a generated test card)')
     .option('--calibration <dir>', 'images to calibrate a uint8 model on (without: float16 weights, no calibration needed)')
-    .option('--samples <n>', 'calibration images to use', (v) => Number.parseInt(v, 10), 16)
+    .option('--samples <n>', 'calibration images to use', positiveInt, 16)
     .option('--labels <file>', 'label map for the printed detections (default: the COCO labels shipped with the model)')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: DemoOptions) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   annotateImage,
   decodeImage,
@@ -21,21 +21,9 @@ import {
   type LiteqModel,
   type ReportImage,
 } from '@liteq/core';
-import { parseThreads, parseThreshold } from '../options.js';
+import { number, parseThreads, parseThreshold, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { table } from '../table.js';
-
-export function parseCount(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
-
-export function parseNumber(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError('must be a number');
-  return n;
-}
 
 export interface ModelEvalOptions {
   images: string;
@@ -106,10 +94,10 @@ export function registerEval(program: Command): void {
     .option('--labels <file>', 'label map; classes map to categories by name (default: class c is category id c+1)')
     .option('--baseline <model>', 'a second model (e.g. the float original) to evaluate the same way; adds "delta"')
     .option('--threshold <t>', 'minimum detection score', parseThreshold, 0)
-    .option('--max-images <n>', 'only the first N images (by image id)', parseCount)
+    .option('--max-images <n>', 'only the first N images (by image id)', positiveInt)
     .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
-    .option('--mean <m>', 'float inputs: (x - mean) / std (default 127.5; a float baseline of a quantized model gets its input quantization)', parseNumber)
-    .option('--std <s>', 'see --mean', parseNumber)
+    .option('--mean <m>', 'float inputs: (x - mean) / std (default 127.5; a float baseline of a quantized model gets its input quantization)', number)
+    .option('--std <s>', 'see --mean', number)
     .option('--json', 'print JSON: {AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, per_class, images, detections, seconds, baseline?, delta?}')
     .option('--report <file>', 'write a self-contained HTML report')
     .action(async (modelPath: string, opts: { images: string; annotations: string; labels?: string; baseline?: string; threshold: number; maxImages?: number; threads?: number; mean?: number; std?: number; json?: boolean; report?: string }) => {

@@ -2,6 +2,9 @@
 // `liteq dequantize` (a quantized .tflite → its float twin).
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
+import { choice, number, positiveInt } from '../options.js';
+import { createProgress } from '../progress.js';
+import { warn } from '../report-error.js';
 import {
   assertNotInput,
   calibrate,
@@ -22,26 +25,6 @@ import {
   type IoType,
   type QuantScheme,
 } from '@liteq/core';
-import { registerSweep } from './sweep.js';
-
-function choice<T extends string>(values: readonly T[]) {
-  return (v: string): T => {
-    if (!values.includes(v as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
-    return v as T;
-  };
-}
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
-
-function number(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
-  return n;
-}
 
 function method(v: string): CalibrationMethod {
   try {
@@ -90,7 +73,6 @@ export function registerQuantize(program: Command): void {
       const mean = f.mean ?? implied?.mean ?? 127.5;
       const std = f.std ?? implied?.std ?? 127.5;
       if (!(std > 0)) throw new InvalidInputError('--std must be > 0');
-      const warn = (w: string) => process.stderr.write(`liteq: warning: ${w}\n`);
       // Only calibration and the quantized input depend on the normalization.
       const usesMeanStd = f.scheme === 'uint8' || f.scheme === 'int8';
       const mismatch = usesMeanStd ? checkMeanStd(mean, std, implied) : undefined;
@@ -102,18 +84,18 @@ export function registerQuantize(program: Command): void {
         if (!f.calibration) throw new InvalidInputError(`--scheme ${f.scheme} needs --calibration DIR|instances.json (images to measure activation ranges on)`);
         const images = await listCalibrationImages(f.calibration, f.samples);
         calibrationCount = images.length;
-        const tty = process.stderr.isTTY;
-        ranges = await calibrate(ir, images, {
-          method: f.method,
-          mean,
-          std,
-          ...(f.threads ? { threads: f.threads } : {}),
-          onProgress: (done, total) => {
-            if (f.quiet) return;
-            const line = `calibrating: ${done}/${total} images (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
-            process.stderr.write(tty ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
-          },
-        });
+        const progress = createProgress('calibrating', !f.quiet, { unit: 'images', summary: true });
+        try {
+          ranges = await calibrate(ir, images, {
+            method: f.method,
+            mean,
+            std,
+            ...(f.threads ? { threads: f.threads } : {}),
+            onProgress: (done, total) => progress.update(done, total),
+          });
+        } finally {
+          progress.done();
+        }
       }
       const q = quantizeModel(ir, {
         scheme: f.scheme,
@@ -150,5 +132,4 @@ export function registerQuantize(program: Command): void {
       if (!f.quiet) process.stdout.write(`wrote ${f.output}: ${bytes.byteLength} bytes, ${out.subgraphs[0]!.operators.length} ops, float\n`);
     });
 
-  registerSweep(program);
 }

@@ -20,19 +20,11 @@ import {
   type CalibrationMethod,
   type QuantScheme,
 } from '@liteq/core';
+import { numbers, positiveInt } from '../options.js';
+import { cliText } from '../report-error.js';
 import { table } from '../table.js';
 
-function numbers(v: string): number[] {
-  const out = v.split(',').map((s) => Number(s.trim()));
-  if (!out.length || out.some((n) => !Number.isFinite(n))) throw new InvalidArgumentError('expected comma-separated numbers');
-  return out;
-}
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
+const cliTextOrNull = (s: string | undefined) => (s === undefined ? null : cliText(s));
 
 interface SweepFlags {
   mean: number[];
@@ -109,7 +101,7 @@ export function registerSweep(program: Command): void {
               if (!f.quiet && (done === total || done % 10 === 0)) process.stderr.write(`${label}: ${done}/${total} images\n`);
             },
           });
-          rows.push({ mean, std, AP: r.metrics.AP, AP50: r.metrics.AP50, AP75: r.metrics.AP75, warning: checkMeanStd(mean, std, implied) ?? null });
+          rows.push({ mean, std, AP: r.metrics.AP, AP50: r.metrics.AP50, AP75: r.metrics.AP75, warning: cliTextOrNull(checkMeanStd(mean, std, implied)) });
         } finally {
           lm.dispose();
         }

@@ -89,7 +89,7 @@ describe('convert (float)', () => {
     expect((err as Error).message).toMatch(/3 node\(s\) use 2 TF op\(s\)/);
     expect((err as Error).message).toMatch(/Erf \(2\): a, b/);
     expect((err as Error).message).toMatch(/Cumsum \(1\): c/);
-    expect((err as Error).message).toMatch(/--allow_custom_ops/);
+    expect((err as Error).message).toMatch(/`allowCustomOps`/);
   });
 
   it('--allow_custom_ops: a CUSTOM op carrying its attrs as typed flexbuffer options', () => {
@@ -132,7 +132,7 @@ describe('convert (QUANTIZED_UINT8)', () => {
   it('missing ranges: ONE error listing every tensor, with the flags that fix it; --default_ranges fills them', () => {
     const noRanges = [placeholder('x', [1, 2]), node('a', 'Mul', ['x', 'x']), node('b', 'Tanh', ['a']), node('c', 'Mul', ['b', 'b']), node('d', 'Softmax', ['c'])];
     const g = graph(noRanges);
-    expect(() => convert(g, { ...opts, outputArrays: ['d'] })).toThrow(/2 have none:\n {2}a\n {2}c\n.*--default_ranges_min/s);
+    expect(() => convert(g, { ...opts, outputArrays: ['d'] })).toThrow(/2 have none:\n {2}a\n {2}c\n.*`defaultRangesMin`/s);
     const m = convert(g, { ...opts, outputArrays: ['d'], defaultRangesMin: -6, defaultRangesMax: 6 });
     expect(tensor(m, 'a').quantization!.zeroPoint[0]).toBe(128n);
   });

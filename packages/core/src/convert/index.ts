@@ -46,21 +46,21 @@ export interface ConvertOptions {
 }
 
 function validate(o: ConvertOptions): void {
-  if (!o.inputArrays?.length) throw new InvalidInputError('--input_arrays is required (e.g. --input_arrays=normalized_input_image_tensor)');
-  if (!o.outputArrays?.length) throw new InvalidInputError('--output_arrays is required (e.g. --output_arrays=TFLite_Detection_PostProcess,…)');
+  if (!o.inputArrays?.length) throw new InvalidInputError('`inputArrays` is required (e.g. `inputArrays=normalized_input_image_tensor`)');
+  if (!o.outputArrays?.length) throw new InvalidInputError('`outputArrays` is required (e.g. `outputArrays=TFLite_Detection_PostProcess,…`)');
   const type = o.inferenceType ?? 'FLOAT';
   const inType = o.inferenceInputType ?? type;
   if (type !== inType) {
-    throw new UnsupportedError(`--inference_input_type=${inType} with --inference_type=${type} is not supported yet; use the same type for both`);
+    throw new UnsupportedError(`\`inferenceInputType=${inType}\` with \`inferenceType=${type}\` is not supported yet; use the same type for both`);
   }
   if (type === 'QUANTIZED_UINT8') {
     const n = o.inputArrays.length;
     if (o.meanValues?.length !== n || o.stdDevValues?.length !== n) {
-      throw new InvalidInputError(`--inference_type=QUANTIZED_UINT8 needs --mean_values and --std_dev_values with one value per input array (${n}), e.g. --mean_values=128 --std_dev_values=128`);
+      throw new InvalidInputError(`\`inferenceType=QUANTIZED_UINT8\` needs \`meanValues\` and \`stdDevValues\` with one value per input array (${n}), e.g. \`meanValues=128\` \`stdDevValues=128\``);
     }
-    if (o.stdDevValues.some((s) => !(s > 0))) throw new InvalidInputError('--std_dev_values must be > 0');
+    if (o.stdDevValues.some((s) => !(s > 0))) throw new InvalidInputError('`stdDevValues` must be > 0');
   }
-  if ((o.defaultRangesMin === undefined) !== (o.defaultRangesMax === undefined)) throw new InvalidInputError('--default_ranges_min and --default_ranges_max go together');
+  if ((o.defaultRangesMin === undefined) !== (o.defaultRangesMax === undefined)) throw new InvalidInputError('`defaultRangesMin` and `defaultRangesMax` go together');
 }
 
 /** Converts a TF graph to a TFLite model (IR); write it with writeTflite. */

@@ -1,6 +1,7 @@
 // COCO bbox evaluation on hand-made cases whose answers follow from pycocotools' definitions.
 import { describe, expect, it } from 'vitest';
-import { bboxIou, evaluateCoco, IOU_THRESHOLDS, RECALL_THRESHOLDS, type CocoAnnotation, type CocoDataset, type CocoResult } from './coco.js';
+import { bboxIou, evaluateCoco, IOU_THRESHOLDS, RECALL_THRESHOLDS } from './coco.js';
+import type { CocoAnnotation, CocoDataset, CocoResult } from './coco-dataset.js';
 import { errorStats } from './compare.js';
 
 type B = [number, number, number, number];

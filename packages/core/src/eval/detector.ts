@@ -5,7 +5,8 @@ import { host } from '../host/host.js';
 import type { RgbImage } from '../image/rgb.js';
 import type { LiteqModel } from '../runtime/model.js';
 import { detect, readLabels, type Detection } from '../ssd/detect.js';
-import { evaluateCoco, type CocoDataset, type CocoEvalResult, type CocoImage, type CocoResult } from './coco.js';
+import type { CocoDataset, CocoImage, CocoResult } from './coco-dataset.js';
+import { evaluateCoco, type CocoEvalResult } from './coco.js';
 
 export interface DetectorEvalOptions {
   /** Folder holding the dataset's images (by `file_name`). */

@@ -16,7 +16,7 @@ const IMAGE_EXT = /\.(jpe?g|png|webp|bmp|gif|tiff?)$/i;
  */
 export async function listCalibrationImages(source: string, samples?: number): Promise<string[]> {
   const st = await stat(source).catch(() => undefined);
-  if (!st) throw new InvalidInputError(`--calibration ${source}: no such file or directory`);
+  if (!st) throw new InvalidInputError(`calibration images ${source}: no such file or directory`);
   let files: string[];
   if (st.isDirectory()) {
     files = (await readdir(source)).filter((f) => IMAGE_EXT.test(f)).sort().map((f) => path.join(source, f));
@@ -25,9 +25,9 @@ export async function listCalibrationImages(source: string, samples?: number): P
     try {
       json = JSON.parse(await readFile(source, 'utf8')) as typeof json;
     } catch (e) {
-      throw new InvalidInputError(`--calibration ${source}: not a directory of images nor a COCO instances json (${(e as Error).message})`);
+      throw new InvalidInputError(`calibration images ${source}: not a directory of images nor a COCO instances json (${(e as Error).message})`);
     }
-    if (!Array.isArray(json.images)) throw new InvalidInputError(`--calibration ${source}: a COCO instances json needs an "images" array`);
+    if (!Array.isArray(json.images)) throw new InvalidInputError(`calibration images ${source}: a COCO instances json needs an "images" array`);
     const dir = path.dirname(source);
     // Next to the json, in a directory named after the split (instances_val2017_tiny.json → val2017),
     // or in any sibling directory.
@@ -49,7 +49,7 @@ export async function listCalibrationImages(source: string, samples?: number): P
       if (samples !== undefined && files.length >= samples) break;
     }
   }
-  if (files.length === 0) throw new InvalidInputError(`--calibration ${source}: no images found`);
+  if (files.length === 0) throw new InvalidInputError(`calibration images ${source}: no images found`);
   return samples !== undefined ? files.slice(0, samples) : files;
 }
 

@@ -50,7 +50,7 @@ export function checkMeanStd(mean: number, std: number, implied: ImpliedPreproce
   const width = ehi - elo;
   if (Math.abs(lo - elo) <= tolerance * width && Math.abs(hi - ehi) <= tolerance * width) return undefined;
   return (
-    `--mean ${mean} --std ${std} maps pixels to [${lo.toFixed(4)}, ${hi.toFixed(4)}], but the model expects ` +
+    `\`mean=${mean}\` \`std=${std}\` maps pixels to [${lo.toFixed(4)}, ${hi.toFixed(4)}], but the model expects ` +
     `[${elo.toFixed(4)}, ${ehi.toFixed(4)}] (mean ${implied.mean}, std ${implied.std}; ${implied.source}); calibration and the quantized input will be off`
   );
 }

@@ -12,10 +12,12 @@
 //   TFLite_Detection_PostProcess node with the anchors (`anchors`, (yc,xc,h,w)) and the NMS / box
 //   coder parameters are appended. Its outputs are TFLite_Detection_PostProcess, :1, :2, :3.
 import { InvalidInputError, UnsupportedError } from '../errors.js';
-import { getAttr, parseInput, type TfAttr, type TfGraph, type TfNode } from '../formats/graphdef/graph.js';
+import { getAttr, parseInput, type TfGraph, type TfNode } from '../formats/graphdef/graph.js';
 import type { PipelineConfigSummary } from '../formats/pipeline-config/describe.js';
-import { constFromTf } from '../convert/const-value.js';
+import { constFromTf } from '../graph/const-value.js';
 import { generateSsdAnchors } from './anchors.js';
+import { bAttr, fAttr, floatConst, GraphIndex, iAttr, inScope, key, node, tType } from './graph-index.js';
+import { locateHeads, locatePreprocessedInput, type LocatedHeads } from './locate.js';
 
 export const SSD_INPUT_NAME = 'normalized_input_image_tensor';
 export const SSD_POSTPROCESS_NAME = 'TFLite_Detection_PostProcess';
@@ -70,8 +72,6 @@ export interface SsdSurgeryResult {
 }
 
 const f32 = Math.fround;
-const PASS = new Set(['Identity', 'FakeQuantWithMinMaxVars', 'FakeQuantWithMinMaxArgs', 'StopGradient', 'Snapshot']);
-const FLAGS_HINT = 'name them with --box-encodings NODE --class-predictions NODE (library: boxEncodings / classPredictions)';
 
 /** Corner anchors (ymin,xmin,ymax,xmax) → (yc,xc,h,w) in float32, as BoxList.get_center_coordinates_and_sizes (and the graph's Decode) computes them. */
 export function anchorsCornersToCenterSize(corners: Float32Array): Float32Array {
@@ -88,214 +88,14 @@ export function anchorsCornersToCenterSize(corners: Float32Array): Float32Array 
   return out;
 }
 
-const key = (input: string): string => {
-  const p = parseInput(input);
-  return `${p.node}:${p.output}`;
-};
-const inScope = (name: string, scope: string): boolean => name === scope || name.startsWith(`${scope}/`);
-
-function node(name: string, op: string, inputs: string[], attrs: Record<string, TfAttr>): TfNode {
-  return { name, op, inputs, device: '', attrs };
-}
-const tType = (value: string): TfAttr => ({ kind: 'type', value });
-const fAttr = (value: number): TfAttr => ({ kind: 'f', value });
-const iAttr = (value: number): TfAttr => ({ kind: 'i', value: BigInt(value) });
-const bAttr = (value: boolean): TfAttr => ({ kind: 'b', value });
-
-function floatConst(name: string, shape: number[], values: Float32Array): TfNode {
-  const data = new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
-  return node(name, 'Const', [], { dtype: tType('DT_FLOAT'), value: { kind: 'tensor', value: { dtype: 'DT_FLOAT', shape, data } } });
-}
-
-class GraphIndex {
-  readonly byName: Map<string, TfNode>;
-  constructor(readonly nodes: TfNode[]) {
-    this.byName = new Map(nodes.map((n) => [n.name, n]));
-  }
-  get(name: string): TfNode | undefined {
-    return this.byName.get(parseInput(name).node);
-  }
-  consumers(name: string): TfNode[] {
-    return this.nodes.filter((n) => n.inputs.some((i) => !i.startsWith('^') && parseInput(i).node === name));
-  }
-  /** Follows input 0 through Identity / FakeQuant. */
-  through(name: string): TfNode | undefined {
-    let n = this.get(name);
-    for (let guard = 0; n && PASS.has(n.op) && guard < 16; guard++) n = this.get(n.inputs[0] ?? '');
-    return n;
-  }
-  /** Integer values of a constant, or of a Pack of scalar constants (unknown entries -1). */
-  intValues(name: string): number[] | undefined {
-    const n = this.through(name);
-    if (!n) return undefined;
-    if (n.op === 'Const') {
-      const v = getAttr(n, 'value', 'tensor')?.value;
-      if (!v || v.dtype === 'DT_FLOAT' || v.dtype === 'DT_STRING') return undefined;
-      try {
-        return Array.from(constFromTf(n.name, v).data);
-      } catch {
-        return undefined;
-      }
-    }
-    if (n.op === 'Pack') return n.inputs.filter((i) => !i.startsWith('^')).map((i) => this.intValues(i)?.[0] ?? -1);
-    return undefined;
-  }
-  ancestors(outputs: string[], stopAt?: (n: TfNode) => boolean): Set<string> {
-    const seen = new Set<string>();
-    const stack = outputs.map((o) => parseInput(o).node);
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      const n = this.byName.get(name);
-      if (!n) continue;
-      seen.add(name);
-      if (stopAt?.(n)) continue;
-      for (const i of n.inputs) if (!i.startsWith('^')) stack.push(parseInput(i).node);
-    }
-    return seen;
-  }
-}
-
-interface HeadCandidate {
-  concat: TfNode;
-  kind: 'box' | 'class' | 'unknown';
-  /** Last dim of the parts (4 for boxes, C+1 for classes), -1 when not static. */
-  depth: number;
-  /** Anchors per part summed, -1 when not static. */
-  count: number;
-}
-
-/** ConcatV2 nodes along axis 1 over box-predictor Reshapes: the SSD heads. */
-function findHeads(ix: GraphIndex): HeadCandidate[] {
-  const out: HeadCandidate[] = [];
-  for (const n of ix.nodes) {
-    if (n.op !== 'ConcatV2') continue;
-    const data = n.inputs.filter((i) => !i.startsWith('^'));
-    const parts = data.slice(0, -1);
-    if (!parts.length) continue;
-    const axis = ix.intValues(data[data.length - 1]!)?.[0];
-    if (axis !== 1) continue;
-    const reshapes = parts.map((p) => ix.through(p));
-    if (reshapes.some((r) => !r || r.op !== 'Reshape')) continue;
-    const chains = reshapes.map((r) => {
-      const names: string[] = [r!.name];
-      let cur = ix.get(r!.inputs[0] ?? '');
-      for (let d = 0; cur && d < 4; d++) {
-        names.push(cur.name);
-        cur = ix.get(cur.inputs[0] ?? '');
-      }
-      return names.join(' ');
-    });
-    if (!chains.every((c) => /BoxPredictor|Predictor/i.test(c))) continue;
-    const shapes = reshapes.map((r) => ix.intValues(r!.inputs[1] ?? ''));
-    const depths = shapes.map((s) => (s && s.length ? s[s.length - 1]! : -1));
-    const depth = depths.every((d) => d === depths[0]) ? depths[0]! : -1;
-    const counts = shapes.map((s) => (s && s.length >= 3 ? s[1]! : -1));
-    const count = counts.some((c) => c < 0) ? -1 : counts.reduce((a, b) => a + b, 0);
-    let kind: HeadCandidate['kind'] = 'unknown';
-    if (chains.every((c) => /BoxEncodingPredictor/.test(c))) kind = 'box';
-    else if (chains.every((c) => /ClassPredictor/.test(c))) kind = 'class';
-    else if (depth === 4 && shapes.every((s) => s?.length === 4)) kind = 'box';
-    out.push({ concat: n, kind, depth, count });
-  }
-  return out;
-}
-
 function numberOr(...vs: (number | undefined | null)[]): number | undefined {
   for (const v of vs) if (typeof v === 'number' && Number.isFinite(v)) return v;
   return undefined;
 }
 
-/** Replaces the Preprocessor and the Postprocessor of an SSD frozen graph as export_tflite_ssd_graph.py does. */
-export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): SsdSurgeryResult {
+/** Step 3: the input shape: given, else the config's fixed_shape_resizer, else the graph's own resize. */
+function resolveInputShape(graph: TfGraph, ix: GraphIndex, options: SsdSurgeryOptions, notes: string[]): number[] {
   const cfg = options.config;
-  if (cfg && cfg.meta_architecture !== 'ssd') {
-    throw new UnsupportedError(`SSD surgery (--ssd) needs an SSD pipeline.config (model { ssd { … } }); this config's model is ${cfg.meta_architecture ?? 'missing'}`);
-  }
-  const ix = new GraphIndex(graph.nodes);
-  const notes: string[] = [];
-  if (ix.byName.has(SSD_POSTPROCESS_NAME) || graph.nodes.some((n) => n.op === SSD_POSTPROCESS_NAME)) {
-    throw new UnsupportedError(`the graph already ends in ${SSD_POSTPROCESS_NAME} (export_tflite_ssd_graph.py output); convert it without --ssd (--input_arrays=${SSD_INPUT_NAME} --allow_custom_ops)`);
-  }
-  for (const [flag, name] of [['--box-encodings', options.boxEncodings], ['--class-predictions', options.classPredictions], ['--preprocessed-input', options.preprocessedInput]] as const) {
-    if (name !== undefined && !ix.get(name)) throw new InvalidInputError(`${flag} ${name}: no such node in the graph`);
-  }
-
-  // 1. The heads.
-  const heads = findHeads(ix);
-  const pick = (kind: 'box' | 'class'): HeadCandidate | undefined => {
-    const named = kind === 'box' ? options.boxEncodings : options.classPredictions;
-    if (named) return heads.find((h) => h.concat.name === parseInput(named).node);
-    let c = heads.filter((h) => h.kind === kind);
-    if (c.length > 1) {
-      const pref = c.filter((h) => h.concat.name === (kind === 'box' ? 'concat' : 'concat_1'));
-      if (pref.length === 1) c = pref;
-    }
-    if (c.length === 1) return c[0];
-    const what = kind === 'box' ? 'box encodings [1,N,4] (e.g. `concat` → `Squeeze`)' : 'class predictions [1,N,C+1] (e.g. `concat_1`)';
-    const found = heads.length ? `; candidate ConcatV2 nodes: ${heads.map((h) => `${h.concat.name} (${h.kind}, depth ${h.depth})`).join(', ')}` : '';
-    throw new UnsupportedError(
-      `SSD surgery could not locate the ${what}: looked for a ConcatV2 along axis 1 over BoxPredictor Reshapes ` +
-        `(BoxPredictor_*/Reshape from BoxEncodingPredictor, BoxPredictor_*/Reshape_1 from ClassPredictor)${c.length > 1 ? ` and found ${c.length}: ${c.map((h) => h.concat.name).join(', ')}` : found}; ${FLAGS_HINT}`,
-    );
-  };
-  let boxName: string;
-  let boxHead: HeadCandidate | undefined;
-  if (options.boxEncodings) {
-    boxName = options.boxEncodings;
-    boxHead = heads.find((h) => h.concat.name === parseInput(boxName).node);
-  } else {
-    boxHead = pick('box')!;
-    boxName = boxHead.concat.name;
-    // ssd_meta_arch.predict squeezes [1,N,1,4] → [1,N,4]; the frozen graph has that Squeeze.
-    const sq = ix.consumers(boxName).find((n) => n.op === 'Squeeze');
-    if (sq) boxName = sq.name;
-  }
-  let classHead: HeadCandidate | undefined;
-  let className: string;
-  if (options.classPredictions) {
-    className = options.classPredictions;
-    classHead = heads.find((h) => h.concat.name === parseInput(className).node);
-  } else {
-    classHead = pick('class')!;
-    className = classHead.concat.name;
-  }
-  if (parseInput(boxName).node === parseInput(className).node) throw new InvalidInputError(`the box encodings and class predictions are the same node (${boxName}); ${FLAGS_HINT}`);
-
-  // 2. The preprocessed image: the one non-constant tensor the Preprocessor hands to the rest.
-  const needed = ix.ancestors([boxName, className]);
-  let preprocessed: string;
-  if (options.preprocessedInput) {
-    preprocessed = options.preprocessedInput;
-  } else {
-    const edges = new Set<string>();
-    for (const name of needed) {
-      const n = ix.byName.get(name)!;
-      if (inScope(n.name, 'Preprocessor')) continue;
-      for (const i of n.inputs) {
-        if (i.startsWith('^')) continue;
-        const p = ix.get(i);
-        if (p && p.op !== 'Const' && inScope(p.name, 'Preprocessor')) edges.add(key(i));
-      }
-    }
-    if (edges.size === 1) {
-      preprocessed = [...edges][0]!.replace(/:0$/, '');
-    } else if (edges.size === 0) {
-      const placeholders = [...needed].map((n) => ix.byName.get(n)!).filter((n) => n.op === 'Placeholder');
-      const floats = placeholders.filter((p) => (getAttr(p, 'dtype', 'type')?.value ?? 'DT_FLOAT') === 'DT_FLOAT');
-      if (floats.length !== 1 || placeholders.length !== 1) {
-        throw new UnsupportedError(
-          `SSD surgery could not locate the preprocessed image: no Preprocessor/ scope feeds the box predictor, and ${placeholders.length} placeholder(s) (${placeholders.map((p) => p.name).join(', ') || 'none'}) do; name it with --preprocessed-input NODE`,
-        );
-      }
-      preprocessed = floats[0]!.name;
-    } else {
-      throw new UnsupportedError(`SSD surgery found ${edges.size} tensors leaving the Preprocessor (${[...edges].join(', ')}); name the image one with --preprocessed-input NODE`);
-    }
-  }
-  const prepKey = key(preprocessed);
-
-  // 3. Input shape.
   let inputShape = options.inputShape;
   if (!inputShape) {
     const r = cfg?.image_resizer;
@@ -309,13 +109,18 @@ export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): Ssd
       notes.push(`input size ${size[0]}x${size[1]} from the graph's ${resize!.name}`);
     }
   }
-  if (!inputShape) throw new InvalidInputError('SSD surgery needs the input size: pass --input_shape=1,H,W,3 or --pipeline-config with a fixed_shape_resizer');
+  if (!inputShape) throw new InvalidInputError('SSD surgery needs the input size: give `inputShape` ([1,H,W,3]) or a `config` with a fixed_shape_resizer');
   if (inputShape.length !== 4 || inputShape[0] !== 1 || inputShape.some((d) => !Number.isInteger(d) || d < 1)) {
     throw new InvalidInputError(`SSD input shape [${inputShape.join(',')}] must be [1,H,W,C]`);
   }
 
-  // 4. Anchors: the graph's constant (corner form, decoded by the Postprocessor) or the config's generator.
-  const n = boxHead?.count ?? -1;
+  return inputShape;
+}
+
+/** Step 4: anchors: the graph's constant (corner form, decoded by the Postprocessor) or the config's generator. */
+function resolveAnchors(graph: TfGraph, heads: LocatedHeads, inputShape: number[], options: SsdSurgeryOptions): { anchors: Float32Array; anchorsFrom: string } {
+  const cfg = options.config;
+  const n = heads.boxHead?.count ?? -1;
   let anchors: Float32Array | undefined;
   let anchorsFrom = '';
   const graphAnchors = (): { name: string; data: Float32Array } | undefined => {
@@ -341,21 +146,26 @@ export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): Ssd
     }
   }
   if (!anchors) {
-    if (!cfg) throw new UnsupportedError('the graph has no anchor constant under Postprocessor/; pass --pipeline-config so that liteq generates the anchors');
+    if (!cfg) throw new UnsupportedError('the graph has no anchor constant under Postprocessor/; give a `config` so that liteq generates the anchors');
     const a = generateSsdAnchors(cfg, { imageSize: [inputShape[1]!, inputShape[2]!] });
     anchors = a.centerSize;
     anchorsFrom = `pipeline.config ssd_anchor_generator (${a.count} anchors)`;
   }
   const count = anchors.length / 4;
-  if (n >= 0 && n !== count) throw new InvalidInputError(`the box predictor yields ${n} boxes but there are ${count} anchors (${anchorsFrom}); check --input_shape`);
+  if (n >= 0 && n !== count) throw new InvalidInputError(`the box predictor yields ${n} boxes but there are ${count} anchors (${anchorsFrom}); check \`inputShape\``);
 
-  // 5. Post-processing parameters: flags, then config, then the exporter's / proto defaults.
+  return { anchors, anchorsFrom };
+}
+
+/** Step 5: post-processing parameters: options, then config, then the exporter's / proto defaults. */
+function postProcessParams(heads: LocatedHeads, options: SsdSurgeryOptions): SsdPostProcessParams {
+  const cfg = options.config;
   const pp = cfg?.post_processing;
   const coder = cfg?.box_coder;
   const o = options.postProcess ?? {};
-  const depth = classHead?.depth ?? -1;
+  const depth = heads.classHead?.depth ?? -1;
   const numClasses = numberOr(o.numClasses, cfg?.num_classes, depth > 1 ? depth - 1 : undefined);
-  if (numClasses === undefined) throw new InvalidInputError('the number of classes is not known from the graph: pass --num-classes or --pipeline-config');
+  if (numClasses === undefined) throw new InvalidInputError('the number of classes is not known from the graph: give `postProcess.numClasses` or a `config`');
   if (depth > 1 && depth !== numClasses + 1) throw new InvalidInputError(`the class predictions have ${depth} columns but num_classes is ${numClasses} (expected ${numClasses}+1 with background)`);
   if (coder && coder.type !== 'faster_rcnn_box_coder') throw new UnsupportedError(`TFLite_Detection_PostProcess decodes faster_rcnn_box_coder boxes; this config uses ${coder.type}`);
   const params: SsdPostProcessParams = {
@@ -372,6 +182,15 @@ export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): Ssd
     wScale: numberOr(o.wScale, coder?.width_scale) ?? 5,
   };
 
+  return params;
+}
+
+/** Step 6: the new graph: the placeholder in place of the preprocessed image, score converter, anchors and the post-process node. */
+function rewire(graph: TfGraph, ix: GraphIndex, heads: LocatedHeads, preprocessed: string, inputShape: number[], anchors: Float32Array, params: SsdPostProcessParams, options: SsdSurgeryOptions) {
+  const { boxName, boxHead, className } = heads;
+  const pp = options.config?.post_processing;
+  const prepKey = key(preprocessed);
+  const count = anchors.length / 4;
   // 6. Build the new graph.
   const taken = new Set(graph.nodes.map((x) => x.name));
   const fresh = (base: string): string => {
@@ -440,9 +259,32 @@ export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): Ssd
   const nodes = all.filter((x) => keep.has(x.name));
   const leftover = nodes.filter((x) => inScope(x.name, 'Preprocessor') && x.op !== 'Const');
   if (leftover.length) {
-    throw new UnsupportedError(`after cutting at ${preprocessed}, the box predictor still reads the Preprocessor (${leftover.slice(0, 5).map((x) => x.name).join(', ')}); name the image tensor with --preprocessed-input NODE`);
+    throw new UnsupportedError(`after cutting at ${preprocessed}, the box predictor still reads the Preprocessor (${leftover.slice(0, 5).map((x) => x.name).join(', ')}); name the image tensor with \`preprocessedInput\``);
   }
-  notes.unshift(`input ${SSD_INPUT_NAME} [${inputShape.join(',')}] replaces ${preprocessed}; box encodings ${boxOut}, class predictions ${className} → ${scores}; anchors from ${anchorsFrom}`);
+  return { nodes, outputArrays, boxOut, scores, converter };
+}
+
+/** Replaces the Preprocessor and the Postprocessor of an SSD frozen graph as export_tflite_ssd_graph.py does. */
+export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): SsdSurgeryResult {
+  const cfg = options.config;
+  if (cfg && cfg.meta_architecture !== 'ssd') {
+    throw new UnsupportedError(`SSD surgery (\`ssd\`) needs an SSD pipeline.config (model { ssd { … } }); this config's model is ${cfg.meta_architecture ?? 'missing'}`);
+  }
+  const ix = new GraphIndex(graph.nodes);
+  const notes: string[] = [];
+  if (ix.byName.has(SSD_POSTPROCESS_NAME) || graph.nodes.some((n) => n.op === SSD_POSTPROCESS_NAME)) {
+    throw new UnsupportedError(`the graph already ends in ${SSD_POSTPROCESS_NAME} (export_tflite_ssd_graph.py output); convert it without SSD surgery (\`inputArrays=${SSD_INPUT_NAME}\`, \`allowCustomOps\`)`);
+  }
+  for (const [option, name] of [['boxEncodings', options.boxEncodings], ['classPredictions', options.classPredictions], ['preprocessedInput', options.preprocessedInput]] as const) {
+    if (name !== undefined && !ix.get(name)) throw new InvalidInputError(`\`${option}\` ${name}: no such node in the graph`);
+  }
+  const heads = locateHeads(ix, options);
+  const preprocessed = locatePreprocessedInput(ix, heads, options);
+  const inputShape = resolveInputShape(graph, ix, options, notes);
+  const { anchors, anchorsFrom } = resolveAnchors(graph, heads, inputShape, options);
+  const params = postProcessParams(heads, options);
+  const { nodes, outputArrays, boxOut, scores, converter } = rewire(graph, ix, heads, preprocessed, inputShape, anchors, params, options);
+  notes.unshift(`input ${SSD_INPUT_NAME} [${inputShape.join(',')}] replaces ${preprocessed}; box encodings ${boxOut}, class predictions ${heads.className} → ${scores}; anchors from ${anchorsFrom}`);
   return {
     graph: { ...graph, nodes },
     inputArrays: [SSD_INPUT_NAME],
@@ -450,7 +292,7 @@ export function ssdSurgery(graph: TfGraph, options: SsdSurgeryOptions = {}): Ssd
     outputArrays,
     anchors,
     params,
-    located: { preprocessed, boxEncodings: boxOut, classPredictions: className, anchors: anchorsFrom, scoreConverter: converter },
+    located: { preprocessed, boxEncodings: boxOut, classPredictions: heads.className, anchors: anchorsFrom, scoreConverter: converter },
     notes,
   };
 }

@@ -3,7 +3,7 @@
 // as weights × gamma/sqrt(var+eps)). Float math is float32, as TF's CPU kernels.
 import { UnsupportedError } from '../../errors.js';
 import { getAttr, type TfNode } from '../../formats/graphdef/graph.js';
-import type { ConstValue } from '../const-value.js';
+import type { ConstValue } from '../../graph/const-value.js';
 
 const f32 = Math.fround;
 

@@ -1,7 +1,7 @@
 // Shared checks for the fusion passes.
 import type { FGraph, FOp } from '../../graph/fgraph.js';
 
-export const AFFINE = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED']);
+export { AFFINE_OPS as AFFINE } from '../../quantize/numerics/ranges.js';
 
 /** The single op reading `t`, if `t` has exactly one reader and is not a graph output. */
 export function soleConsumer(g: FGraph, t: number): FOp | undefined {

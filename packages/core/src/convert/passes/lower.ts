@@ -6,7 +6,7 @@ import { InvalidInputError, UnsupportedError } from '../../errors.js';
 import { getAttr, parseInput, type TfNode } from '../../formats/graphdef/graph.js';
 import type { DType } from '../../ir/types.js';
 import { fakeQuantFloat } from '../../quantize/numerics/choose-params.js';
-import { constFromTf, type ConstValue } from '../const-value.js';
+import { constFromTf, type ConstValue } from '../../graph/const-value.js';
 import { addTensor, builtin, type FGraph } from '../../graph/fgraph.js';
 import { customOptionsFromAttrs } from './custom-op.js';
 import { broadcastShape, foldConstant, isFoldable, resolveReshape, squeezeDims, squeezeShape } from './fold-constants.js';
@@ -116,7 +116,7 @@ export function lowerGraph(nodesIn: TfNode[], opts: LowerOptions): FGraph {
         const s = getAttr(node, 'shape', 'shape')?.value;
         const dims = s && !s.unknownRank ? s.dims : undefined;
         if (!dims || dims.some((d) => d < 0)) {
-          throw new InvalidInputError(`input ${node.name} has ${dims ? `shape [${dims.join(',')}]` : 'an unknown shape'}; pass --input_shapes (e.g. --input_shapes=1,300,300,3)`);
+          throw new InvalidInputError(`input ${node.name} has ${dims ? `shape [${dims.join(',')}]` : 'an unknown shape'}; pass \`inputShapes\` (e.g. \`inputShapes=1,300,300,3\`)`);
         }
         g.inputs.push(out(node, [...dims], dtype));
         break;
@@ -344,8 +344,8 @@ export function lowerGraph(nodesIn: TfNode[], opts: LowerOptions): FGraph {
     const list = [...unsupported.entries()].map(([op, names]) => `  ${op} (${names.length}): ${names.slice(0, 8).join(', ')}${names.length > 8 ? `, … ${names.length - 8} more` : ''}`);
     throw new UnsupportedError(
       `${total} node(s) use ${unsupported.size} TF op(s) that have no TFLite builtin mapping in liteq convert:\n${list.join('\n')}\n` +
-        'Pass --allow_custom_ops to emit them as CUSTOM ops (the runtime then needs a custom implementation), ' +
-        'or cut them off with --input_arrays / --output_arrays.',
+        'Pass `allowCustomOps` to emit them as CUSTOM ops (the runtime then needs a custom implementation), ' +
+        'or cut them off with `inputArrays` / `outputArrays`.',
     );
   }
   for (const a of opts.outputArrays) {

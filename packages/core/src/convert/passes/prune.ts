@@ -8,7 +8,7 @@ export function pruneGraph(nodes: TfNode[], inputArrays: readonly string[], outp
   const inputs = new Set(inputArrays.map((a) => parseInput(a).node));
   const missing = [...inputs, ...outputArrays.map((a) => parseInput(a).node)].filter((n) => !byName.has(n));
   if (missing.length) {
-    throw new InvalidInputError(`no node named ${missing.map((m) => `"${m}"`).join(', ')} in the graph; check --input_arrays / --output_arrays (\`liteq inspect\` lists placeholders and sinks)`);
+    throw new InvalidInputError(`no node named ${missing.map((m) => `"${m}"`).join(', ')} in the graph; check \`inputArrays\` / \`outputArrays\` (\`liteq inspect\` lists placeholders and sinks)`);
   }
   const keep = new Set<string>();
   const stack = outputArrays.map((a) => parseInput(a).node);

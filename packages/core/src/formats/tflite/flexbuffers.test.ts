@@ -5,7 +5,8 @@ import { toObject } from 'flatbuffers/js/flexbuffers.js';
 import { describe, expect, it } from 'vitest';
 import { ModelFormatError } from '../../errors.js';
 import type { FlexValue } from '../../ir/types.js';
-import { decodeFlexbuffer, encodeFlexbuffer, flexTypesOf, withFlexTypes } from './flexbuffers.js';
+import { encodeFlexbuffer } from './flexbuffers-encode.js';
+import { decodeFlexbuffer, flexTypesOf, withFlexTypes } from './flexbuffers.js';
 import { readTflite } from './reader.js';
 
 const SHARED = process.env['LITEQ_SHARED'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../../shared');

@@ -16,9 +16,9 @@
 export { readTflite, isTflite } from './reader.js';
 export { writeTflite, type WriteTfliteOptions } from './writer.js';
 export { verifyTflite, type VerifyOptions } from './verifier.js';
+export { encodeFlexbuffer } from './flexbuffers-encode.js';
 export {
   decodeFlexbuffer,
-  encodeFlexbuffer,
   withFlexTypes,
   flexTypesOf,
   FLEX_TYPES,

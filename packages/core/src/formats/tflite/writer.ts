@@ -7,7 +7,7 @@
 // 16-byte aligned — the layout readTflite accepts. The builder is pre-sized so data is copied once.
 import { Builder } from 'flatbuffers';
 import { TENSOR_TYPE_CODE, type CustomOp, type Model, type Operator as IrOperator, type Subgraph as IrSubgraph, type Tensor as IrTensor } from '../../ir/types.js';
-import { encodeFlexbuffer } from './flexbuffers.js';
+import { encodeFlexbuffer } from './flexbuffers-encode.js';
 import { Buffer as FbBuffer } from './generated/tflite/buffer.js';
 import { Metadata as FbMetadata } from './generated/tflite/metadata.js';
 import { Model as FbModel } from './generated/tflite/model.js';

@@ -1,7 +1,7 @@
 // DEPTHWISE_CONV_2D → depthwise_conv_2d_{f32,u8,i8} (native/src/kernels/depthwise_conv.cc).
 // Requantization as conv.ts (uint8: float-product per-tensor multiplier; int8: per channel along the
 // filter's last dimension, in double). The final shift rounds half away from zero: TFLite 2.9's
-// depthwise kernels use common.h's MultiplyByQuantizedMultiplier (measured, SEMANTICS.md).
+// depthwise kernels use common.h's MultiplyByQuantizedMultiplier (measured, docs/SEMANTICS.md).
 import { UnsupportedError } from '../../errors.js';
 import { encodeParams } from '../params.js';
 import type { LoweredOp, OpLowering } from '../types.js';

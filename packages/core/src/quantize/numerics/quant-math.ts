@@ -1,4 +1,4 @@
-// TFLite's quantization arithmetic, reproduced exactly in JS doubles (see ../../../../../shared/SEMANTICS.md
+// TFLite's quantization arithmetic, reproduced exactly in JS doubles (see docs/SEMANTICS.md
 // and tf/tensorflow/lite/kernels/internal/quantization_util.cc, kernels/kernel_util.cc).
 
 /** x * 2^n without intermediate overflow (2^n alone leaves the double range for |n| > 1023). */

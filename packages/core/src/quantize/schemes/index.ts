@@ -25,7 +25,7 @@ export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
       return adaptIo(quantizeInt8Scheme(model, o), o.io ?? 'int8');
     case 'dynamic':
     case 'float16':
-      if (o.io && o.io !== 'float') throw new UnsupportedError(`scheme ${o.scheme} keeps float activations: \`io\` must be float`);
+      if (o.io && o.io !== 'float') throw new UnsupportedError(`\`scheme=${o.scheme}\` keeps float activations: \`io\` must be float`);
       return weightsBehindDequantize(model, o);
   }
 }

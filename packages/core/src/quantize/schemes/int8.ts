@@ -76,7 +76,7 @@ function findCustomOps(sg: Subgraph): { customOut: Set<number>; ppInputs: Set<nu
     if (op.op.kind !== 'custom') continue;
     op.outputs.forEach((t) => customOut.add(t));
     if (op.op.customCode === POSTPROCESS) op.inputs.forEach((t) => ppInputs.add(t));
-    else throw new UnsupportedError(`scheme int8: custom op ${op.op.customCode} (only ${POSTPROCESS} is handled)`);
+    else throw new UnsupportedError(`\`scheme=int8\`: custom op ${op.op.customCode} (only ${POSTPROCESS} is handled)`);
   }
   return { customOut, ppInputs };
 }
@@ -94,7 +94,7 @@ function activationParams(w: Int8Work, ranges: Map<number, MinMax>, mean: number
   const setFixed = (t: number, p: Params) => {
     const root = uf.find(t);
     const cur = groupParams.get(root);
-    if (cur?.fixed && (cur.scale !== p.scale || cur.zeroPoint !== p.zeroPoint)) throw new UnsupportedError(`scheme int8: tensor ${T[t]!.name} needs two different fixed quantizations`);
+    if (cur?.fixed && (cur.scale !== p.scale || cur.zeroPoint !== p.zeroPoint)) throw new UnsupportedError(`\`scheme=int8\`: tensor ${T[t]!.name} needs two different fixed quantizations`);
     groupParams.set(root, { ...p, fixed: true });
   };
   // Inputs: the uint8 input params (pixels 0..255 through mean/std), shifted by 128.
@@ -119,7 +119,7 @@ function activationParams(w: Int8Work, ranges: Map<number, MinMax>, mean: number
     let p = groupParams.get(root);
     if (!p) {
       const r = union.get(root);
-      if (!r) throw new UnsupportedError(`scheme int8: no calibrated range for ${T[i]!.name}`);
+      if (!r) throw new UnsupportedError(`\`scheme=int8\`: no calibrated range for ${T[i]!.name}`);
       p = int8Params(r);
       groupParams.set(root, p);
     }
@@ -135,8 +135,8 @@ function quantizeAffineConstants(w: Int8Work, o: QuantizeModelOptions): void {
     const code = op.op.opcode;
     const [x, wi, b] = op.inputs as [number, number, number | undefined];
     const wt = T[wi]!;
-    if (wt.dtype !== 'float32' || !wt.data) throw new UnsupportedError(`scheme int8: ${code} ${wt.name} has non-constant or non-float weights`);
-    if (done.has(wi)) throw new UnsupportedError(`scheme int8: weights ${wt.name} are shared by several ops`);
+    if (wt.dtype !== 'float32' || !wt.data) throw new UnsupportedError(`\`scheme=int8\`: ${code} ${wt.name} has non-constant or non-float weights`);
+    if (done.has(wi)) throw new UnsupportedError(`\`scheme=int8\`: weights ${wt.name} are shared by several ops`);
     done.add(wi);
     const dim = code === 'FULLY_CONNECTED' ? -1 : channelDim(code);
     const q = quantizeWeightsInt8(floatData(wt.data), wt.shape, dim, o.backend);
@@ -148,7 +148,7 @@ function quantizeAffineConstants(w: Int8Work, o: QuantizeModelOptions): void {
     };
     if (b === undefined || b < 0) continue;
     const bt = T[b]!;
-    if (bt.dtype !== 'float32' || !bt.data) throw new UnsupportedError(`scheme int8: ${code} bias ${bt.name} is not a float constant`);
+    if (bt.dtype !== 'float32' || !bt.data) throw new UnsupportedError(`\`scheme=int8\`: ${code} bias ${bt.name} is not a float constant`);
     done.add(b);
     const sIn = T[x]!.quantization!.scale[0]!;
     const bf = floatData(bt.data);

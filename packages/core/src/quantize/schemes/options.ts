@@ -22,6 +22,6 @@ export interface QuantizeModelOptions {
 }
 
 export function requireRanges(o: QuantizeModelOptions): Map<number, MinMax> {
-  if (!o.ranges) throw new UnsupportedError(`scheme ${o.scheme} needs activation ranges: give calibration images`);
+  if (!o.ranges) throw new UnsupportedError(`\`scheme=${o.scheme}\` needs activation ranges (\`ranges\`): calibrate on images first`);
   return o.ranges;
 }

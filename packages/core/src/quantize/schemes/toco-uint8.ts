@@ -94,10 +94,10 @@ export function quantizeGraph(g: FGraph, opts: TocoQuantizeOptions): string[] {
   if (missing.length) {
     const isInput = (n: string) => g.inputs.some((i) => T[i]!.name === n);
     throw new UnsupportedError(
-      `--inference_type=QUANTIZED_UINT8 needs a min/max range for every tensor; ${missing.length} have none:\n` +
-        missing.map((n) => `  ${n}${isInput(n) ? ' (model input: pass --mean_values and --std_dev_values)' : ''}`).join('\n') +
-        '\nGive them ranges with FakeQuant nodes (quantization-aware training), or pass --default_ranges_min and --default_ranges_max ' +
-        '(a guess that costs accuracy), or convert with --inference_type=FLOAT and quantize with calibration data.',
+      `\`inferenceType=QUANTIZED_UINT8\` needs a min/max range for every tensor; ${missing.length} have none:\n` +
+        missing.map((n) => `  ${n}${isInput(n) ? ' (model input: pass `meanValues` and `stdDevValues`)' : ''}`).join('\n') +
+        '\nGive them ranges with FakeQuant nodes (quantization-aware training), or pass `defaultRangesMin` and `defaultRangesMax` ' +
+        '(a guess that costs accuracy), or convert with `inferenceType=FLOAT` and quantize with calibration data.',
     );
   }
 

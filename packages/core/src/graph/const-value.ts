@@ -2,7 +2,7 @@
 import { UnsupportedError } from '../errors.js';
 import type { TfTensor } from '../formats/graphdef/graph.js';
 import { tensorFloat32, tensorFloat64, tensorInt32, tensorInt64 } from '../formats/graphdef/tensor.js';
-import type { MinMax } from '../graph/fgraph.js';
+import type { MinMax } from './fgraph.js';
 
 export interface ConstValue {
   /** TF name of the array (node name, or node:k); used if it becomes a tensor of the model. */
