@@ -2,6 +2,7 @@
 // quantize step as the converter (quantize/schemes/toco-uint8.ts), then back out with exportModel.
 import type { Subgraph } from '../ir/types.js';
 import type { FGraph, FTensor } from './fgraph.js';
+import { copyOpCode } from '../ir/op-name.js';
 
 /** Float32 view of a float tensor's bytes (copied when they are not 4-byte aligned). */
 export function floatData(data: Uint8Array): Float32Array {
@@ -30,7 +31,7 @@ export function fgraphFromSubgraph(sg: Subgraph): FGraph {
     tensors,
     ops: sg.operators.map((op) => ({
       node: sg.tensors[op.outputs[0]!]?.name ?? '',
-      op: op.op.kind === 'builtin' ? { ...op.op, ...(op.op.options ? { options: { ...op.op.options } } : {}) } : { ...op.op },
+      op: copyOpCode(op.op),
       inputs: [...op.inputs],
       outputs: [...op.outputs],
     })),

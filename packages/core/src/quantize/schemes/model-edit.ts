@@ -1,12 +1,12 @@
 // Small edits the schemes make to an IR subgraph: copies that leave the input model untouched, new
 // tensors and ops, per-tensor quantization records.
 import type { BuiltinOp, Operator, Quantization, Subgraph, Tensor } from '../../ir/types.js';
+import { copyOpCode } from '../../ir/op-name.js';
 
 export { floatData } from '../../graph/from-model.js';
 
 export function cloneOp(o: Operator): Operator {
-  const op = o.op.kind === 'builtin' ? { ...o.op, ...(o.op.options ? { options: { ...o.op.options } } : {}) } : { ...o.op };
-  return { ...o, op, inputs: [...o.inputs], outputs: [...o.outputs], intermediates: [...o.intermediates], mutatingVariableInputs: [...o.mutatingVariableInputs] };
+  return { ...o, op: copyOpCode(o.op), inputs: [...o.inputs], outputs: [...o.outputs], intermediates: [...o.intermediates], mutatingVariableInputs: [...o.mutatingVariableInputs] };
 }
 
 export function cloneSubgraph(sg: Subgraph): Subgraph {

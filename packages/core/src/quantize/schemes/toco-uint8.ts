@@ -10,7 +10,7 @@ import { exportModel } from '../../graph/export.js';
 import type { FGraph, FTensor } from '../../graph/fgraph.js';
 import { fgraphFromSubgraph } from '../../graph/from-model.js';
 import type { Model } from '../../ir/types.js';
-import { opName } from '../../ir/op-name.js';
+import { builtinOptions, opName } from '../../ir/op-name.js';
 import { chooseQuantizationParams } from '../numerics/choose-params.js';
 import { ACTIVATION_RANGES, AFFINE_OPS, dataRange, FIXED_OUTPUT_RANGES, RANGE_PRESERVING_OPS, type MinMax } from '../numerics/ranges.js';
 import { quantizeBiasInt32, quantizeUint8Ts } from '../numerics/weights.js';
@@ -126,7 +126,7 @@ export function quantizeGraph(g: FGraph, opts: TocoQuantizeOptions): string[] {
 
   // TOCO's RemoveTrivialQuantizedActivationFunc: the uint8 range already clamps.
   for (const op of g.ops) {
-    const act = op.op.kind === 'builtin' ? (op.op.options?.['fusedActivationFunction'] as string | undefined) : undefined;
+    const act = builtinOptions(op)['fusedActivationFunction'] as string | undefined;
     if (!act || act === 'NONE' || op.op.kind !== 'builtin') continue;
     const q = T[op.outputs[0]!]!.quant;
     const clamp = ACTIVATION_RANGES[act];
