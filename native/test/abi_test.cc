@@ -1,11 +1,11 @@
 // The C ABI contract: version strings, per-thread errors, feature detection, plan validation.
 #include <cstring>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "liteq/liteq.h"
 #include "runtime/error.h"
+#include "runtime/thread_pool.h"
 #include "testing.h"
 
 LQ_TEST(AbiVersionAndVersionString) {
@@ -19,10 +19,12 @@ LQ_TEST(LastErrorIsPerThread) {
   LQ_CHECK(std::string(liteq_last_error()).empty());
   LQ_CHECK_EQ(liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "bad shape"), static_cast<int>(LITEQ_E_INVALID_ARGUMENT));
   LQ_CHECK(std::string(liteq_last_error()) == "bad shape");
+#if LITEQ_THREADS
   std::string other = "unset";
   std::thread t([&] { other = liteq_last_error(); });
   t.join();
   LQ_CHECK(other.empty());
+#endif
   liteq::ClearError();
   LQ_CHECK(std::string(liteq_last_error()).empty());
 }

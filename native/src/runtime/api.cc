@@ -16,6 +16,11 @@ namespace {
 
 template <typename F>
 int Guard(F&& f) {
+#if !defined(__cpp_exceptions)
+  // Built without exceptions (WebAssembly): allocation failures are reported by the callee.
+  liteq::ClearError();
+  return f();
+#else
   try {
     liteq::ClearError();
     return f();
@@ -26,6 +31,7 @@ int Guard(F&& f) {
   } catch (...) {
     return liteq::Fail(LITEQ_E_INTERNAL, "internal error");
   }
+#endif
 }
 
 }  // namespace

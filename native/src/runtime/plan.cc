@@ -66,13 +66,18 @@ uint8_t* AlignTo64(uint8_t* p) {
 
 bool KnownDType(int32_t d) { return d >= 0 && d <= 10 && d != 5 && d != 8; }
 
+std::unique_ptr<Plan> OutOfMemory(const std::string& what, uint64_t bytes) {
+  Fail(LITEQ_E_OUT_OF_MEMORY, "out of memory: " + what + " needs " + std::to_string(bytes) + " bytes");
+  return nullptr;
+}
+
 }  // namespace
 
 AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
   if (bytes == 0) return;
   const size_t rounded = (bytes + 63) / 64 * 64;
   void* p = std::aligned_alloc(64, rounded);
-  if (p == nullptr) throw std::bad_alloc();
+  if (p == nullptr) return;  // ok() says so; the plan reports LITEQ_E_OUT_OF_MEMORY
   std::memset(p, 0, rounded);
   data_.reset(static_cast<uint8_t*>(p));
 }
@@ -116,10 +121,12 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
   }
 
   plan->arena_ = AlignedBuffer(static_cast<size_t>(arena_bytes));
+  if (!plan->arena_.ok()) return OutOfMemory("the activation arena", arena_bytes);
   plan->constants_.resize(num_constants);
   for (size_t i = 0; i < num_constants; ++i) {
     if (constant_sizes[i] > 0 && constants[i] == nullptr) return fail("constant " + std::to_string(i) + " is null");
     plan->constants_[i] = AlignedBuffer(constant_sizes[i]);
+    if (!plan->constants_[i].ok()) return OutOfMemory("constant " + std::to_string(i), constant_sizes[i]);
     if (constant_sizes[i]) std::memcpy(plan->constants_[i].data(), constants[i], constant_sizes[i]);
   }
 
@@ -222,6 +229,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
   if (r.remaining() != 0) return fail("trailing bytes after the output list");
 
   plan->scratch_ = AlignedBuffer(max_scratch);
+  if (!plan->scratch_.ok()) return OutOfMemory("kernel scratch", max_scratch);
   plan->pool_ = std::make_unique<ThreadPool>(threads);
   plan->profile_ = ProfileEnabled();
   if (plan->profile_) plan->profile_ns_.assign(num_ops, 0);
@@ -229,7 +237,9 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
 }
 
 int Plan::Run(const void* const* inputs, const size_t* input_sizes, size_t num_inputs) {
+#if LITEQ_THREADS
   std::lock_guard<std::mutex> lock(run_mu_);
+#endif
   if (num_inputs != inputs_.size()) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "expected " + std::to_string(inputs_.size()) + " inputs, got " + std::to_string(num_inputs));
   }

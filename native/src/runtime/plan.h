@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -32,6 +31,8 @@ class AlignedBuffer {
   explicit AlignedBuffer(size_t bytes);
   uint8_t* data() const { return data_.get(); }
   size_t size() const { return size_; }
+  // False when the allocation failed (builds without exceptions report it instead of throwing).
+  bool ok() const { return size_ == 0 || data_ != nullptr; }
 
  private:
   struct Free {
@@ -66,7 +67,9 @@ class Plan {
   AlignedBuffer arena_;
   AlignedBuffer scratch_;
   std::unique_ptr<ThreadPool> pool_;
-  std::mutex run_mu_;
+#if LITEQ_THREADS
+  std::mutex run_mu_;  // one run at a time per plan (the arena is shared)
+#endif
   // Opt-in per-op profiler: with env LITEQ_PROFILE=1 (read once per process), Run() accumulates the
   // wall time of every op here and the destructor prints a table sorted by time, then per kernel.
   bool profile_ = false;

@@ -10,6 +10,7 @@
 
 namespace liteq {
 
+#if LITEQ_THREADS
 namespace {
 
 // Busy-wait iterations before a thread blocks (roughly 10-50 us with the pause hint).
@@ -101,6 +102,19 @@ int DefaultThreadCount() {
 #endif
   return std::max(1u, std::thread::hardware_concurrency());
 }
+
+#else  // !LITEQ_THREADS
+
+ThreadPool::ThreadPool(int) {}
+ThreadPool::~ThreadPool() = default;
+
+void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
+  for (int i = 0; i < num_tasks; ++i) fn(i);
+}
+
+int DefaultThreadCount() { return 1; }
+
+#endif  // LITEQ_THREADS
 
 void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64_t, int64_t)>& fn) {
   if (n <= 0) return;

@@ -4,12 +4,20 @@
 #define LITEQ_RUNTIME_THREAD_POOL_H_
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <vector>
+
+// Builds without threads (WebAssembly without SharedArrayBuffer, wasm32-wasi): the pool runs every
+// loop on the calling thread; results are the same, since every kernel's split is deterministic.
+#if defined(__wasi__) || defined(LITEQ_SINGLE_THREADED)
+#define LITEQ_THREADS 0
+#else
+#define LITEQ_THREADS 1
+#include <condition_variable>
 #include <mutex>
 #include <thread>
-#include <vector>
+#endif
 
 namespace liteq {
 
@@ -20,12 +28,17 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
+#if LITEQ_THREADS
   int num_threads() const { return static_cast<int>(workers_.size()) + 1; }
+#else
+  int num_threads() const { return 1; }
+#endif
 
   // Calls fn(task) for task in [0, num_tasks), spread over the threads; returns when all are done.
   void Run(int num_tasks, const std::function<void(int)>& fn);
 
  private:
+#if LITEQ_THREADS
   void WorkerLoop();
 
   // Claims and runs tasks of the current loop until none is left.
@@ -45,6 +58,7 @@ class ThreadPool {
   std::atomic<int> pending_{0};
   std::atomic<uint64_t> generation_{0};
   std::atomic<bool> stop_{false};
+#endif
 };
 
 // Threads to use when the caller asks for "default": the cores this process may run on.

@@ -53,3 +53,11 @@ export function bool(v: string): boolean {
   if (/^(false|0|no)$/i.test(v)) return false;
   throw new InvalidArgumentError('expected true or false');
 }
+
+export type BackendName = 'native' | 'wasm';
+
+/** `--backend native|wasm`: forces one backend (default: LITEQ_BACKEND, else native where it loads, else wasm). */
+export const BACKEND_FLAG = ['--backend <name>', 'native | wasm (default: $LITEQ_BACKEND, else native where it loads, else wasm)', choice(['native', 'wasm'] as const)] as const;
+
+/** The backend option for core calls, when the flag was given. */
+export const backendOpt = (b: BackendName | undefined): { backend?: BackendName } => (b ? { backend: b } : {});

@@ -85,8 +85,20 @@ async function importKnownBackends(failures: { backend: string; reason: string }
   }
 }
 
-/** The highest-priority backend that loads (optionally a named one), gathering every failure. */
-export async function resolveBackend(name?: string): Promise<Backend> {
+/** LITEQ_BACKEND from the environment (Node), or undefined (browsers, or unset). */
+export function backendFromEnv(): string | undefined {
+  const v = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['LITEQ_BACKEND'];
+  return v ? v : undefined;
+}
+
+/**
+ * The highest-priority backend that loads, gathering every failure. `name` ("native" | "wasm", or the
+ * environment's LITEQ_BACKEND when not given) forces one.
+ */
+export async function resolveBackend(name: string | undefined = backendFromEnv()): Promise<Backend> {
+  if (name !== undefined && name !== 'native' && name !== 'wasm' && !registry.some((r) => r.name === name)) {
+    throw new BackendUnavailableError([{ backend: name, reason: 'unknown backend (native or wasm)' }]);
+  }
   const failures: { backend: string; reason: string }[] = [];
   if (registry.length === 0 || (name && !registry.some((r) => r.name === name))) await importKnownBackends(failures);
   const candidates = registry.filter((r) => !name || r.name === name);

@@ -1,9 +1,10 @@
-// @liteq/web: liteq in the browser. Today: model summaries from bytes a page already holds (a dropped
-// file), with the same readers as Node and no file-system access. The C++ executor compiled to WASM
-// registers here as the "wasm" backend in a later step.
+// @liteq/web: liteq's C++ core compiled to WebAssembly, registered as @liteq/core's "wasm" backend
+// on import (Node or browser; @liteq/core tries native first, then this), and model summaries from
+// bytes a page already holds (a dropped file), with no file-system access.
 import {
   detectFormat,
   ModelFormatError,
+  registerBackend,
   readGraphDef,
   readPbtxt,
   readTflite,
@@ -11,6 +12,14 @@ import {
   summarizeTflite,
   type ModelSummary,
 } from '@liteq/core';
+import { WasmBackend } from './wasm-backend.js';
+
+export { WasmBackend, loadWasmBytes, type WasmBackendOptions } from './wasm-backend.js';
+
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+const passedEnv = Object.fromEntries(['LITEQ_PROFILE'].flatMap((k) => (env?.[k] !== undefined ? [[k, env[k]!]] : [])));
+
+registerBackend('wasm', () => WasmBackend.create({ env: passedEnv }), 10);
 
 /**
  * Summarizes a model held in memory: .tflite, binary or text GraphDef (TF.js models need their weight

@@ -18,7 +18,7 @@ constexpr size_t kAlign = 64;
 constexpr size_t kABlockBytes = 64 * 1024;
 constexpr int kMaxABlockRows = 64;
 constexpr int kTasksPerThread = 4;
-constexpr double kMinMacsPerTask = 1 << 20;
+[[maybe_unused]] constexpr double kMinMacsPerTask = 1 << 20;
 
 size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
 int NumPanels(int N) { return (N + kNR - 1) / kNR; }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { annotateImage, decodeImage, loadModel, readLabels, writeFileAtomic, type Detection } from '@liteq/core';
-import { parseThreads, parseThreshold } from '../options.js';
+import { BACKEND_FLAG, type BackendName, backendOpt, parseThreads, parseThreshold } from '../options.js';
 import { table } from '../table.js';
 
 export function registerDetect(program: Command): void {
@@ -14,9 +14,10 @@ export function registerDetect(program: Command): void {
     .option('--threshold <t>', 'minimum score', parseThreshold, 0.5)
     .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
     .option('--out <dir>', 'write <image>.jpg with boxes, labels and scores, and detections.json')
-    .option('--json', 'print JSON: {images: [{image, width, height, detections: [{label, class, score, box}]}]}')
-    .action(async (modelPath: string, images: string[], opts: { labels?: string; threshold: number; threads?: number; out?: string; json?: boolean }) => {
-      const model = await loadModel(modelPath, { threads: opts.threads ?? 0 });
+    .option('--json', 'print JSON: {backend, images: [{image, width, height, detections: [{label, class, score, box}]}]}')
+    .option(...BACKEND_FLAG)
+    .action(async (modelPath: string, images: string[], opts: { labels?: string; threshold: number; threads?: number; out?: string; json?: boolean; backend?: BackendName }) => {
+      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...backendOpt(opts.backend) });
       const labels = opts.labels ? await readLabels(opts.labels) : [];
       const results: { image: string; width: number; height: number; detections: Detection[] }[] = [];
       const protectedFiles = [modelPath, ...images, ...(opts.labels ? [opts.labels] : [])];
@@ -39,6 +40,6 @@ export function registerDetect(program: Command): void {
         model.dispose();
       }
       if (opts.out) await writeFileAtomic(path.join(opts.out, 'detections.json'), `${JSON.stringify({ images: results }, null, 1)}\n`, protectedFiles);
-      if (opts.json) process.stdout.write(`${JSON.stringify({ images: results })}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ backend: model.backend, images: results })}\n`);
     });
 }

@@ -2,7 +2,7 @@
 // `liteq dequantize` (a quantized .tflite → its float twin).
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { choice, number, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, backendOpt, choice, number, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { warn } from '../report-error.js';
 import {
@@ -46,6 +46,7 @@ interface QuantizeFlags {
   pipelineConfig?: string;
   threads?: number;
   quiet?: boolean;
+  backend?: BackendName;
 }
 
 export function registerQuantize(program: Command): void {
@@ -63,6 +64,7 @@ export function registerQuantize(program: Command): void {
     .option('--io <t>', 'model input/output type: uint8 | int8 | float (default: the scheme\'s type)', choice(['uint8', 'int8', 'float'] as const))
     .option('--pipeline-config <file>', 'the model\'s pipeline.config, to check --mean/--std against its preprocessing')
     .option('--threads <n>', 'executor threads for calibration', positiveInt)
+    .option(...BACKEND_FLAG)
     .option('-q, --quiet', 'no progress, no summary')
     .action(async (model: string, f: QuantizeFlags) => {
       const t0 = performance.now();
@@ -77,7 +79,7 @@ export function registerQuantize(program: Command): void {
       const usesMeanStd = f.scheme === 'uint8' || f.scheme === 'int8';
       const mismatch = usesMeanStd ? checkMeanStd(mean, std, implied) : undefined;
       if (mismatch) warn(mismatch);
-      const backend = await resolveBackend();
+      const backend = await resolveBackend(f.backend);
       let ranges: Map<number, { min: number; max: number }> | undefined;
       let calibrationCount = 0;
       if (f.scheme === 'uint8' || f.scheme === 'int8') {
@@ -91,6 +93,7 @@ export function registerQuantize(program: Command): void {
             mean,
             std,
             ...(f.threads ? { threads: f.threads } : {}),
+            ...backendOpt(f.backend),
             onProgress: (done, total) => progress.update(done, total),
           });
         } finally {

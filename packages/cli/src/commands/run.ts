@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { decodeImage, DTYPE_BYTES, imageToInput, InvalidInputError, loadModel, typedArrayFor, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
-import { parseThreads } from '../options.js';
+import { BACKEND_FLAG, type BackendName, backendOpt, parseThreads } from '../options.js';
 import { table } from '../table.js';
 
 /**
@@ -43,16 +43,17 @@ function preview(o: OutputTensor): string {
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('run a .tflite model once with liteq\'s native kernels and print or write every output')
+    .description('run a .tflite model once with liteq\'s kernels (native, or WebAssembly) and print or write every output')
     .argument('<model>', '.tflite model')
     .requiredOption('-i, --input <files...>', 'one file per model input: raw tensor bytes, raw uint8 RGB pixels, or an image')
     .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
     .option('--mean <m>', 'float inputs from pixels: (x - mean) / std', Number, 127.5)
     .option('--std <s>', 'see --mean', Number, 127.5)
     .option('--out <dir>', 'write output_<i>.bin (little-endian, row-major) and index.json to this directory')
-    .option('--json', 'print JSON: {outputs: [{name, shape, dtype, data}]}')
-    .action(async (modelPath: string, opts: { input: string[]; threads?: number; mean: number; std: number; out?: string; json?: boolean }) => {
-      const model = await loadModel(modelPath, { threads: opts.threads ?? 0 });
+    .option('--json', 'print JSON: {backend, outputs: [{name, shape, dtype, data}]}')
+    .option(...BACKEND_FLAG)
+    .action(async (modelPath: string, opts: { input: string[]; threads?: number; mean: number; std: number; out?: string; json?: boolean; backend?: BackendName }) => {
+      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...backendOpt(opts.backend) });
       try {
         if (opts.input.length !== model.inputs.length) {
           throw new InvalidInputError(`${modelPath} has ${model.inputs.length} input(s) (${model.inputs.map((i) => i.name).join(', ')}); got ${opts.input.length} --input file(s)`);
@@ -61,7 +62,7 @@ export function registerRun(program: Command): void {
         const outputs = await model.run(inputs);
         if (opts.out) {
           const index = {
-            runtime: 'liteq native',
+            runtime: `liteq ${model.backend}`,
             model: path.basename(modelPath),
             inputs: opts.input.map((f) => path.basename(f)),
             outputs: outputs.map((o, i) => ({ index: i, name: o.name, dtype: o.dtype, shape: o.shape, file: `output_${i}.bin` })),
@@ -73,7 +74,7 @@ export function registerRun(program: Command): void {
           await writeFileAtomic(path.join(opts.out, 'index.json'), `${JSON.stringify(index, null, 1)}\n`, protectedFiles);
         }
         if (opts.json) {
-          const json = { outputs: outputs.map((o) => ({ name: o.name, shape: o.shape, dtype: o.dtype, data: Array.from(o.data as ArrayLike<number | bigint>, jsonValue) })) };
+          const json = { backend: model.backend, outputs: outputs.map((o) => ({ name: o.name, shape: o.shape, dtype: o.dtype, data: Array.from(o.data as ArrayLike<number | bigint>, jsonValue) })) };
           process.stdout.write(`${JSON.stringify(json)}\n`);
         } else {
           process.stdout.write(`${table(['output', 'shape', 'dtype', 'values'], outputs.map((o) => [o.name, `[${o.shape.join(',')}]`, o.dtype, preview(o)]))}\n`);

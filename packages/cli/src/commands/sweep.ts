@@ -20,7 +20,7 @@ import {
   type CalibrationMethod,
   type QuantScheme,
 } from '@liteq/core';
-import { numbers, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, backendOpt, numbers, positiveInt } from '../options.js';
 import { cliText } from '../report-error.js';
 import { table } from '../table.js';
 
@@ -40,6 +40,7 @@ interface SweepFlags {
   threads?: number;
   json?: boolean;
   quiet?: boolean;
+  backend?: BackendName;
 }
 
 export function registerSweep(program: Command): void {
@@ -61,6 +62,7 @@ export function registerSweep(program: Command): void {
     .option('--samples <n>', 'calibration images for --scheme', positiveInt, 8)
     .option('--method <m>', 'calibration method for --scheme', 'minmax')
     .option('-t, --threads <n>', 'threads for one inference', positiveInt)
+    .option(...BACKEND_FLAG)
     .option('--json', 'print JSON: {rows: [{mean, std, AP, AP50, AP75, warning}]}')
     .option('-q, --quiet', 'no progress')
     .action(async (modelFile: string, f: SweepFlags) => {
@@ -77,7 +79,7 @@ export function registerSweep(program: Command): void {
       const dataset = await readCocoDataset(f.annotations);
       const labels = f.labels ? await readLabels(f.labels) : [];
       const implied = impliedPreprocessing(ir);
-      const backend = await resolveBackend();
+      const backend = await resolveBackend(f.backend);
       const calImages = f.scheme ? await listCalibrationImages(f.calibration ?? f.images, f.samples) : [];
       const rows: { mean: number; std: number; AP: number; AP50: number; AP75: number; warning: string | null }[] = [];
       const pairs = f.mean.flatMap((mean) => f.std.map((std) => ({ mean, std })));
@@ -86,10 +88,10 @@ export function registerSweep(program: Command): void {
         let model = ir;
         if (f.scheme) {
           if (!f.quiet) process.stderr.write(`${label}: calibrating on ${calImages.length} image(s)\n`);
-          const ranges = await calibrate(ir, calImages, { method, mean, std, ...(f.threads ? { threads: f.threads } : {}) });
+          const ranges = await calibrate(ir, calImages, { method, mean, std, ...(f.threads ? { threads: f.threads } : {}), ...backendOpt(f.backend) });
           model = quantizeModel(ir, { scheme: f.scheme, ranges, mean, std, backend, io: 'uint8' });
         }
-        const lm = await createModel(model, { file: modelFile, ...(f.threads ? { threads: f.threads } : {}) });
+        const lm = await createModel(model, { file: modelFile, ...(f.threads ? { threads: f.threads } : {}), ...backendOpt(f.backend) });
         try {
           const r = await evaluateDetector(lm, dataset, {
             imagesDir: f.images,

@@ -15,7 +15,7 @@ export type { OutputTensor, TensorData, TensorInfo };
 export interface LoadModelOptions {
   /** Worker threads for one inference; default one per core. */
   threads?: number;
-  /** Backend name ("native" or "wasm"); default: the best that loads. */
+  /** Backend name ("native" or "wasm"); default: LITEQ_BACKEND, else the best that loads. */
   backend?: string;
   /** Keep every intermediate tensor readable after a run (see LiteqModel.tensor). Uses more memory. */
   preserveIntermediates?: boolean;
@@ -36,6 +36,8 @@ export class LiteqModel {
     private readonly plan: BuiltPlan,
     private readonly handle: PlanHandle,
     readonly file: string,
+    /** The backend that runs this model ("native" or "wasm"). */
+    readonly backend: string,
   ) {
     this.inputs = plan.inputs.map(toInfo);
     this.outputs = plan.outputs.map(toInfo);
@@ -138,6 +140,6 @@ export async function createModel(ir: Model, opts: LoadModelOptions = {}): Promi
   }
   const backend = await resolveBackend(opts.backend);
   const handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0);
-  return new LiteqModel(ir, plan, handle, file);
+  return new LiteqModel(ir, plan, handle, file, backend.info().name);
 }
 
