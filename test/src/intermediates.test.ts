@@ -1,4 +1,5 @@
-// Issue 3, item 7: EVERY intermediate tensor of every shared model equals TFLite 2.9's. A copy of the
+// Issue 3, item 7 (and issue 10: on both backends): EVERY intermediate tensor of every shared model
+// equals TFLite 2.9's, with liteq's native addon and with its WebAssembly build. A copy of the
 // model whose outputs list every activation is written with liteq's writer and run in the real
 // runtime; liteq runs the original with intermediates preserved. Integer tensors must be identical
 // bytes (0 LSB); float tensors within 1e-4 of the tensor's magnitude (TFLite's GEMM sums in another order).
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createModel, readTflite, writeTflite, type Model, type TensorData } from '@liteq/core';
 import '@liteq/native';
+import '@liteq/web';
 import { runTflite } from './tflite-runtime.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared');
@@ -45,7 +47,9 @@ function inputFor(ir: Model, c: (typeof CASES)[number]): { bytes: Uint8Array; da
   return { bytes: raw, data: raw };
 }
 
-describe('every intermediate tensor equals TFLite 2.9', () => {
+const BACKENDS = ['native', 'wasm'] as const;
+
+describe.each(BACKENDS)('every intermediate tensor equals TFLite 2.9 (%s backend)', (backend) => {
   for (const c of CASES) {
     it(`${c.model} on ${c.input}`, async () => {
       const bytes = new Uint8Array(readFileSync(join(SHARED, 'models/tflite', `${c.model}.tflite`)));
@@ -55,7 +59,8 @@ describe('every intermediate tensor equals TFLite 2.9', () => {
       const exposed: Model = { ...ir, subgraphs: [{ ...sg, outputs: all }, ...ir.subgraphs.slice(1)] };
       const input = inputFor(ir, c);
       const expected = await runTflite(writeTflite(exposed), [input.bytes]);
-      const model = await createModel(ir, { threads: 2, preserveIntermediates: true, file: c.model });
+      const model = await createModel(ir, { threads: 2, preserveIntermediates: true, file: c.model, backend });
+      expect(model.backend).toBe(backend);
       try {
         const actual = await model.runTensors([input.data], all);
         expect(actual.length).toBe(all.length);

@@ -2,6 +2,7 @@
 // same random inputs, outputs compared byte for byte (quantized) or within a relative tolerance
 // (float, where TFLite's GEMM sums in another order).
 import '@liteq/native';
+import '@liteq/web';
 import { createModel, readTflite, writeTflite, type BuiltinOptions, type DType, type Model, type Operator, type Tensor } from '@liteq/core';
 import { runTflite } from '../tflite-runtime.js';
 
@@ -99,14 +100,24 @@ export interface Comparison {
   shapeLiteq: number[];
 }
 
-/** Runs the model (IR or bytes) in TFLite and in liteq on the same random inputs and compares output 0. */
+/**
+ * Runs the model (IR or bytes) in TFLite and in liteq on the same random inputs and compares output 0,
+ * on both of liteq's backends (native addon, WebAssembly): the worse of the two is returned.
+ */
 export async function compareWithTflite(model: Model | Uint8Array, rng: Rng): Promise<Comparison> {
   const bytes = model instanceof Uint8Array ? model : writeTflite(model);
   const ir = readTflite(bytes);
   const sg = ir.subgraphs[0]!;
   const inputs = sg.inputs.map((i) => randomInput(rng, sg.tensors[i]!));
   const [expected] = await runTflite(bytes, inputs);
-  const liteq = await createModel(ir, { threads: 1 });
+  const native = await compareBackend(ir, inputs, expected!, 'native');
+  const wasm = await compareBackend(ir, inputs, expected!, 'wasm');
+  return native.differing > wasm.differing || native.maxError > wasm.maxError ? native : wasm;
+}
+
+async function compareBackend(ir: Model, inputs: Uint8Array[], expected: { bytes: Uint8Array; dtype: DType; shape: number[] }, backend: 'native' | 'wasm'): Promise<Comparison> {
+  const sg = ir.subgraphs[0]!;
+  const liteq = await createModel(ir, { threads: 1, backend });
   try {
     const [actual] = await liteq.run(inputs.map((b, i) => typedView(b, sg.tensors[sg.inputs[i]!]!.dtype)));
     const exp = typedView(expected!.bytes, expected!.dtype);
