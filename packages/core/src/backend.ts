@@ -85,6 +85,16 @@ async function importKnownBackends(failures: { backend: string; reason: string }
   }
 }
 
+let fallbackNoted = false;
+
+/** Says once per process, on stderr, why a preferred backend was passed over (e.g. native → wasm). */
+function noteFallback(used: string, failures: { backend: string; reason: string }[]): void {
+  const real = failures.filter((f) => !f.reason.startsWith('cannot import'));
+  if (fallbackNoted || real.length === 0) return;
+  fallbackNoted = true;
+  console.warn(`liteq: using the ${used} backend; ${real.map((f) => `${f.backend} is not available: ${f.reason}`).join('; ')}`);
+}
+
 /** LITEQ_BACKEND from the environment (Node), or undefined (browsers, or unset). */
 export function backendFromEnv(): string | undefined {
   const v = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['LITEQ_BACKEND'];
@@ -109,7 +119,9 @@ export async function resolveBackend(name: string | undefined = backendFromEnv()
       resolved.set(r.name, p);
     }
     try {
-      return await p;
+      const backend = await p;
+      if (failures.length > 0 && !name) noteFallback(r.name, failures);
+      return backend;
     } catch (e) {
       resolved.delete(r.name);
       failures.push({ backend: r.name, reason: (e as Error).message });

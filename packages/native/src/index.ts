@@ -1,4 +1,5 @@
 // @liteq/native: loads the compiled addon and registers it as @liteq/core's "native" backend.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -38,7 +39,20 @@ const CPU_FEATURE_NAMES: [number, string][] = [
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADDON_PATH = path.join(packageDir, 'build', 'Release', 'liteq.node');
-const REBUILD_HINT = `rebuild it with \`npm run build -w @liteq/native\` from the repository root (needs cmake and a C++17 compiler)`;
+const INSTALL_ERROR = path.join(packageDir, 'build', 'install-error.txt');
+const IN_REPOSITORY = existsSync(path.join(packageDir, '..', '..', 'native', 'CMakeLists.txt'));
+const REBUILD_HINT = IN_REPOSITORY
+  ? `rebuild it with \`npm run build -w @liteq/native\` from the repository root (needs cmake and a C++17 compiler)`
+  : `install cmake and a C++17 compiler, then \`npm rebuild @liteq/native\``;
+
+/** Why the install did not build the addon (build/install-error.txt), if it did not. */
+function installError(): string {
+  try {
+    return ` (install: ${readFileSync(INSTALL_ERROR, 'utf8').split('\n')[0]})`;
+  } catch {
+    return '';
+  }
+}
 
 /** Thrown when the compiled addon is missing, broken or from another version. */
 export class NativeAddonError extends Error {
@@ -55,7 +69,7 @@ export function loadAddon(addonPath = ADDON_PATH): Addon {
   try {
     a = require(addonPath) as Addon;
   } catch (e) {
-    throw new NativeAddonError(`cannot load the liteq native addon at ${addonPath}: ${(e as Error).message}; ${REBUILD_HINT}`, { cause: e });
+    throw new NativeAddonError(`cannot load the liteq native addon at ${addonPath}: ${(e as Error).message.split('\n')[0]}${installError()}; ${REBUILD_HINT}`, { cause: e });
   }
   if (typeof a.abiVersion !== 'function' || a.abiVersion() !== ABI_VERSION) {
     throw new NativeAddonError(`the liteq native addon at ${addonPath} has ABI ${String(a.abiVersion?.())}, expected ${ABI_VERSION}; ${REBUILD_HINT}`);
