@@ -41,6 +41,7 @@ std::vector<liteq::q8_gemm::Isa> IsaLevels() {
   const uint32_t f = liteq_cpu_features();
   if (f & LITEQ_CPU_SSE41) levels.push_back(Isa::kSse41);
   if (f & LITEQ_CPU_AVX2) levels.push_back(Isa::kAvx2);
+  if (f & LITEQ_CPU_WASM_SIMD128) levels.push_back(Isa::kWasmSimd128);
   return levels;
 }
 

@@ -302,6 +302,7 @@ namespace dwconv {
 
 int RunDepthwiseU8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
+    case Isa::kWasmSimd128: return RunFast<uint8_t>(ctx, a, QU8DwconvWasmSimd);
     case Isa::kAvx2: return RunFast<uint8_t>(ctx, a, QU8DwconvAvx2);
     case Isa::kSse41: return RunFast<uint8_t>(ctx, a, QU8DwconvSse41);
     default: return RunReference<uint8_t>(ctx, a);
@@ -318,6 +319,7 @@ int RunDepthwiseF32(const OpContext& ctx, const OpArgs& a, Isa isa) {
 
 int RunDepthwiseS8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
+    case Isa::kWasmSimd128: return RunFast<int8_t>(ctx, a, QS8DwconvWasmSimd);
     case Isa::kAvx2: return RunFast<int8_t>(ctx, a, QS8DwconvAvx2);
     case Isa::kSse41: return RunFast<int8_t>(ctx, a, QS8DwconvSse41);
     default: return RunReference<int8_t>(ctx, a);

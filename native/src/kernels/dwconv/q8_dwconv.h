@@ -57,6 +57,8 @@ void QU8DwconvSse41(const Packed& p, const uint8_t* const* taps, size_t n, size_
 void QS8DwconvSse41(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
 void QU8DwconvAvx2(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
 void QS8DwconvAvx2(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+void QU8DwconvWasmSimd(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+void QS8DwconvWasmSimd(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
 
 // Channels [c0, channels) of pixel `pixel`, scalar (shared by the SIMD kernels for their tails).
 template <typename T>

@@ -137,6 +137,8 @@ struct KernelFor<uint8_t> {
   static U8Kernel Get() {
 #if defined(__x86_64__) || defined(__i386__)
     return ActiveIsa() >= Isa::kAvx2 ? QU8Gemm4x16c2Avx2 : QU8Gemm4x16c2Sse41;
+#elif defined(__wasm_simd128__)
+    return QU8Gemm4x16c2WasmSimd;
 #else
     return nullptr;
 #endif
@@ -147,6 +149,8 @@ struct KernelFor<int8_t> {
   static S8Kernel Get() {
 #if defined(__x86_64__) || defined(__i386__)
     return ActiveIsa() >= Isa::kAvx2 ? QS8Gemm4x16c2Avx2 : QS8Gemm4x16c2Sse41;
+#elif defined(__wasm_simd128__)
+    return QS8Gemm4x16c2WasmSimd;
 #else
     return nullptr;
 #endif
@@ -207,8 +211,12 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
 }  // namespace
 
 bool Supports(const Problem& p) {
+#if defined(__x86_64__) || defined(__i386__) || defined(__wasm_simd128__)
 #if defined(__x86_64__) || defined(__i386__)
   if (ActiveIsa() < Isa::kSse41) return false;
+#else
+  if (ActiveIsa() < Isa::kWasmSimd128) return false;
+#endif
   if (p.dtype != DType::kUInt8 && p.dtype != DType::kInt8) return false;
   if (p.M <= 0 || p.N <= 0 || p.K <= 0) return false;
   if (p.a_offset < -255 || p.a_offset > 255 || p.b_offset < -255 || p.b_offset > 255) return false;

@@ -89,6 +89,11 @@ void QU8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_s
                         const OutputParams& op, uint8_t* c, size_t c_stride);
 void QS8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,
                         const OutputParams& op, int8_t* c, size_t c_stride);
+// WebAssembly SIMD128 (wasm/q8_gemm_4x16c2__wasmsimd.cc).
+void QU8Gemm4x16c2WasmSimd(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,
+                           const OutputParams& op, uint8_t* c, size_t c_stride);
+void QS8Gemm4x16c2WasmSimd(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,
+                           const OutputParams& op, int8_t* c, size_t c_stride);
 
 }  // namespace q8_gemm
 }  // namespace liteq

@@ -13,7 +13,7 @@ namespace {
 
 Isa DetectIsa() {
   const uint32_t f = liteq_cpu_features();
-  Isa isa = (f & LITEQ_CPU_AVX2) ? Isa::kAvx2 : (f & LITEQ_CPU_SSE41) ? Isa::kSse41 : Isa::kScalar;
+  Isa isa = (f & LITEQ_CPU_WASM_SIMD128) ? Isa::kWasmSimd128 : (f & LITEQ_CPU_AVX2) ? Isa::kAvx2 : (f & LITEQ_CPU_SSE41) ? Isa::kSse41 : Isa::kScalar;
   if (const char* cap = std::getenv("LITEQ_ISA")) {
     Isa limit = isa;
     if (std::strcmp(cap, "scalar") == 0) limit = Isa::kScalar;
@@ -23,7 +23,7 @@ Isa DetectIsa() {
   return isa;
 }
 
-std::atomic<int> g_isa_cap{static_cast<int>(Isa::kAvx2)};
+std::atomic<int> g_isa_cap{static_cast<int>(Isa::kWasmSimd128)};
 
 }  // namespace
 

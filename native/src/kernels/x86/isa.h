@@ -6,8 +6,10 @@ namespace liteq {
 namespace x86 {
 
 // Instruction set levels, lowest first. The best the CPU has (liteq_cpu_features()), capped by env
-// LITEQ_ISA=scalar|sse41|avx2 (read once) so tests and benchmarks can force a lower level.
-enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2 };
+// LITEQ_ISA=scalar|sse41|avx2 (read once) so tests and benchmarks can force a lower level. The
+// WebAssembly build has one SIMD level of its own, kWasmSimd128 (x86 never reports it, and the
+// x86 kernels are not compiled there).
+enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2, kWasmSimd128 = 3 };
 Isa ActiveIsa();
 // Tests only: run as if the CPU stopped at `isa` (never raises the level above what it has).
 void SetIsaCapForTesting(Isa isa);

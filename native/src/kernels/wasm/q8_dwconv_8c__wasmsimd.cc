@@ -1,0 +1,96 @@
+// Quantized depthwise micro-kernel, WebAssembly SIMD128: 8 channels per step (two taps interleaved,
+// widened to int16, i32x4.dot_i16x8_s against the [channel][2] weights, as the SSE4.1 kernel does),
+// then the reference output stage per value (WebAssembly has no 32x32->64 multiply per lane that
+// would make a vector requantization cheaper than this). Arithmetic: dwconv/q8_dwconv.h.
+#include <type_traits>
+
+#include "kernels/dwconv/q8_dwconv.h"
+#include "kernels/reference/output_stage.h"
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+
+namespace liteq {
+namespace dwconv {
+namespace {
+
+template <typename T>
+inline v128_t WidenLow(v128_t v) {
+  if constexpr (std::is_same<T, uint8_t>::value) return wasm_u16x8_extend_low_u8x16(v);
+  return wasm_i16x8_extend_low_i8x16(v);
+}
+
+template <typename T>
+inline v128_t WidenHigh(v128_t v) {
+  if constexpr (std::is_same<T, uint8_t>::value) return wasm_u16x8_extend_high_u8x16(v);
+  return wasm_i16x8_extend_high_i8x16(v);
+}
+
+template <typename T, int kPairs>
+void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out) {
+  const int pairs = kPairs > 0 ? kPairs : p.pairs;
+  const int channels = p.channels;
+  const reference::Rounding rounding = static_cast<reference::Rounding>(p.rounding);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t offset = i * step;
+    int c = 0;
+    for (; c + 8 <= channels; c += 8) {
+      v128_t acc0 = wasm_v128_load(p.bias + c);
+      v128_t acc1 = wasm_v128_load(p.bias + c + 4);
+      for (int k = 0; k < pairs; ++k) {
+        const v128_t a = wasm_v128_load64_zero(taps[2 * k] + offset + c);
+        const v128_t b = wasm_v128_load64_zero(taps[2 * k + 1] + offset + c);
+        const v128_t ab = wasm_i8x16_shuffle(a, b, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+        const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
+        acc0 = wasm_i32x4_add(acc0, wasm_i32x4_dot_i16x8(WidenLow<T>(ab), wasm_v128_load(w)));
+        acc1 = wasm_i32x4_add(acc1, wasm_i32x4_dot_i16x8(WidenHigh<T>(ab), wasm_v128_load(w + 8)));
+      }
+      int32_t acc[8];
+      wasm_v128_store(acc, acc0);
+      wasm_v128_store(acc + 4, acc1);
+      for (int j = 0; j < 8; ++j) {
+        out[c + j] = static_cast<T>(reference::OutputStage(acc[j], p.multiplier[c + j], p.shift[c + j], rounding, p.output_offset,
+                                                           p.act_min, p.act_max));
+      }
+    }
+    if (c < channels) ScalarChannels<T>(p, taps, i, step, c, out);
+    out += channels;
+  }
+}
+
+template <typename T>
+void Dispatch(const Packed& p, const T* const* taps, size_t n, size_t step, T* out) {
+  switch (p.pairs) {
+    case 5: return Dwconv<T, 5>(p, taps, n, step, out);
+    case 13: return Dwconv<T, 13>(p, taps, n, step, out);
+    default: return Dwconv<T, 0>(p, taps, n, step, out);
+  }
+}
+
+}  // namespace
+
+void QU8DwconvWasmSimd(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out) {
+  Dispatch<uint8_t>(p, taps, n, step, out);
+}
+
+void QS8DwconvWasmSimd(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out) {
+  Dispatch<int8_t>(p, taps, n, step, out);
+}
+
+}  // namespace dwconv
+}  // namespace liteq
+
+#else  // not WebAssembly: never selected; defined so dispatch links.
+
+namespace liteq {
+namespace dwconv {
+void QU8DwconvWasmSimd(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out) {
+  QU8DwconvScalar(p, taps, n, step, out);
+}
+void QS8DwconvWasmSimd(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out) {
+  QS8DwconvScalar(p, taps, n, step, out);
+}
+}  // namespace dwconv
+}  // namespace liteq
+
+#endif
