@@ -1,11 +1,12 @@
 // Quantized depthwise micro-kernel, WebAssembly SIMD128: 8 channels per step (two taps interleaved,
 // widened to int16, i32x4.dot_i16x8_s against the [channel][2] weights, as the SSE4.1 kernel does),
-// then the reference output stage per value (WebAssembly has no 32x32->64 multiply per lane that
-// would make a vector requantization cheaper than this). Arithmetic: dwconv/q8_dwconv.h.
+// then the requantization vectorized when every channel has the same shift (wasm/rescale.h), else
+// the reference output stage per value. Arithmetic: dwconv/q8_dwconv.h.
 #include <type_traits>
 
 #include "kernels/dwconv/q8_dwconv.h"
 #include "kernels/reference/output_stage.h"
+#include "kernels/wasm/rescale.h"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -31,6 +32,10 @@ void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out
   const int pairs = kPairs > 0 ? kPairs : p.pairs;
   const int channels = p.channels;
   const reference::Rounding rounding = static_cast<reference::Rounding>(p.rounding);
+  bool uniform = true;
+  for (int c = 1; c < channels; ++c) uniform &= p.left_shift[c] == p.left_shift[0] && p.right_shift[c] == p.right_shift[0];
+  const int left = p.left_shift[0], right = p.right_shift[0];
+  const v128_t zout = wasm_i32x4_splat(p.output_offset), lo = wasm_i32x4_splat(p.act_min), hi = wasm_i32x4_splat(p.act_max);
   for (size_t i = 0; i < n; ++i) {
     const size_t offset = i * step;
     int c = 0;
@@ -44,6 +49,16 @@ void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out
         const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
         acc0 = wasm_i32x4_add(acc0, wasm_i32x4_dot_i16x8(WidenLow<T>(ab), wasm_v128_load(w)));
         acc1 = wasm_i32x4_add(acc1, wasm_i32x4_dot_i16x8(WidenHigh<T>(ab), wasm_v128_load(w + 8)));
+      }
+      if (uniform) {
+        const v128_t r0 = wasm::Rescale4(acc0, wasm_v128_load(p.multiplier + c), left, right, p.rounding == 1);
+        const v128_t r1 = wasm::Rescale4(acc1, wasm_v128_load(p.multiplier + c + 4), left, right, p.rounding == 1);
+        const v128_t v0 = wasm_i32x4_min(wasm_i32x4_max(wasm_i32x4_add(r0, zout), lo), hi);
+        const v128_t v1 = wasm_i32x4_min(wasm_i32x4_max(wasm_i32x4_add(r1, zout), lo), hi);
+        const v128_t s16 = wasm_i16x8_narrow_i32x4(v0, v1);
+        const v128_t bytes = std::is_same<T, uint8_t>::value ? wasm_u8x16_narrow_i16x8(s16, s16) : wasm_i8x16_narrow_i16x8(s16, s16);
+        wasm_v128_store64_lane(out + c, bytes, 0);
+        continue;
       }
       int32_t acc[8];
       wasm_v128_store(acc, acc0);
