@@ -40,7 +40,13 @@ void PackPanel(const Problem& p, int panel, float* dst) {
   }
 }
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__) || defined(__i386__) || defined(__wasm_simd128__)
+#if defined(__wasm_simd128__)
+constexpr auto kMicroKernel = F32Gemm4x16WasmSimd;
+#else
+constexpr auto kMicroKernel = F32Gemm4x16Avx2;
+#endif
+
 void Im2col(const Problem& p, int m0, int m1, float* dst) {
   const reference::ConvShape& s = *p.conv;
   for (int m = m0; m < m1; ++m) {
@@ -72,20 +78,24 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
       for (int m = mb; m < mb_end; m += kMR) {
-        F32Gemm4x16Avx2(std::min(kMR, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K,
+        kMicroKernel(std::min(kMR, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K,
                         packed_b + panel * panel_len, p.act_min, p.act_max, p.c + static_cast<int64_t>(m) * p.N + n0,
                         p.N);
       }
     }
   }
 }
-#endif  // x86
+#endif  // x86 or WebAssembly SIMD128
 
 }  // namespace
 
 bool Supports(const Problem& p, bool check_weights) {
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__) || defined(__i386__) || defined(__wasm_simd128__)
+#if defined(__wasm_simd128__)
+  if (q8_gemm::ActiveIsa() < q8_gemm::Isa::kWasmSimd128 || p.M <= 0 || p.N <= 0 || p.K <= 0) return false;
+#else
   if (q8_gemm::ActiveIsa() < q8_gemm::Isa::kAvx2 || p.M <= 0 || p.N <= 0 || p.K <= 0) return false;
+#endif
   if (check_weights && p.conv) {  // only im2col padding multiplies weights by an implicit 0
     const int64_t n = static_cast<int64_t>(p.N) * p.K;
     for (int64_t i = 0; i < n; ++i) {
@@ -114,7 +124,7 @@ void PackWeights(const Problem& p, uint8_t* dst) {
 }
 
 void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__) || defined(__i386__) || defined(__wasm_simd128__)
   const int panels = NumPanels(p.N);
   const size_t panel_len = PanelFloats(p.K);
   uint8_t* a_slots = ctx.scratch + PackedBBytes(p.N, p.K);

@@ -32,8 +32,10 @@ void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out
   const int pairs = kPairs > 0 ? kPairs : p.pairs;
   const int channels = p.channels;
   const reference::Rounding rounding = static_cast<reference::Rounding>(p.rounding);
-  bool uniform = true;
+  bool uniform = true, no_left = true;
   for (int c = 1; c < channels; ++c) uniform &= p.left_shift[c] == p.left_shift[0] && p.right_shift[c] == p.right_shift[0];
+  for (int c = 0; c < channels; ++c) no_left &= p.left_shift[c] == 0;
+  const bool vector = uniform || no_left;
   const int left = p.left_shift[0], right = p.right_shift[0];
   const v128_t zout = wasm_i32x4_splat(p.output_offset), lo = wasm_i32x4_splat(p.act_min), hi = wasm_i32x4_splat(p.act_max);
   for (size_t i = 0; i < n; ++i) {
@@ -50,9 +52,11 @@ void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out
         acc0 = wasm_i32x4_add(acc0, wasm_i32x4_dot_i16x8(WidenLow<T>(ab), wasm_v128_load(w)));
         acc1 = wasm_i32x4_add(acc1, wasm_i32x4_dot_i16x8(WidenHigh<T>(ab), wasm_v128_load(w + 8)));
       }
-      if (uniform) {
-        const v128_t r0 = wasm::Rescale4(acc0, wasm_v128_load(p.multiplier + c), left, right, p.rounding == 1);
-        const v128_t r1 = wasm::Rescale4(acc1, wasm_v128_load(p.multiplier + c + 4), left, right, p.rounding == 1);
+      if (vector) {
+        const v128_t m0 = wasm_v128_load(p.multiplier + c), m1 = wasm_v128_load(p.multiplier + c + 4);
+        const bool up = p.rounding == 1;
+        const v128_t r0 = uniform ? wasm::Rescale4(acc0, m0, left, right, up) : wasm::Rescale4PerLane(acc0, m0, p.right_shift + c, up);
+        const v128_t r1 = uniform ? wasm::Rescale4(acc1, m1, left, right, up) : wasm::Rescale4PerLane(acc1, m1, p.right_shift + c + 4, up);
         const v128_t v0 = wasm_i32x4_min(wasm_i32x4_max(wasm_i32x4_add(r0, zout), lo), hi);
         const v128_t v1 = wasm_i32x4_min(wasm_i32x4_max(wasm_i32x4_add(r1, zout), lo), hi);
         const v128_t s16 = wasm_i16x8_narrow_i32x4(v0, v1);

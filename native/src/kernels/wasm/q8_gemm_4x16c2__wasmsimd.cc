@@ -47,13 +47,18 @@ inline void Accumulate2x16(int kpairs, const int16_t* a0, const int16_t* a1, con
   }
 }
 
+// One row of 16 outputs: uniform (one shift for the panel: left, right) or per lane (right shifts
+// from the panel's params, no left shift).
 template <typename T>
-inline void StoreRow(const v128_t c[4], const int32_t* params, int left, int right, const OutputParams& op, int nr, T* out) {
+inline void StoreRow(const v128_t c[4], const int32_t* params, bool uniform, int left, int right, const OutputParams& op, int nr,
+                     T* out) {
   const v128_t offset = wasm_i32x4_splat(op.output_offset);
   const v128_t lo = wasm_i32x4_splat(op.act_min), hi = wasm_i32x4_splat(op.act_max);
   v128_t v[4];
   for (int j = 0; j < 4; ++j) {
-    const v128_t r = wasm::Rescale4(c[j], wasm_v128_load(params + kNR + 4 * j), left, right, op.rounding == 1);
+    const v128_t m = wasm_v128_load(params + kNR + 4 * j);
+    const v128_t r = uniform ? wasm::Rescale4(c[j], m, left, right, op.rounding == 1)
+                             : wasm::Rescale4PerLane(c[j], m, params + 3 * kNR + 4 * j, op.rounding == 1);
     v[j] = wasm_i32x4_min(wasm_i32x4_max(wasm_i32x4_add(r, offset), lo), hi);
   }
   // Clamped to the output type's range, so the saturating narrows are exact.
@@ -75,16 +80,18 @@ void Gemm4x16c2(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, c
   const reference::Rounding rounding = static_cast<reference::Rounding>(op.rounding);
   // One shift for every column of the panel (padding columns count: their params are 0, as is a
   // per-tensor shift's left part most of the time, so compare only the real columns).
-  bool uniform = true;
+  bool uniform = true, no_left = true;
   for (int n = 1; n < nr; ++n) uniform &= params[2 * kNR + n] == params[2 * kNR] && params[3 * kNR + n] == params[3 * kNR];
+  for (int n = 0; n < nr; ++n) no_left &= params[2 * kNR + n] == 0;
+  const bool vector = uniform || no_left;
   for (int r0 = 0; r0 < mr; r0 += 2) {
     const int16_t* a0 = a + r0 * a_stride;
     const int16_t* a1 = r0 + 1 < mr ? a0 + a_stride : a0;
-    if (uniform) {
+    if (vector) {
       v128_t c0[4], c1[4];
       Accumulate2x16(kpairs, a0, a1, panel, params, c0, c1);
-      StoreRow<T>(c0, params, params[2 * kNR], params[3 * kNR], op, nr, c + r0 * c_stride);
-      if (r0 + 1 < mr) StoreRow<T>(c1, params, params[2 * kNR], params[3 * kNR], op, nr, c + (r0 + 1) * c_stride);
+      StoreRow<T>(c0, params, uniform, params[2 * kNR], params[3 * kNR], op, nr, c + r0 * c_stride);
+      if (r0 + 1 < mr) StoreRow<T>(c1, params, uniform, params[2 * kNR], params[3 * kNR], op, nr, c + (r0 + 1) * c_stride);
       continue;
     }
     int32_t acc[2][kNR];

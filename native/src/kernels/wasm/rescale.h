@@ -35,6 +35,29 @@ inline v128_t Rescale4(v128_t acc, v128_t m, int left, int right, bool ties_up) 
   return wasm_i32x4_sub(wasm_i32x4_shr(high, right), wasm_i32x4_gt(rem, threshold));
 }
 
+// The same for lanes with their own right shifts (per-channel quantization, no left shifts): the
+// 64-bit products and high halves in vectors, each lane's rounding right shift as scalar integer
+// arithmetic exactly as fixedpoint.h writes it.
+inline v128_t Rescale4PerLane(v128_t x, v128_t m, const int32_t* right, bool ties_up) {
+  const v128_t lo = wasm_i64x2_extmul_low_i32x4(x, m), hi = wasm_i64x2_extmul_high_i32x4(x, m);
+  const v128_t a = wasm_i64x2_splat(int64_t{1} << 30);
+  const v128_t high = wasm_i32x4_shuffle(wasm_i64x2_shr(wasm_i64x2_add(lo, a), 31), wasm_i64x2_shr(wasm_i64x2_add(hi, a), 31), 0, 2, 4, 6);
+  int32_t h[4];
+  wasm_v128_store(h, high);
+  for (int i = 0; i < 4; ++i) {
+    const int r = right[i];
+    if (r == 0) continue;
+    if (ties_up) {
+      h[i] = static_cast<int32_t>((static_cast<int64_t>(h[i]) + (int64_t{1} << (r - 1))) >> r);
+    } else {
+      const int32_t mask = static_cast<int32_t>((int64_t{1} << r) - 1);
+      const int32_t threshold = (mask >> 1) + (h[i] < 0 ? 1 : 0);
+      h[i] = (h[i] >> r) + ((h[i] & mask) > threshold ? 1 : 0);
+    }
+  }
+  return wasm_v128_load(h);
+}
+
 }  // namespace wasm
 }  // namespace liteq
 
