@@ -43,9 +43,11 @@ QuantizedAddSpec RandomSpec(std::mt19937& rng, bool ties, int out_shift_lo, int 
   return s;
 }
 
+// The SIMD kernel this CPU (or WebAssembly build) has: AVX2, or SIMD128.
 template <typename T>
 void CheckVadd(uint32_t seed, size_t n, bool ties, int out_shift_lo, int out_shift_hi) {
-  if (!(liteq_cpu_features() & LITEQ_CPU_AVX2)) return;
+  const bool wasm = (liteq_cpu_features() & LITEQ_CPU_WASM_SIMD128) != 0;
+  if (!wasm && !(liteq_cpu_features() & LITEQ_CPU_AVX2)) return;
   std::mt19937 rng(seed);
   const QuantizedAddSpec s = RandomSpec<T>(rng, ties, out_shift_lo, out_shift_hi);
   LQ_CHECK(liteq::vadd::Covers<T>(s));
@@ -55,9 +57,9 @@ void CheckVadd(uint32_t seed, size_t n, bool ties, int out_shift_lo, int out_shi
   for (bool subtract : {false, true}) {
     for (size_t i = 0; i < n; ++i) want[i] = static_cast<T>(liteq::reference::QuantizedAddElement(s, a[i], b[i], subtract));
     if constexpr (std::is_same<T, uint8_t>::value) {
-      liteq::vadd::QU8VaddAvx2(s, subtract, a.data(), b.data(), n, got.data());
+      (wasm ? liteq::vadd::QU8VaddWasmSimd : liteq::vadd::QU8VaddAvx2)(s, subtract, a.data(), b.data(), n, got.data());
     } else {
-      liteq::vadd::QS8VaddAvx2(s, subtract, a.data(), b.data(), n, got.data());
+      (wasm ? liteq::vadd::QS8VaddWasmSimd : liteq::vadd::QS8VaddAvx2)(s, subtract, a.data(), b.data(), n, got.data());
     }
     size_t bad = 0;
     for (size_t i = 0; i < n; ++i) bad += got[i] != want[i];

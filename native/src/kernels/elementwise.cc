@@ -44,7 +44,15 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
                      const Tensor& y, Tensor& out) {
   const int64_t n = out.NumElements();
   if (x.NumElements() != n || y.NumElements() != n) return false;
+#if defined(__wasm_simd128__)
+  const bool simd = x86::ActiveIsa() == x86::Isa::kWasmSimd128 && vadd::Covers<T>(s);
+  constexpr auto kU8 = vadd::QU8VaddWasmSimd;
+  constexpr auto kS8 = vadd::QS8VaddWasmSimd;
+#else
   const bool simd = x86::ActiveIsa() == x86::Isa::kAvx2 && vadd::Covers<T>(s);
+  constexpr auto kU8 = vadd::QU8VaddAvx2;
+  constexpr auto kS8 = vadd::QS8VaddAvx2;
+#endif
   const T* xd = x.Data<T>();
   const T* yd = y.Data<T>();
   T* od = out.Data<T>();
@@ -53,9 +61,9 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
     const int64_t i0 = begin * kBlock, i1 = std::min(n, end * kBlock);
     if (simd) {
       if constexpr (std::is_same<T, uint8_t>::value) {
-        vadd::QU8VaddAvx2(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
+        kU8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
       } else {
-        vadd::QS8VaddAvx2(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
+        kS8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
       }
     } else {
       for (int64_t i = i0; i < i1; ++i) od[i] = static_cast<T>(reference::QuantizedAddElement(s, xd[i], yd[i], subtract));

@@ -23,6 +23,11 @@ void QU8VaddAvx2(const reference::QuantizedAddSpec& s, bool subtract, const uint
                  uint8_t* out);
 void QS8VaddAvx2(const reference::QuantizedAddSpec& s, bool subtract, const int8_t* a, const int8_t* b, size_t n,
                  int8_t* out);
+// WebAssembly SIMD128 (wasm/q8_vadd_8x__wasmsimd.cc).
+void QU8VaddWasmSimd(const reference::QuantizedAddSpec& s, bool subtract, const uint8_t* a, const uint8_t* b, size_t n,
+                     uint8_t* out);
+void QS8VaddWasmSimd(const reference::QuantizedAddSpec& s, bool subtract, const int8_t* a, const int8_t* b, size_t n,
+                     int8_t* out);
 
 }  // namespace vadd
 }  // namespace liteq
