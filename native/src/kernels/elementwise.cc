@@ -46,12 +46,12 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
   if (x.NumElements() != n || y.NumElements() != n) return false;
 #if defined(__wasm_simd128__)
   const bool simd = x86::ActiveIsa() == x86::Isa::kWasmSimd128 && vadd::Covers<T>(s);
-  constexpr auto kU8 = vadd::QU8VaddWasmSimd;
-  constexpr auto kS8 = vadd::QS8VaddWasmSimd;
+  [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddWasmSimd;
+  [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddWasmSimd;
 #else
   const bool simd = x86::ActiveIsa() == x86::Isa::kAvx2 && vadd::Covers<T>(s);
-  constexpr auto kU8 = vadd::QU8VaddAvx2;
-  constexpr auto kS8 = vadd::QS8VaddAvx2;
+  [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddAvx2;
+  [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddAvx2;
 #endif
   const T* xd = x.Data<T>();
   const T* yd = y.Data<T>();
