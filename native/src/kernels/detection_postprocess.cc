@@ -13,8 +13,32 @@
 #include "runtime/error.h"
 #include "runtime/op.h"
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 namespace liteq {
 namespace {
+
+// The largest score byte of one anchor's classes (the hot loop of the fast path: N x C bytes).
+inline uint8_t MaxByte(const uint8_t* r, int n) {
+  uint8_t m = 0;
+  int c = 0;
+#if defined(__wasm_simd128__)
+  // SIMD128: 16 classes per step, then a horizontal max by halving shuffles.
+  if (n >= 16) {
+    v128_t v = wasm_v128_load(r);
+    for (c = 16; c + 16 <= n; c += 16) v = wasm_u8x16_max(v, wasm_v128_load(r + c));
+    v = wasm_u8x16_max(v, wasm_i8x16_shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    v = wasm_u8x16_max(v, wasm_i8x16_shuffle(v, v, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3));
+    v = wasm_u8x16_max(v, wasm_i8x16_shuffle(v, v, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1));
+    v = wasm_u8x16_max(v, wasm_i8x16_shuffle(v, v, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0));
+    m = wasm_u8x16_extract_lane(v, 0);
+  }
+#endif
+  for (; c < n; ++c) m = r[c] > m ? r[c] : m;  // (auto-vectorized on x86)
+  return m;
+}
 
 template <DType BoxType>
 int CheckDetection(const OpArgs& a) {
@@ -79,8 +103,7 @@ bool FastNmsOneClassU8(const reference::DetectionOptions& o, const std::vector<r
   std::vector<int> max_class(n);
   for (int row = 0; row < n; ++row) {
     const uint8_t* r = score_t.data + static_cast<size_t>(row) * cb + label_offset;
-    uint8_t m = 0;
-    for (int c = 0; c < o.num_classes; ++c) m = r[c] > m ? r[c] : m;  // vectorizes
+    const uint8_t m = MaxByte(r, o.num_classes);
     max_class[row] = static_cast<int>(static_cast<const uint8_t*>(std::memchr(r, m, o.num_classes)) - r);
     max_scores[row] = table[m];
   }
