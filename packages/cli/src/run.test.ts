@@ -36,6 +36,27 @@ describe('liteq run', () => {
     expect(json.outputs[0].data).toEqual([...expected]);
   });
 
+  it('runs on the WebAssembly backend with --backend wasm / LITEQ_BACKEND=wasm, says so, and gives TFLite 2.9\'s bytes', () => {
+    const ssd = path.join(shared, 'models/tflite/ssd_mobilenet_v2_coco_quant_postprocess.tflite');
+    const raw = path.join(shared, 'data/raw_300x300/kite_and_cold.rgb');
+    const r = spawnSync(process.execPath, [bin, 'run', ssd, '--input', raw, '--backend', 'wasm', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      env: { ...process.env, LITEQ_BACKEND: 'wasm' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { backend: string; outputs: { data: number[] }[] };
+    expect(json.backend).toBe('wasm');
+    json.outputs.forEach((o, i) => {
+      const ref = readFileSync(path.join(shared, `reference/ssd_mobilenet_v2_coco_quant_postprocess/kite_and_cold/output_${i}.bin`));
+      expect(Buffer.from(new Float32Array(o.data).buffer).equals(ref)).toBe(true);
+    });
+    const native = JSON.parse(liteq('run', ssd, '--input', raw, '--json').stdout) as { backend: string };
+    expect(native.backend).toBe('native');
+    expect(liteq('run', ssd, '--input', raw, '--backend', 'gpu').status).toBe(2);
+  });
+
   it('turns raw pixels into a float input with (x - 127.5) / 127.5, as the reference did', () => {
     const j = liteq('run', FLOAT, '--input', RAW, '--json');
     expect(j.status).toBe(0);
