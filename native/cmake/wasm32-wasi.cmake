@@ -3,6 +3,7 @@
 # libclang-rt-14-dev-wasm32). Single-threaded, no exceptions: allocation failures are reported as
 # LITEQ_E_OUT_OF_MEMORY by the runtime itself.
 #   cmake -S native -B build/wasm -DCMAKE_TOOLCHAIN_FILE=native/cmake/wasm32-wasi.cmake
+list(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_LIST_DIR})
 set(CMAKE_SYSTEM_NAME WASI)
 set(CMAKE_SYSTEM_VERSION 1)
 set(CMAKE_SYSTEM_PROCESSOR wasm32)
