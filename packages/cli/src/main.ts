@@ -11,6 +11,7 @@ import { registerEval } from './commands/eval.js';
 import { registerCompare } from './commands/compare.js';
 import { registerQuantize } from './commands/quantize.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerServe } from './commands/serve.js';
 
 export const VERSION = '0.1.0';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerQuantize(program);
   registerSweep(program);
+  registerServe(program);
   return program;
 }
 

@@ -29,7 +29,7 @@ interface Exports {
 }
 
 /** Where the module's bytes come from: beside this file (Node: read from disk; browsers: fetched). */
-export async function loadWasmBytes(url = new URL('./liteq.wasm', import.meta.url)): Promise<Uint8Array> {
+export async function loadWasmBytes(url = new URL(/* @vite-ignore */ './liteq.wasm', import.meta.url)): Promise<Uint8Array> {
   if (url.protocol === 'file:') {
     const fsModule = 'node:fs/promises';
     const fs = (await import(/* @vite-ignore */ fsModule)) as { readFile(u: URL): Promise<Uint8Array> };
