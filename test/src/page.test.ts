@@ -93,6 +93,11 @@ describe('the liteq page in Chromium', () => {
     // The page shows each download's SHA-256 (computed over the very bytes of the download link).
     const hashes = await page.$$eval('a.download', (links) => links.map((a) => (a as HTMLAnchorElement).dataset['sha256']));
     expect(hashes).toEqual([sha(float), sha(quant)]);
+    // Then both models side by side on the dropped images, with the per-layer SQNR chart.
+    await page.waitForSelector('#chart svg', { timeout: 120_000 });
+    expect(await page.locator('#views figure').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#status .error').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'page-convert.png'), fullPage: true });
     await page.close();
   }, 300_000);
 

@@ -125,7 +125,7 @@ async function showModels(models: { name: string; bytes: Uint8Array }[], images:
         title: `per-layer SQNR of ${models[1]!.name} against ${models[0]!.name} (dB, higher is closer)`,
         yLabel: 'SQNR dB',
         names,
-        series: [{ name: 'SQNR', values: c.tensors.map((t) => (Number.isFinite(t.sqnr) ? t.sqnr : 100)) }],
+        series: [{ label: 'SQNR dB', values: c.tensors.map((t) => t.sqnr), color: '#4363d8' }],
       });
     }
     status(`${loaded.length} model(s) on the ${loaded[0]?.backend ?? 'wasm'} backend`);
