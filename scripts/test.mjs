@@ -8,6 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The acceptance tests read the shared models and data beside the repository: without them the run
+// fails here, loudly, instead of any test skipping.
+const shared = process.env.LITEQ_SHARED ?? path.resolve(root, '..', 'shared');
+for (const need of ['models/tflite', 'models/graphdef', 'models/tfjs', 'data', 'reference']) {
+  if (!existsSync(path.join(shared, need))) {
+    console.error(`npm test: ${path.join(shared, need)} is missing: the tests need ../shared (models, data, reference outputs) beside the repository`);
+    console.log('0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  }
+}
 const resultsDir = path.join(root, '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });

@@ -108,8 +108,7 @@ function iou(a: number[], b: number[]): number {
   return inter / (area(a) + area(b) - inter);
 }
 
-const have = existsSync(PB) && existsSync(TOCO_MODEL);
-describe.skipIf(!have)('liteq convert: tflite_graph.pb → TOCO parity and TFLite 2.9 outputs', () => {
+describe('liteq convert: tflite_graph.pb → TOCO parity and TFLite 2.9 outputs', () => {
   let toco: Model;
   let dir: string;
   beforeAll(() => {
@@ -138,7 +137,7 @@ describe.skipIf(!have)('liteq convert: tflite_graph.pb → TOCO parity and TFLit
     expect(Buffer.compare(readFileSync(a), readFileSync(b))).toBe(0);
   });
 
-  it.skipIf(!existsSync(PBTXT))('convert() on the .pbtxt twin gives the same bytes as the CLI on the .pb', async () => {
+  it('convert() on the .pbtxt twin gives the same bytes as the CLI on the .pb', async () => {
     const model = convert(await loadGraphFile(PBTXT), { ...SEED_OPTIONS, inferenceType: 'QUANTIZED_UINT8', backend: await resolveBackend() });
     const bytes = writeTflite(model);
     expect(parityDiffs(readTflite(bytes), toco)).toEqual([]);
@@ -177,7 +176,7 @@ describe.skipIf(!have)('liteq convert: tflite_graph.pb → TOCO parity and TFLit
   });
 });
 
-describe.skipIf(!have)('liteq convert: bad input', () => {
+describe('liteq convert: bad input', () => {
   it('refuses --output_file equal to --graph_def_file and leaves it untouched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liteq-convert-bad-'));
     const pb = join(dir, 'g.pbtxt');

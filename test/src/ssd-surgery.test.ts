@@ -2,7 +2,7 @@
 // frozen graph, checked against the graph itself run by TF.js (tfjs-converter + the CPU backend):
 // - a float .tflite made with `ssdSurgery` + `convert` runs in TFLite 2.9 and, cut before the custom
 //   op, its box encodings decoded with the anchors (docs/SEMANTICS.md) and its sigmoid scores equal the
-//   TF.js graph's own pre-NMS Postprocessor outputs within 1e-4;
+//   TF.js graph's own pre-NMS Postprocessor outputs within 1.5e-6;
 // - the full model's TFLite_Detection_PostProcess detections equal the TF.js outputs followed by the
 //   TFLite fast-NMS rule (implemented below) on several images.
 import { execFile } from 'node:child_process';
@@ -212,7 +212,7 @@ describe('ssd surgery on the TF.js SSDLite MobileNet v2 frozen graph', () => {
     expect(o.params).toMatchObject({ maxDetections: 10, nmsIouThreshold: 0.5, useRegularNms: true });
   });
 
-  it('pre-NMS boxes and scores in TFLite 2.9 equal the TF.js graph\'s own within 1e-4 (kite_and_cold 300x300)', async () => {
+  it('pre-NMS boxes and scores in TFLite 2.9 equal the TF.js graph\'s own within 1.5e-6 (kite_and_cold 300x300)', async () => {
     const pixels = new Uint8Array(readFileSync(RAW_KITE));
     const ref = await runTfjs(tfjs, pixels);
     const [enc, sc] = await runTflite(rawModel, [normalized(pixels)]);
@@ -225,8 +225,9 @@ describe('ssd surgery on the TF.js SSDLite MobileNet v2 frozen graph', () => {
     for (let i = 0; i < N * 4; i++) boxErr = Math.max(boxErr, Math.abs(boxes[i]! - ref.boxes[i]!));
     for (let i = 0; i < N; i++) for (let c = 0; c < C; c++) scoreErr = Math.max(scoreErr, Math.abs(scores91[i * (C + 1) + c + 1]! - ref.scores[i * C + c]!));
     console.log(`ssd surgery pre-NMS vs TF.js: max |box| error ${boxErr.toExponential(2)}, max |score| error ${scoreErr.toExponential(2)}`);
-    expect(boxErr).toBeLessThan(1e-4);
-    expect(scoreErr).toBeLessThan(1e-4);
+    // The README's claim: float rounding of a different summation order, nothing more.
+    expect(boxErr).toBeLessThan(1.5e-6);
+    expect(scoreErr).toBeLessThan(1.5e-6);
 
     // The top detection is the README's: kite (class 37), 0.894.
     const top = fastNms({ boxes: ref.boxes, scores: ref.scores }, 1, 1e-8, 0.6)[0]!;
@@ -256,7 +257,7 @@ describe('ssd surgery on the TF.js SSDLite MobileNet v2 frozen graph', () => {
       for (let k = 0; k < 5; k++) {
         expect(dets[k]!.cls).toBe(want[k]!.cls);
         expect(iou(dets[k]!.box, want[k]!.box)).toBeGreaterThan(0.9);
-        expect(Math.abs(dets[k]!.score - want[k]!.score)).toBeLessThan(1e-4);
+        expect(Math.abs(dets[k]!.score - want[k]!.score)).toBeLessThan(1.5e-6);
       }
     }
     expect(total).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // Whole shared models whose non-conv ops are this family's (QUANTIZE, ADD, SOFTMAX, RELU, DEQUANTIZE
 // of fp16 weights, CONCATENATION): liteq against the recorded TFLite 2.9 outputs (quantized:
 // identical bytes) or against the runtime itself on random inputs (float: within 1e-4 relative).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const SHARED = process.env['LITEQ_SHARED'] ?? resolve(dirname(fileURLToPath(impo
 describe.each(['native', 'wasm'] as const)('%s backend', (backend) => {
   describe('tf2_mobilenet_v2_1.0_224_ptq (uint8 -> QUANTIZE -> int8 ... SOFTMAX -> QUANTIZE -> uint8)', () => {
     const path = join(SHARED, 'models/tflite/tf2_mobilenet_v2_1.0_224_ptq.tflite');
-    it.skipIf(!existsSync(path)).each(['bird', 'cat', 'grace_hopper'])('equals the recorded TFLite outputs on %s', async (image) => {
+    it.each(['bird', 'cat', 'grace_hopper'])('equals the recorded TFLite outputs on %s', async (image) => {
       const model = await loadModel(path, { threads: 1, backend });
       try {
         const [out] = await model.run([new Uint8Array(readFileSync(join(SHARED, 'data/raw_224x224', `${image}.rgb`)))]);

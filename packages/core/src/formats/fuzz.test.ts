@@ -7,12 +7,14 @@ import { ModelFormatError } from '../errors.js';
 import { tensorflow } from './graphdef/generated/graph-pb.js';
 import { readGraphDef } from './graphdef/pb-reader.js';
 import { readPbtxt } from './graphdef/pbtxt-reader.js';
+import { describePipelineConfig, readPipelineConfig } from './pipeline-config/index.js';
 import { readTfjsFromParts } from './tfjs/reader.js';
 
 const SHARED = process.env['LITEQ_SHARED'] ?? path.resolve(import.meta.dirname, '../../../../../shared');
 const PB = path.join(SHARED, 'models/graphdef/tflite_graph.pb');
 const PBTXT = path.join(SHARED, 'models/graphdef/tflite_graph.pbtxt');
 const TFJS = path.join(SHARED, 'models/tfjs/ssdlite_mobilenet_v2_coco');
+const CONFIG = path.join(SHARED, 'configs/ssd_mobilenet_v2_quantized_300x300_coco.config');
 
 function rng(seed: number): () => number {
   // mulberry32
@@ -24,17 +26,17 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Runs `read`; returns 'ok' or 'error'; anything but ModelFormatError fails the test with the case. */
-function outcome(label: string, read: () => unknown, times: number[]): 'ok' | 'error' {
-  const t0 = performance.now();
+/**
+ * Runs `read`; returns 'ok' or 'error'; anything but ModelFormatError fails the test with the case.
+ * A hang is caught by the test's timeout, not by timing each case.
+ */
+function outcome(label: string, read: () => unknown): 'ok' | 'error' {
   try {
     read();
     return 'ok';
   } catch (e) {
     if (!(e instanceof ModelFormatError)) throw new Error(`${label}: escaped ${String(e)}`, { cause: e });
     return 'error';
-  } finally {
-    times.push(performance.now() - t0);
   }
 }
 
@@ -59,31 +61,27 @@ describe('fuzz: binary GraphDef', () => {
   const full = readFileSync(PB);
 
   it('the file cut at 64 points only ever gives ModelFormatError', () => {
-    const times: number[] = [];
     const r = rng(1);
     const cuts = [0, 1, 2, 3, full.length - 1, ...Array.from({ length: 59 }, () => Math.floor(r() * full.length))];
-    const results = cuts.map((c) => outcome(`cut at ${c}`, () => readGraphDef(full.subarray(0, c), 'cut.pb'), times));
+    const results = cuts.map((c) => outcome(`cut at ${c}`, () => readGraphDef(full.subarray(0, c), 'cut.pb')));
     // A cut exactly at a node boundary is a valid (smaller) GraphDef unless it drops an input; none here.
     expect(results.filter((x) => x === 'error').length).toBeGreaterThanOrEqual(60);
-    expect(Math.max(...times)).toBeLessThan(2000);
   });
 
-  it('300 seeded byte flips: ModelFormatError or a graph, quickly', () => {
+  it('1,000 seeded byte flips: ModelFormatError or a graph', () => {
     const base = smallGraphDef(full, 3 << 20);
     expect(readGraphDef(base, 'base.pb').nodes.length).toBeGreaterThan(50);
     const r = rng(2);
-    const times: number[] = [];
     const tally = { ok: 0, error: 0 };
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 1000; i++) {
       const b = Uint8Array.from(base);
       const at = Math.floor(r() * b.length);
       b[at]! ^= 1 + Math.floor(r() * 255);
-      tally[outcome(`flip ${i} at ${at}`, () => readGraphDef(b, 'flip.pb'), times)]++;
+      tally[outcome(`flip ${i} at ${at}`, () => readGraphDef(b, 'flip.pb'))]++;
     }
     // Most flips land in weight bytes, which stay valid; the structural ones must be caught.
-    expect(tally.ok).toBeGreaterThan(100);
+    expect(tally.ok).toBeGreaterThan(300);
     expect(tally.error).toBeGreaterThan(0);
-    expect(Math.max(...times)).toBeLessThan(2000);
   });
 });
 
@@ -94,23 +92,21 @@ describe('fuzz: text GraphDef', () => {
   for (let i = 0; i < 60; i++) end = all.indexOf('\nnode {', end + 1);
   const base = Buffer.from(all.slice(0, end + 1), 'latin1');
 
-  it('a valid prefix loads; cuts and flips only give ModelFormatError', () => {
+  it('a valid prefix loads; 64 cuts and 1,000 seeded flips only give ModelFormatError', () => {
     expect(readPbtxt(base, 'base.pbtxt').nodes.length).toBe(60);
     const r = rng(3);
-    const times: number[] = [];
     const tally = { ok: 0, error: 0 };
     for (let i = 0; i < 64; i++) {
       const c = Math.floor(r() * base.length);
-      tally[outcome(`cut ${c}`, () => readPbtxt(base.subarray(0, c), 'cut.pbtxt'), times)]++;
+      tally[outcome(`cut ${c}`, () => readPbtxt(base.subarray(0, c), 'cut.pbtxt'))]++;
     }
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 1000; i++) {
       const b = Uint8Array.from(base);
       const at = Math.floor(r() * b.length);
       b[at] = Math.floor(r() * 256);
-      tally[outcome(`flip ${i}`, () => readPbtxt(b, 'flip.pbtxt'), times)]++;
+      tally[outcome(`flip ${i}`, () => readPbtxt(b, 'flip.pbtxt'))]++;
     }
-    expect(tally.error).toBeGreaterThan(50);
-    expect(Math.max(...times)).toBeLessThan(2000);
+    expect(tally.error).toBeGreaterThan(300);
   });
 });
 
@@ -123,28 +119,44 @@ describe('fuzz: TF.js model', () => {
   it('loads intact; truncated model.json and shards give ModelFormatError', () => {
     expect(read(jsonText, data).graph.nodes.length).toBe(641);
     const r = rng(4);
-    const times: number[] = [];
     for (let i = 0; i < 32; i++) {
       const c = Math.floor(r() * jsonText.length);
-      expect(outcome(`json cut ${c}`, () => read(jsonText.subarray(0, c), data), times)).toBe('error');
+      expect(outcome(`json cut ${c}`, () => read(jsonText.subarray(0, c), data))).toBe('error');
     }
     for (let i = 0; i < 8; i++) {
       const c = Math.floor(r() * data.length);
-      expect(outcome(`shards cut ${c}`, () => read(jsonText, data.subarray(0, c)), times)).toBe('error');
+      expect(outcome(`shards cut ${c}`, () => read(jsonText, data.subarray(0, c)))).toBe('error');
     }
-    expect(Math.max(...times)).toBeLessThan(2000);
   });
 
-  it('150 seeded corruptions of model.json: ModelFormatError or a graph', () => {
+  it('1,000 seeded corruptions of model.json: ModelFormatError or a graph', () => {
     const r = rng(5);
-    const times: number[] = [];
     const tally = { ok: 0, error: 0 };
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 1000; i++) {
       const b = Uint8Array.from(jsonText);
       for (let k = 0; k < 3; k++) b[Math.floor(r() * b.length)] = ' "{}[]:,0123456789-eE.aznulltrue'.charCodeAt(Math.floor(r() * 32));
-      tally[outcome(`json corruption ${i}`, () => read(b, data), times)]++;
+      tally[outcome(`json corruption ${i}`, () => read(b, data))]++;
     }
     expect(tally.error).toBeGreaterThan(0);
-    expect(Math.max(...times)).toBeLessThan(2000);
+  });
+});
+
+describe('fuzz: pipeline.config', () => {
+  const text = new Uint8Array(readFileSync(CONFIG));
+
+  it('1,000 seeded corruptions (bytes flipped, cut, braces and quotes inserted): a config or ModelFormatError', () => {
+    const r = rng(6);
+    const tally = { ok: 0, error: 0 };
+    const noise = '{}:"\'#<>\n 0123456789.-ex_';
+    for (let i = 0; i < 1000; i++) {
+      let b = Uint8Array.from(text);
+      const kind = i % 3;
+      if (kind === 0) for (let k = 0; k < 4; k++) b[Math.floor(r() * b.length)] = Math.floor(r() * 256);
+      if (kind === 1) b = b.subarray(0, Math.floor(r() * b.length));
+      if (kind === 2) for (let k = 0; k < 4; k++) b[Math.floor(r() * b.length)] = noise.charCodeAt(Math.floor(r() * noise.length));
+      // A config that parses must also describe without throwing anything but ModelFormatError.
+      tally[outcome(`config corruption ${i}`, () => describePipelineConfig(readPipelineConfig(b, 'pipeline.config')))]++;
+    }
+    expect(tally.error).toBeGreaterThan(300);
   });
 });

@@ -50,7 +50,7 @@ describe('generateSsdAnchors', () => {
     expect(anchors.centerSize[3 * 4]).toBeCloseTo(1 / 38, 6);
   });
 
-  it('matches the uint8 anchors of the Coral SSD MobileNet v2 within half a quantization step', () => {
+  it('quantized with the uint8 Coral SSD MobileNet v2\'s own params, gives exactly its stored anchor bytes', () => {
     const file = path.join(shared, 'models/tflite/ssd_mobilenet_v2_coco_quant_postprocess.tflite');
     const model = readTflite(new Uint8Array(readFileSync(file)), file);
     const sg = model.subgraphs[0]!;
@@ -66,10 +66,11 @@ describe('generateSsdAnchors', () => {
     const requant = Array.from(anchors.centerSize, (v) => Math.min(255, Math.max(0, Math.round(v / scale) + zp)));
     const mismatched = requant.filter((q, i) => q !== t.data![i]).length;
     console.log(`uint8 SSD v2 anchors: scale ${scale} zp ${zp}, max |ours - dequantized| = ${err} (half step ${scale / 2}), re-quantized mismatches ${mismatched}/${requant.length}`);
-    expect(err).toBeLessThanOrEqual(scale / 2 + 1e-7);
+    expect(mismatched).toBe(0);
+    expect(err).toBeLessThanOrEqual(scale / 2);
   });
 
-  it('matches the float anchors folded into the TF.js SSDLite MobileNet v2 graph', async () => {
+  it('equals the float anchors folded into the TF.js SSDLite MobileNet v2 graph bit for bit', async () => {
     const { graph } = await readTfjsModel(path.join(shared, 'models/tfjs/ssdlite_mobilenet_v2_coco/model.json'));
     const node = graph.nodes.find((n) => n.name === 'Postprocessor/ExpandDims')!;
     const t = getAttr(node, 'value', 'tensor')!.value;
@@ -89,8 +90,9 @@ describe('generateSsdAnchors', () => {
     }
     const errCenter = maxAbsDiff(anchors.centerSize, cs);
     console.log(`TF.js SSDLite v2 anchors: corners max |diff| = ${errCorners}, bit-exact ${bitExact}/${stored.length}; centre/size max |diff| = ${errCenter}`);
-    expect(errCorners).toBeLessThan(1e-6);
-    expect(errCenter).toBeLessThan(1e-6);
+    expect(bitExact).toBe(stored.length);
+    expect(errCorners).toBe(0);
+    expect(errCenter).toBe(0);
   });
 
   it('refuses configs that are not SSD with ssd_anchor_generator', () => {

