@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { writeFileAtomic } from './files.js';
+import { removePendingTemporaryFiles, writeFileAtomic } from './files.js';
 
 describe('writeFileAtomic', () => {
   it('writes the bytes under the final name and leaves no temporary file', async () => {
@@ -23,5 +23,25 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(input, 'x', [input])).rejects.toThrow(InvalidInputError);
     await expect(writeFileAtomic(link, 'x', [input])).rejects.toThrow(/inputs are never overwritten/);
     expect(readFileSync(input, 'utf8')).toBe('original');
+  });
+
+  it('an interrupted write (what the CLI does on SIGINT) removes its temporary file and keeps the previous output', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-files-'));
+    const out = path.join(dir, 'model.tflite');
+    writeFileSync(out, 'previous');
+    const writing = writeFileAtomic(out, new Uint8Array(256 << 20));
+    let finished = false;
+    const settled = writing.then(
+      () => ((finished = true), 'done'),
+      () => ((finished = true), 'failed'),
+    );
+    // The interrupt arrives while the write is under way: its temporary file exists.
+    while (!finished && !readdirSync(dir).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 0));
+    expect(finished).toBe(false);
+    removePendingTemporaryFiles();
+    expect(readdirSync(dir)).toEqual(['model.tflite']);
+    expect(await settled).toBe('failed');
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(readdirSync(dir)).toEqual(['model.tflite']);
   });
 });
