@@ -7,7 +7,7 @@ export { opName, builtinOptions } from './ir/op-name.js';
 export { typedArrayFor, type TensorInfo, type OutputTensor, type TensorData } from './ir/tensor-data.js';
 export * from './errors.js';
 export * from './backend.js';
-export { setHost, host, type Host } from './host/host.js';
+export { setHost, host, decodeImageInBrowser, type Host } from './host/host.js';
 export * from './formats/tflite/index.js';
 export { buildPlan, unsupportedOps, type BuiltPlan, type BuildPlanOptions, type PlanTensorInfo } from './plan/build.js';
 export { PARAMS, encodeParams, paramsLayout, paramsDeclarationJson, type ParamsBlock, type ParamsName, type ParamsValues, type FieldLayout } from './plan/params.js';

@@ -1,7 +1,7 @@
 // What the page and its worker share: the WebAssembly backend registered from the page's own copy of
-// liteq.wasm, and image decoding with the browser's decoders (no colour conversion, EXIF orientation
-// applied, alpha dropped — what sharp does for the CLI).
-import { registerBackend, setHost, type RgbImage } from '@liteq/core';
+// liteq.wasm, and image decoding with the browser's decoders (core's decodeImageInBrowser: no colour
+// conversion, EXIF orientation applied, alpha dropped — what sharp does for the CLI).
+import { decodeImageInBrowser, registerBackend, setHost, type RgbImage } from '@liteq/core';
 import { WasmBackend } from '../src/wasm-backend.js';
 
 export async function fetchBytes(url: string | URL): Promise<Uint8Array> {
@@ -10,28 +10,8 @@ export async function fetchBytes(url: string | URL): Promise<Uint8Array> {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-export async function decodeRgb(bytes: Uint8Array | Blob, label: string): Promise<RgbImage> {
-  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'from-image' });
-  } catch (e) {
-    throw new Error(`${label}: cannot decode image: ${(e as Error).message}`);
-  }
-  const { width, height } = bitmap;
-  const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2D canvas context');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  const data = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
-    data[i] = rgba[j]!;
-    data[i + 1] = rgba[j + 1]!;
-    data[i + 2] = rgba[j + 2]!;
-  }
-  return { data, width, height };
-}
+/** An image file's bytes to RGB with the browser's decoders (core's decodeImageInBrowser). */
+export const decodeRgb = (bytes: Uint8Array | Blob, label: string): Promise<RgbImage> => decodeImageInBrowser(bytes, label);
 
 let registered = false;
 

@@ -20,36 +20,42 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await r.arrayBuffer());
 }
 
+/**
+ * An image file's bytes to RGB with the browser's decoders (createImageBitmap + an OffscreenCanvas):
+ * no colour conversion, EXIF orientation applied, alpha dropped — what sharp does in Node.
+ */
+export async function decodeImageInBrowser(src: Uint8Array | Blob, label: string): Promise<RgbImage> {
+  const g = globalThis as unknown as {
+    createImageBitmap?: (b: Blob, o?: Record<string, string>) => Promise<{ width: number; height: number; close(): void }>;
+    OffscreenCanvas?: new (w: number, h: number) => { getContext(t: '2d', o?: Record<string, boolean>): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+  };
+  if (!g.createImageBitmap || !g.OffscreenCanvas) throw new UnsupportedError(`${label}: this platform cannot decode images (no createImageBitmap/OffscreenCanvas); pass decoded RGB`);
+  const blob = src instanceof Uint8Array ? new Blob([src as Uint8Array<ArrayBuffer>]) : src;
+  let bitmap;
+  try {
+    bitmap = await g.createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'from-image' });
+  } catch (e) {
+    throw new InvalidInputError(`${label}: cannot decode image: ${(e as Error).message}`);
+  }
+  const { width, height } = bitmap;
+  const ctx = new g.OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new UnsupportedError(`${label}: no 2D canvas context to decode with`);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
+    data[i] = rgba[j]!;
+    data[i + 1] = rgba[j + 1]!;
+    data[i + 2] = rgba[j + 2]!;
+  }
+  return { data, width, height };
+}
+
 const browserHost: Host = {
   name: 'browser',
   readFile: fetchBytes,
-  async decodeImage(src, label) {
-    const g = globalThis as unknown as {
-      createImageBitmap?: (b: Blob) => Promise<{ width: number; height: number; close(): void }>;
-      OffscreenCanvas?: new (w: number, h: number) => { getContext(t: '2d'): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
-    };
-    if (!g.createImageBitmap || !g.OffscreenCanvas) throw new UnsupportedError(`${label}: this platform cannot decode images (no createImageBitmap/OffscreenCanvas); pass decoded RGB`);
-    const bytes = typeof src === 'string' ? await fetchBytes(src) : src;
-    let bitmap;
-    try {
-      bitmap = await g.createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    } catch (e) {
-      throw new InvalidInputError(`${label}: cannot decode image: ${(e as Error).message}`);
-    }
-    const { width, height } = bitmap;
-    const ctx = new g.OffscreenCanvas(width, height).getContext('2d');
-    if (!ctx) throw new UnsupportedError(`${label}: no 2D canvas context to decode with`);
-    ctx.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    const data = new Uint8Array(width * height * 3);
-    for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
-      data[i] = rgba[j]!;
-      data[i + 1] = rgba[j + 1]!;
-      data[i + 2] = rgba[j + 2]!;
-    }
-    return { data, width, height };
-  },
+  decodeImage: async (src, label) => decodeImageInBrowser(typeof src === 'string' ? await fetchBytes(src) : src, label),
 };
 
 let current: Host = browserHost;
