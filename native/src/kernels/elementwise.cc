@@ -66,7 +66,7 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
         kS8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
       }
     } else {
-      for (int64_t i = i0; i < i1; ++i) od[i] = static_cast<T>(reference::QuantizedAddElement(s, xd[i], yd[i], subtract));
+      vadd::VaddReference(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
     }
   });
   return true;

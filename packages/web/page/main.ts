@@ -5,7 +5,9 @@
 import {
   compareModels,
   decodeDetections,
+  decodeImageInBrowser,
   detectFormat,
+  host,
   imageToInput,
   loadModel,
   readGraphBytes,
@@ -18,7 +20,7 @@ import {
   type QuantScheme,
   type RgbImage,
 } from '@liteq/core';
-import { decodeRgb, fetchBytes, setupBrowser } from './browser.js';
+import { setupBrowser } from './browser.js';
 import type { ConvertMessage, ConvertRequest } from './worker.js';
 
 const WASM_URL = new URL('./liteq.wasm', document.baseURI);
@@ -49,7 +51,7 @@ async function classify(files: File[]): Promise<Dropped> {
   for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const bytes = new Uint8Array(await f.arrayBuffer());
     if (IMAGE.test(f.name) || f.type.startsWith('image/')) {
-      d.images.push({ name: f.name, rgb: await decodeRgb(bytes, f.name) });
+      d.images.push({ name: f.name, rgb: await decodeImageInBrowser(bytes, f.name) });
       continue;
     }
     const format = detectFormat(bytes);
@@ -141,9 +143,9 @@ async function runFromUrl(params: URLSearchParams) {
   const imageUrl = params.get('image')!;
   const compareUrl = params.get('compare');
   status(`loading ${modelUrl}`);
-  const models = [{ name: modelUrl, bytes: await fetchBytes(modelUrl) }];
-  if (compareUrl) models.push({ name: compareUrl, bytes: await fetchBytes(compareUrl) });
-  const image = { name: imageUrl, rgb: await decodeRgb(await fetchBytes(imageUrl), imageUrl) };
+  const models = [{ name: modelUrl, bytes: await host().readFile(modelUrl) }];
+  if (compareUrl) models.push({ name: compareUrl, bytes: await host().readFile(compareUrl) });
+  const image = { name: imageUrl, rgb: await host().decodeImage(imageUrl, imageUrl) };
   const results = await showModels(models, [image], threshold);
   const json: Record<string, unknown> = { ...results[0]! };
   if (results[1]) json['compare'] = results[1];

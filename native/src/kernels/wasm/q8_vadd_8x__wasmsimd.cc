@@ -46,7 +46,7 @@ void Vadd(const reference::QuantizedAddSpec& s, bool subtract, const T* a, const
     const v128_t bytes = std::is_same<T, uint8_t>::value ? wasm_u8x16_narrow_i16x8(s16, s16) : wasm_i8x16_narrow_i16x8(s16, s16);
     wasm_v128_store64_lane(out + i, bytes, 0);
   }
-  for (; i < n; ++i) out[i] = static_cast<T>(reference::QuantizedAddElement(s, a[i], b[i], subtract));
+  VaddReference(s, subtract, a + i, b + i, n - i, out + i);
 }
 
 }  // namespace
@@ -68,17 +68,13 @@ void QS8VaddWasmSimd(const reference::QuantizedAddSpec& s, bool subtract, const 
 
 namespace liteq {
 namespace vadd {
-template <typename T>
-static void VaddScalarTail(const reference::QuantizedAddSpec& s, bool subtract, const T* a, const T* b, size_t n, T* out) {
-  for (size_t i = 0; i < n; ++i) out[i] = static_cast<T>(reference::QuantizedAddElement(s, a[i], b[i], subtract));
-}
 void QU8VaddWasmSimd(const reference::QuantizedAddSpec& s, bool subtract, const uint8_t* a, const uint8_t* b, size_t n,
                      uint8_t* out) {
-  VaddScalarTail(s, subtract, a, b, n, out);
+  VaddReference(s, subtract, a, b, n, out);
 }
 void QS8VaddWasmSimd(const reference::QuantizedAddSpec& s, bool subtract, const int8_t* a, const int8_t* b, size_t n,
                      int8_t* out) {
-  VaddScalarTail(s, subtract, a, b, n, out);
+  VaddReference(s, subtract, a, b, n, out);
 }
 }  // namespace vadd
 }  // namespace liteq

@@ -1,27 +1,7 @@
 // Quantized ADD / SUB, AVX2, 8 elements per step (see q8_vadd.h); the tail uses the reference.
-#include <limits>
 #include <type_traits>
 
 #include "kernels/vadd/q8_vadd.h"
-
-namespace liteq {
-namespace vadd {
-
-template <typename T>
-bool Covers(const reference::QuantizedAddSpec& s) {
-  const int32_t ms[3] = {s.input1_multiplier, s.input2_multiplier, s.output_multiplier};
-  const int32_t sh[3] = {s.input1_shift, s.input2_shift, s.output_shift};
-  for (int i = 0; i < 3; ++i) {
-    if (ms[i] == std::numeric_limits<int32_t>::min() || sh[i] < -31 || sh[i] > 30) return false;
-  }
-  return s.left_shift >= 0 && s.left_shift <= 30 && s.activation_min >= std::numeric_limits<T>::min() &&
-         s.activation_max <= std::numeric_limits<T>::max();
-}
-template bool Covers<uint8_t>(const reference::QuantizedAddSpec&);
-template bool Covers<int8_t>(const reference::QuantizedAddSpec&);
-
-}  // namespace vadd
-}  // namespace liteq
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -84,7 +64,7 @@ LITEQ_AVX2 void Vadd(const reference::QuantizedAddSpec& s, bool subtract, const 
     const __m128i bytes = std::is_same<T, uint8_t>::value ? _mm_packus_epi16(s16, s16) : _mm_packs_epi16(s16, s16);
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out + i), bytes);
   }
-  for (; i < n; ++i) out[i] = static_cast<T>(reference::QuantizedAddElement(s, a[i], b[i], subtract));
+  VaddReference(s, subtract, a + i, b + i, n - i, out + i);
 }
 
 }  // namespace
@@ -106,17 +86,13 @@ void QS8VaddAvx2(const reference::QuantizedAddSpec& s, bool subtract, const int8
 
 namespace liteq {
 namespace vadd {
-template <typename T>
-static void VaddScalar(const reference::QuantizedAddSpec& s, bool subtract, const T* a, const T* b, size_t n, T* out) {
-  for (size_t i = 0; i < n; ++i) out[i] = static_cast<T>(reference::QuantizedAddElement(s, a[i], b[i], subtract));
-}
 void QU8VaddAvx2(const reference::QuantizedAddSpec& s, bool subtract, const uint8_t* a, const uint8_t* b, size_t n,
                  uint8_t* out) {
-  VaddScalar(s, subtract, a, b, n, out);
+  VaddReference(s, subtract, a, b, n, out);
 }
 void QS8VaddAvx2(const reference::QuantizedAddSpec& s, bool subtract, const int8_t* a, const int8_t* b, size_t n,
                  int8_t* out) {
-  VaddScalar(s, subtract, a, b, n, out);
+  VaddReference(s, subtract, a, b, n, out);
 }
 }  // namespace vadd
 }  // namespace liteq

@@ -6,29 +6,9 @@
 // when its range ends at ≤ 6, else RELU.
 import { UnsupportedError } from '../errors.js';
 import type { Model, Operator, Tensor } from '../ir/types.js';
-import { halfToFloat } from './numerics/float16.js';
+import { dequantizeConstant } from './numerics/dequantize-constant.js';
 
 const ACT_OPS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'ADD', 'SUB', 'MUL', 'AVERAGE_POOL_2D', 'MAX_POOL_2D', 'CONCATENATION']);
-
-function dequantizeData(t: Tensor): Float32Array {
-  const data = t.data!;
-  const n = t.shape.reduce((a, b) => a * b, 1);
-  const out = new Float32Array(n);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (t.dtype === 'float16') {
-    for (let i = 0; i < n; i++) out[i] = halfToFloat(view.getUint16(i * 2, true));
-    return out;
-  }
-  const q = t.quantization!;
-  const channels = q.scale.length;
-  const inner = channels > 1 ? t.shape.slice(q.quantizedDimension + 1).reduce((a, b) => a * b, 1) : 1;
-  for (let i = 0; i < n; i++) {
-    const c = channels > 1 ? Math.floor(i / inner) % channels : 0;
-    const v = t.dtype === 'int8' ? view.getInt8(i) : t.dtype === 'uint8' ? view.getUint8(i) : view.getInt32(i * 4, true);
-    out[i] = q.scale[c]! * (v - Number(q.zeroPoint[c] ?? 0n));
-  }
-  return out;
-}
 
 const isQuantized = (t: Tensor) => (t.dtype === 'uint8' || t.dtype === 'int8') && !!t.quantization && t.quantization.scale.length > 0 && t.quantization.scale[0] !== 0;
 
@@ -59,7 +39,8 @@ export function dequantizeModel(model: Model, description = 'liteq dequantize'):
   tensors.forEach((t, i) => {
     const o = orig[i]!;
     if (o.data && (isQuantized(o) || o.dtype === 'float16' || (o.dtype === 'int32' && o.quantization && o.quantization.scale.length > 0 && o.quantization.scale[0] !== 0 && (consumers.get(i) ?? []).some((c) => c.op.kind === 'builtin' && c.inputs[2] === i)))) {
-      const f = dequantizeData(o);
+      const f = dequantizeConstant(o);
+      if (!f) throw new UnsupportedError(`tensor ${o.name}: its ${o.data.byteLength} bytes do not hold a [${o.shape.join(',')}] ${o.dtype} tensor`);
       tensors[i] = { ...t, dtype: 'float32', data: new Uint8Array(f.buffer) };
       delete tensors[i]!.quantization;
     } else if (!o.data && (isQuantized(o) || o.dtype === 'float32')) {
