@@ -86,3 +86,29 @@ describe('loadModel', () => {
     }
   });
 });
+
+describe('memory limit (`maxMemory`, --max-memory)', () => {
+  for (const backend of ['native', 'wasm']) {
+    it(`${backend}: refuses a model over the limit with a typed error naming it and the amounts, then loads it within the limit`, async () => {
+      const { MemoryLimitError } = await import('@liteq/core');
+      // Below arena + constants: refused before the backend is asked.
+      const early = await loadModel(SSD, { backend, maxMemory: 4 << 20 }).then(() => null, (e: unknown) => e);
+      expect(early).toBeInstanceOf(MemoryLimitError);
+      expect((early as Error).message).toMatch(/ssd_mobilenet_v2_coco_quant_postprocess\.tflite: needs at least 8822720 bytes .*over the limit of 4194304 bytes .*`maxMemory`/);
+      // Above arena + constants but below the total with scratch and packed weights: the C++ core refuses.
+      const late = await loadModel(SSD, { backend, maxMemory: 8822720 }).then(() => null, (e: unknown) => e);
+      expect(late).toBeInstanceOf(MemoryLimitError);
+      expect((late as Error).message).toMatch(/ssd_mobilenet_v2_coco_quant_postprocess\.tflite: memory limit: the plan needs arena 2700032 \+ constants 6122688 \+ kernel scratch \d+ \+ packed weights \d+ = (\d+) bytes, over the limit of 8822720 bytes/);
+      const need = Number(/= (\d+) bytes/.exec((late as Error).message)![1]);
+      // Exactly the amount it named is enough, and the model then runs as TFLite 2.9 does.
+      const model = await loadModel(SSD, { backend, maxMemory: need });
+      try {
+        const outs = await model.run([KITE]);
+        expect(Buffer.from(outs[0]!.data.buffer, outs[0]!.data.byteOffset, outs[0]!.data.byteLength).equals(readFileSync(join(REF, 'output_0.bin')))).toBe(true);
+      } finally {
+        model.dispose();
+      }
+      await expect(loadModel(SSD, { backend, maxMemory: -1 })).rejects.toThrow(InvalidInputError);
+    });
+  }
+});

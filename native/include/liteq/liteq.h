@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define LITEQ_ABI_VERSION 1
+#define LITEQ_ABI_VERSION 2
 
 enum liteq_status {
   LITEQ_OK = 0,
@@ -27,6 +27,7 @@ enum liteq_status {
   LITEQ_E_OUT_OF_MEMORY = -2,
   LITEQ_E_UNSUPPORTED = -3,
   LITEQ_E_INTERNAL = -4,
+  LITEQ_E_MEMORY_LIMIT = -5, /* the plan would need more than its max_memory_bytes */
 };
 
 /* CPU features the dispatcher can use (bit flags of liteq_cpu_features()). */
@@ -81,9 +82,14 @@ offsets and indices out of range are errors before any memory is allocated for t
 typedef struct liteq_plan liteq_plan;
 
 /* Creates a plan. The constants are copied (the caller may free them afterwards). num_threads <= 0
-   means one per core. On failure *out is NULL and liteq_last_error() says why. */
+   means one per core. max_memory_bytes != 0 bounds what the plan holds (arena + constants + kernel
+   scratch + packed weights, each rounded up to 64 bytes): arena and constants are checked before
+   anything is allocated, the total before scratch and packed weights are; over the limit is
+   LITEQ_E_MEMORY_LIMIT with the amounts in liteq_last_error(). On failure *out is NULL and
+   liteq_last_error() says why. */
 int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
-                      const size_t* constant_sizes, size_t num_constants, int num_threads, liteq_plan** out);
+                      const size_t* constant_sizes, size_t num_constants, int num_threads,
+                      uint64_t max_memory_bytes, liteq_plan** out);
 
 /* Frees the plan. Profiling: with the environment variable LITEQ_PROFILE=1 (read once per process)
    every run times each op, and destroy prints to stderr a table of the ops sorted by mean time per

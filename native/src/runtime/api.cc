@@ -39,14 +39,16 @@ int Guard(F&& f) {
 extern "C" {
 
 int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
-                      const size_t* constant_sizes, size_t num_constants, int num_threads, liteq_plan** out) {
+                      const size_t* constant_sizes, size_t num_constants, int num_threads,
+                      uint64_t max_memory_bytes, liteq_plan** out) {
   if (out == nullptr) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "out is null");
   *out = nullptr;
   return Guard([&] {
     if (num_constants > 0 && (constants == nullptr || constant_sizes == nullptr)) {
       return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "constants are null");
     }
-    auto plan = liteq::Plan::Create(desc, desc_size, constants, constant_sizes, num_constants, num_threads);
+    auto plan = liteq::Plan::Create(desc, desc_size, constants, constant_sizes, num_constants, num_threads,
+                                     max_memory_bytes);
     if (!plan) return liteq::LastStatus();
     *out = new liteq_plan{std::move(plan)};
     return static_cast<int>(LITEQ_OK);

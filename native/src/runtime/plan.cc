@@ -71,6 +71,16 @@ std::unique_ptr<Plan> OutOfMemory(const std::string& what, uint64_t bytes) {
   return nullptr;
 }
 
+// Bytes an AlignedBuffer of n bytes takes (rounded up to 64), saturating instead of wrapping.
+uint64_t Rounded64(uint64_t n) { return n > (UINT64_MAX - 63) ? UINT64_MAX : (n + 63) / 64 * 64; }
+uint64_t SatAdd(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+std::unique_ptr<Plan> OverLimit(const std::string& what, uint64_t need, uint64_t limit) {
+  Fail(LITEQ_E_MEMORY_LIMIT, "memory limit: the plan needs " + what + " = " + std::to_string(need) +
+                                 " bytes, over the limit of " + std::to_string(limit) + " bytes");
+  return nullptr;
+}
+
 }  // namespace
 
 AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
@@ -85,7 +95,8 @@ AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
 void AlignedBuffer::Free::operator()(uint8_t* p) const { std::free(p); }
 
 std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
-                                   const size_t* constant_sizes, size_t num_constants, int num_threads) {
+                                   const size_t* constant_sizes, size_t num_constants, int num_threads,
+                                   uint64_t max_memory) {
   auto fail = [](const std::string& msg) -> std::unique_ptr<Plan> {
     Fail(LITEQ_E_INVALID_ARGUMENT, "plan description: " + msg);
     return nullptr;
@@ -118,6 +129,17 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
   if (!unknown.empty()) {
     Fail(LITEQ_E_UNSUPPORTED, "no kernel for: " + unknown);
     return nullptr;
+  }
+
+  // The memory limit is checked before each allocation, against everything the plan will hold: first
+  // the arena and the constants (known from the header and the caller), then, once every op is
+  // checked, those plus kernel scratch and packed weights.
+  uint64_t constant_total = 0;
+  for (size_t i = 0; i < num_constants; ++i) constant_total = SatAdd(constant_total, Rounded64(constant_sizes[i]));
+  const uint64_t base_total = SatAdd(Rounded64(arena_bytes), constant_total);
+  if (max_memory != 0 && base_total > max_memory) {
+    return OverLimit("at least arena " + std::to_string(arena_bytes) + " + constants " + std::to_string(constant_total),
+                     base_total, max_memory);
   }
 
   plan->arena_ = AlignedBuffer(static_cast<size_t>(arena_bytes));
@@ -170,6 +192,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
 
   const int threads = num_threads > 0 ? num_threads : DefaultThreadCount();
   size_t max_scratch = 0;
+  uint64_t prepared_total = 0;
   plan->ops_.resize(num_ops);
   auto tensor_at = [&](int32_t idx) -> Tensor* {
     return idx >= 0 && static_cast<uint32_t>(idx) < num_tensors ? &plan->tensors_[idx] : nullptr;
@@ -206,14 +229,23 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       }
     }
     op.scratch_bytes = op.kernel->scratch ? op.kernel->scratch(args, threads) : 0;
-    if (op.kernel->prepare) {
-      op.prepared_bytes = op.kernel->prepare(args, nullptr);
-      if (op.prepared_bytes) {
-        op.prepared.assign(op.prepared_bytes + 64, 0);
-        op.kernel->prepare(args, AlignTo64(op.prepared.data()));
-      }
-    }
+    op.prepared_bytes = op.kernel->prepare ? op.kernel->prepare(args, nullptr) : 0;
+    prepared_total = SatAdd(prepared_total, op.prepared_bytes ? op.prepared_bytes + 64 : 0);
     max_scratch = std::max(max_scratch, op.scratch_bytes);
+  }
+  const uint64_t total = SatAdd(SatAdd(base_total, Rounded64(max_scratch)), prepared_total);
+  if (max_memory != 0 && total > max_memory) {
+    return OverLimit("arena " + std::to_string(arena_bytes) + " + constants " + std::to_string(constant_total) +
+                         " + kernel scratch " + std::to_string(max_scratch) + " + packed weights " +
+                         std::to_string(prepared_total),
+                     total, max_memory);
+  }
+  for (PlanOp& op : plan->ops_) {
+    if (op.prepared_bytes == 0) continue;
+    const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
+                      op.outputs.data(), static_cast<int>(op.outputs.size())};
+    op.prepared.assign(op.prepared_bytes + 64, 0);
+    op.kernel->prepare(args, AlignTo64(op.prepared.data()));
   }
   plan->inputs_.resize(num_inputs);
   plan->outputs_.resize(num_outputs);

@@ -45,8 +45,10 @@ class AlignedBuffer {
 class Plan {
  public:
   // Parses and validates a description (format in liteq.h). Returns nullptr after Fail() on error.
+  // max_memory != 0 bounds arena + constants + scratch + packed weights (LITEQ_E_MEMORY_LIMIT).
   static std::unique_ptr<Plan> Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
-                                      const size_t* constant_sizes, size_t num_constants, int num_threads);
+                                      const size_t* constant_sizes, size_t num_constants, int num_threads,
+                                      uint64_t max_memory);
 
   int Run(const void* const* inputs, const size_t* input_sizes, size_t num_inputs);
   int TensorBytes(int32_t index, const void** data, size_t* size) const;

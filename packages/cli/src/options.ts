@@ -59,5 +59,20 @@ export type BackendName = 'native' | 'wasm';
 /** `--backend native|wasm`: forces one backend (default: LITEQ_BACKEND, else native where it loads, else wasm). */
 export const BACKEND_FLAG = ['--backend <name>', 'native | wasm (default: $LITEQ_BACKEND, else native where it loads, else wasm)', choice(['native', 'wasm'] as const)] as const;
 
-/** The backend option for core calls, when the flag was given. */
-export const backendOpt = (b: BackendName | undefined): { backend?: BackendName } => (b ? { backend: b } : {});
+/** `--max-memory 512M`: bytes with an optional K/M/G/T suffix (powers of 1024; "0" = no limit). */
+export function parseBytes(v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(v);
+  if (!m) throw new InvalidArgumentError('expected a byte count such as 1073741824, 512M or 2G (0 = no limit)');
+  const n = Math.floor(Number(m[1]) * 1024 ** ' kmgt'.indexOf((m[2] || ' ').toLowerCase()));
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('byte count too large');
+  return n;
+}
+
+/** `--max-memory BYTES`: what loading a model may allocate in the backend (core's `maxMemory`). */
+export const MAX_MEMORY_FLAG = ['--max-memory <bytes>', 'most memory a loaded model may take (arena, constants, scratch), e.g. 512M or 2G; 0 = no limit (default: half the RAM)', parseBytes] as const;
+
+/** The runtime options for core calls (backend, memory limit), when the flags were given. */
+export const runtimeOpts = (o: { backend?: BackendName | undefined; maxMemory?: number | undefined }): { backend?: BackendName; maxMemory?: number } => ({
+  ...(o.backend ? { backend: o.backend } : {}),
+  ...(o.maxMemory !== undefined ? { maxMemory: o.maxMemory } : {}),
+});

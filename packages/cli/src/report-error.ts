@@ -1,4 +1,4 @@
-import { BackendUnavailableError, ExecutionError, InvalidInputError, ModelFormatError, UnsupportedError } from '@liteq/core';
+import { BackendUnavailableError, ExecutionError, InvalidInputError, MemoryLimitError, ModelFormatError, UnsupportedError } from '@liteq/core';
 
 // Core's messages name API options in backticks (`meanValues`, `inputShapes=1,300,300,3`); on the
 // command line they are flags. Options not listed stay as written.
@@ -27,6 +27,7 @@ const FLAG_OF_OPTION: Record<string, string> = {
   mean: '--mean',
   std: '--std',
   threshold: '--threshold',
+  maxMemory: '--max-memory',
 };
 
 /** A core message as the command line says it: option names become flags. */
@@ -48,7 +49,7 @@ export function reportError(e: unknown): number {
     process.stderr.write(`liteq: ${cliText(e.message)}\n`);
     return 2;
   }
-  if (e instanceof BackendUnavailableError || e instanceof ExecutionError) {
+  if (e instanceof BackendUnavailableError || e instanceof ExecutionError || e instanceof MemoryLimitError) {
     process.stderr.write(`liteq: ${cliText(e.message)}\n`);
     return 1;
   }

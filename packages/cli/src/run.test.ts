@@ -81,3 +81,19 @@ describe('liteq run', () => {
     expect(b.stderr).toMatch(/1 input/);
   });
 });
+
+describe('--max-memory', () => {
+  it('refuses a model over the limit with exit 1 and a message naming the model, the amount and the flag; accepts suffixes', () => {
+    const ssd = path.join(shared, 'models/tflite/ssd_mobilenet_v2_coco_quant_postprocess.tflite');
+    const raw = path.join(shared, 'data/raw_300x300/kite_and_cold.rgb');
+    const r = liteq('run', ssd, '--input', raw, '--max-memory', '4M');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ssd_mobilenet_v2_coco_quant_postprocess\.tflite: needs at least 8822720 bytes .*over the limit of 4194304 bytes .*--max-memory/);
+    expect(r.stdout).toBe('');
+    const ok = liteq('run', ssd, '--input', raw, '--max-memory', '1G', '--json');
+    expect(ok.status).toBe(0);
+    const bad = liteq('run', ssd, '--input', raw, '--max-memory', '2X');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--max-memory <bytes>.*invalid/);
+  });
+});

@@ -25,8 +25,12 @@ export interface Backend {
   info(): BackendInfo;
   /** Kernel names the backend can run (the executor registry). */
   kernelNames(): string[];
-  /** Creates a plan from a description built by buildPlan (constants are copied). threads <= 0: one per core. */
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle;
+  /**
+   * Creates a plan from a description built by buildPlan (constants are copied). threads <= 0: one
+   * per core. maxMemory > 0 bounds what the plan holds (arena, constants, scratch, packed weights):
+   * over it, nothing is allocated and a MemoryLimitError is thrown.
+   */
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): PlanHandle;
   /**
    * Bulk constant quantization (toco QuantizeBuffer): q = clamp(round(zp + x / scale), qmin, qmax) in
    * double, half away from zero. Optional: the converter falls back to an identical TS loop.

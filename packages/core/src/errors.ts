@@ -47,3 +47,11 @@ export class InvalidInputError extends Error {
 export class ExecutionError extends Error {
   override readonly name = 'ExecutionError';
 }
+
+/**
+ * Loading a model would take more memory than allowed (`maxMemory`, the CLI's --max-memory): nothing
+ * was allocated for it. The message names the model and the amounts.
+ */
+export class MemoryLimitError extends Error {
+  override readonly name = 'MemoryLimitError';
+}

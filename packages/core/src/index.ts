@@ -11,7 +11,7 @@ export { setHost, host, decodeImageInBrowser, type Host } from './host/host.js';
 export * from './formats/tflite/index.js';
 export { buildPlan, unsupportedOps, type BuiltPlan, type BuildPlanOptions, type PlanTensorInfo } from './plan/build.js';
 export { PARAMS, encodeParams, paramsLayout, paramsDeclarationJson, type ParamsBlock, type ParamsName, type ParamsValues, type FieldLayout } from './plan/params.js';
-export { loadModel, createModel, LiteqModel, type LoadModelOptions } from './runtime/model.js';
+export { loadModel, createModel, defaultMaxMemory, LiteqModel, type LoadModelOptions } from './runtime/model.js';
 export { summarizeTflite, type TfliteSummary, type TensorSummary } from './inspect/tflite-summary.js';
 export { summarizeGraph, type ModelSummary, type GraphModelSummary } from './inspect/index.js';
 export { detectFormat, type DetectedFormat } from './formats/detect.js';

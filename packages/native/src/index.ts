@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { ExecutionError, registerBackend, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
+import { ExecutionError, MemoryLimitError, registerBackend, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
 
 declare const planBrand: unique symbol;
 type NativePlan = { readonly [planBrand]: true };
@@ -14,7 +14,7 @@ interface Addon {
   abiVersion(): number;
   cpuFeatures(): number;
   kernelNames(): string[];
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): NativePlan;
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): NativePlan;
   disposePlan(plan: NativePlan): void;
   planMemory(plan: NativePlan): { arenaBytes: number; scratchBytes: number };
   runPlanSync(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Uint8Array[];
@@ -26,7 +26,7 @@ interface Addon {
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
 
 const CPU_FEATURE_NAMES: [number, string][] = [
   [1 << 0, 'sse4.1'],
@@ -103,9 +103,9 @@ export class NativeBackend implements Backend {
     return this.addon.quantizeInt8PerChannel(x, scales, inner, qmin, qmax);
   }
 
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number): PlanHandle {
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): PlanHandle {
     const a = this.addon;
-    const plan = typed(() => a.createPlan(description, constants, threads));
+    const plan = typed(() => a.createPlan(description, constants, threads, maxMemory));
     let disposed = false;
     return {
       run: (inputs, tensors) => a.runPlan(plan, inputs, tensors).catch((e: unknown) => Promise.reject(asExecutionError(e))),
@@ -119,9 +119,14 @@ export class NativeBackend implements Backend {
   }
 }
 
-/** Errors from the C++ core (plain JS Errors carrying liteq_last_error()) as ExecutionError. */
+/** LITEQ_E_MEMORY_LIMIT in native/include/liteq/liteq.h. */
+const E_MEMORY_LIMIT = -5;
+
+/** Errors from the C++ core (plain JS Errors carrying liteq_last_error() and its status) typed. */
 function asExecutionError(e: unknown): unknown {
-  return e instanceof Error && e.constructor === Error ? new ExecutionError(e.message, { cause: e }) : e;
+  if (!(e instanceof Error && e.constructor === Error)) return e;
+  if ((e as { status?: number }).status === E_MEMORY_LIMIT) return new MemoryLimitError(e.message, { cause: e });
+  return new ExecutionError(e.message, { cause: e });
 }
 
 function typed<T>(f: () => T): T {

@@ -52,10 +52,10 @@ describe('native/ compiled to WebAssembly', () => {
 
   it('reports a bad plan description as an ExecutionError with the C++ message, and stays usable', async () => {
     const b = await WasmBackend.create();
-    expect(() => b.createPlan(new Uint8Array(16), [], 1)).toThrow(/magic/);
+    expect(() => b.createPlan(new Uint8Array(16), [], 1, 0)).toThrow(/magic/);
     const ir = readTflite(new Uint8Array(readFileSync(path.join(shared, 'models/tflite/mobilenet_v1_0.25_224_quant.tflite'))), 'mnv1');
     const plan = buildPlan(ir);
-    const h = b.createPlan(plan.description, plan.constants, 1);
+    const h = b.createPlan(plan.description, plan.constants, 1, 0);
     expect(() => h.runSync([new Uint8Array(3)], [plan.outputs[0]!.index])).toThrow(/input 0: expected 150528 bytes, got 3/);
     const out = h.runSync([new Uint8Array(224 * 224 * 3).fill(128)], [plan.outputs[0]!.index]);
     expect(out[0]!.byteLength).toBe(1001);

@@ -1,11 +1,13 @@
 // liteq's C++ core compiled to WebAssembly (wasm32-wasi, SIMD128), behind the same C ABI as the Node
 // addon (native/include/liteq/liteq.h) and implementing @liteq/core's Backend. One instance per
 // backend; every call runs on the calling thread (the module is built without threads).
-import { ExecutionError, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
+import { ExecutionError, MemoryLimitError, type Backend, type BackendInfo, type PlanHandle } from '@liteq/core';
 import { WasiExit, wasiImports } from './wasi.js';
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
+/** LITEQ_E_MEMORY_LIMIT in liteq.h. */
+const E_MEMORY_LIMIT = -5;
 const WASM_SIMD128 = 1 << 5;
 
 interface Exports {
@@ -19,7 +21,7 @@ interface Exports {
   liteq_last_error(): number;
   liteq_kernel_count(): number;
   liteq_kernel_name(i: number): number;
-  liteq_plan_create(desc: number, size: number, constants: number, sizes: number, n: number, threads: number, out: number): number;
+  liteq_plan_create(desc: number, size: number, constants: number, sizes: number, n: number, threads: number, maxMemory: bigint, out: number): number;
   liteq_plan_destroy(plan: number): void;
   liteq_plan_memory(plan: number, arena: number, scratch: number): number;
   liteq_plan_run(plan: number, inputs: number, sizes: number, n: number): number;
@@ -111,6 +113,7 @@ class WasmCore {
       if (e instanceof WasiExit || e instanceof WebAssembly.RuntimeError) throw new ExecutionError(`${what}: the WebAssembly module stopped: ${(e as Error).message}`);
       throw e;
     }
+    if (status === E_MEMORY_LIMIT) throw new MemoryLimitError(this.cString(this.x.liteq_last_error()));
     if (status < 0) throw new ExecutionError(`${what}: ${this.cString(this.x.liteq_last_error())}`);
     return status;
   }
@@ -201,7 +204,7 @@ export class WasmBackend implements Backend {
     return Array.from({ length: x.liteq_kernel_count() }, (_, i) => this.core.cString(x.liteq_kernel_name(i)));
   }
 
-  createPlan(description: Uint8Array, constants: Uint8Array[], _threads: number): PlanHandle {
+  createPlan(description: Uint8Array, constants: Uint8Array[], _threads: number, maxMemory: number): PlanHandle {
     const c = this.core;
     const desc = c.put(description);
     const data = constants.map((b) => c.put(b));
@@ -210,7 +213,7 @@ export class WasmBackend implements Backend {
     const out = c.alloc(4);
     // The plan copies the constants: the staging copies are freed right away.
     return c.withFree([desc, ...data, ptrs, sizes, out], () => {
-      c.call('plan', () => c.x.liteq_plan_create(desc, description.byteLength, ptrs, sizes, constants.length, 1, out));
+      c.call('plan', () => c.x.liteq_plan_create(desc, description.byteLength, ptrs, sizes, constants.length, 1, BigInt(maxMemory), out));
       return new WasmPlan(c, c.u32(out));
     });
   }

@@ -18,7 +18,7 @@ import {
   type CompareResult,
   type DetectorEvalResult,
 } from '@liteq/core';
-import { BACKEND_FLAG, type BackendName, backendOpt, number, parseThreads, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, number, parseThreads, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { table } from '../table.js';
 import { annotatedImages, deltaJson, evalWithProgress, metricsJson, metricsText, perClassJson } from './eval.js';
@@ -50,7 +50,8 @@ export function registerCompare(program: Command): void {
     .option('--report <file>', 'write a self-contained HTML report (SQNR chart, detections side by side, mAP table)')
     .option('--json', 'print JSON: {matched_by, images, tensors: [{op_index, op, name, shape, sqnr_db, mse, cosine, max_abs_error}], worst, skipped, eval?}')
     .option(...BACKEND_FLAG)
-    .action(async (aPath: string, bPath: string, opts: { images: string; maxImages?: number; annotations?: string; labels?: string; threads?: number; mean?: number; std?: number; worst: number; report?: string; json?: boolean; backend?: BackendName }) => {
+    .option(...MAX_MEMORY_FLAG)
+    .action(async (aPath: string, bPath: string, opts: { images: string; maxImages?: number; annotations?: string; labels?: string; threads?: number; mean?: number; std?: number; worst: number; report?: string; json?: boolean; backend?: BackendName; maxMemory?: number }) => {
       const threads = opts.threads ?? 0;
       const labels = opts.labels ? await readLabels(opts.labels) : [];
       const dataset = opts.annotations ? await readCocoDataset(opts.annotations) : undefined;
@@ -62,8 +63,8 @@ export function registerCompare(program: Command): void {
         files = names.slice(0, opts.maxImages ?? names.length).map((f) => path.join(opts.images, f));
       }
       if (files.length === 0) throw new InvalidInputError(`${opts.images}: no images`);
-      const a = await loadModel(aPath, { threads, preserveIntermediates: true, ...backendOpt(opts.backend) });
-      const b = await loadModel(bPath, { threads, preserveIntermediates: true, ...backendOpt(opts.backend) });
+      const a = await loadModel(aPath, { threads, preserveIntermediates: true, ...runtimeOpts(opts) });
+      const b = await loadModel(bPath, { threads, preserveIntermediates: true, ...runtimeOpts(opts) });
       try {
         const explicit = opts.mean !== undefined || opts.std !== undefined ? { mean: opts.mean, std: opts.std } : undefined;
         const preA = explicit ?? floatPreprocessingFrom(b) ?? {};

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { annotateImage, decodeImage, loadModel, readLabels, writeFileAtomic, type Detection } from '@liteq/core';
-import { BACKEND_FLAG, type BackendName, backendOpt, parseThreads, parseThreshold } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, parseThreads, parseThreshold } from '../options.js';
 import { table } from '../table.js';
 
 export function registerDetect(program: Command): void {
@@ -16,8 +16,9 @@ export function registerDetect(program: Command): void {
     .option('--out <dir>', 'write <image>.jpg with boxes, labels and scores, and detections.json')
     .option('--json', 'print JSON: {backend, images: [{image, width, height, detections: [{label, class, score, box}]}]}')
     .option(...BACKEND_FLAG)
-    .action(async (modelPath: string, images: string[], opts: { labels?: string; threshold: number; threads?: number; out?: string; json?: boolean; backend?: BackendName }) => {
-      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...backendOpt(opts.backend) });
+    .option(...MAX_MEMORY_FLAG)
+    .action(async (modelPath: string, images: string[], opts: { labels?: string; threshold: number; threads?: number; out?: string; json?: boolean; backend?: BackendName; maxMemory?: number }) => {
+      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...runtimeOpts(opts) });
       const labels = opts.labels ? await readLabels(opts.labels) : [];
       const results: { image: string; width: number; height: number; detections: Detection[] }[] = [];
       const protectedFiles = [modelPath, ...images, ...(opts.labels ? [opts.labels] : [])];

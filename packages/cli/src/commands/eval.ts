@@ -21,7 +21,7 @@ import {
   type LiteqModel,
   type ReportImage,
 } from '@liteq/core';
-import { BACKEND_FLAG, type BackendName, backendOpt, number, parseThreads, parseThreshold, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, number, parseThreads, parseThreshold, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { table } from '../table.js';
 
@@ -101,12 +101,13 @@ export function registerEval(program: Command): void {
     .option('--json', 'print JSON: {AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, per_class, images, detections, seconds, baseline?, delta?}')
     .option('--report <file>', 'write a self-contained HTML report')
     .option(...BACKEND_FLAG)
-    .action(async (modelPath: string, opts: { images: string; annotations: string; labels?: string; baseline?: string; threshold: number; maxImages?: number; threads?: number; mean?: number; std?: number; json?: boolean; report?: string; backend?: BackendName }) => {
+    .option(...MAX_MEMORY_FLAG)
+    .action(async (modelPath: string, opts: { images: string; annotations: string; labels?: string; baseline?: string; threshold: number; maxImages?: number; threads?: number; mean?: number; std?: number; json?: boolean; report?: string; backend?: BackendName; maxMemory?: number }) => {
       const dataset = await readCocoDataset(opts.annotations);
       const labels = opts.labels ? await readLabels(opts.labels) : [];
       const threads = opts.threads ?? 0;
-      const model = await loadModel(modelPath, { threads, ...backendOpt(opts.backend) });
-      const base = opts.baseline ? await loadModel(opts.baseline, { threads, ...backendOpt(opts.backend) }) : undefined;
+      const model = await loadModel(modelPath, { threads, ...runtimeOpts(opts) });
+      const base = opts.baseline ? await loadModel(opts.baseline, { threads, ...runtimeOpts(opts) }) : undefined;
       try {
         const common = { images: opts.images, labels, threshold: opts.threshold, maxImages: opts.maxImages, quiet: Boolean(opts.json) };
         const explicit = opts.mean !== undefined || opts.std !== undefined ? { mean: opts.mean, std: opts.std } : undefined;

@@ -2,7 +2,7 @@
 // `liteq dequantize` (a quantized .tflite → its float twin).
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { BACKEND_FLAG, type BackendName, backendOpt, choice, number, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, choice, number, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { warn } from '../report-error.js';
 import {
@@ -47,6 +47,7 @@ interface QuantizeFlags {
   threads?: number;
   quiet?: boolean;
   backend?: BackendName;
+  maxMemory?: number;
 }
 
 export function registerQuantize(program: Command): void {
@@ -65,6 +66,7 @@ export function registerQuantize(program: Command): void {
     .option('--pipeline-config <file>', 'the model\'s pipeline.config, to check --mean/--std against its preprocessing')
     .option('--threads <n>', 'executor threads for calibration', positiveInt)
     .option(...BACKEND_FLAG)
+    .option(...MAX_MEMORY_FLAG)
     .option('-q, --quiet', 'no progress, no summary')
     .action(async (model: string, f: QuantizeFlags) => {
       const t0 = performance.now();
@@ -93,7 +95,7 @@ export function registerQuantize(program: Command): void {
             mean,
             std,
             ...(f.threads ? { threads: f.threads } : {}),
-            ...backendOpt(f.backend),
+            ...runtimeOpts(f),
             onProgress: (done, total) => progress.update(done, total),
           });
         } finally {

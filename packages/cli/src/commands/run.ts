@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { decodeImage, DTYPE_BYTES, imageToInput, InvalidInputError, loadModel, typedArrayFor, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
-import { BACKEND_FLAG, type BackendName, backendOpt, parseThreads } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, parseThreads } from '../options.js';
 import { table } from '../table.js';
 
 /**
@@ -52,8 +52,9 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'write output_<i>.bin (little-endian, row-major) and index.json to this directory')
     .option('--json', 'print JSON: {backend, outputs: [{name, shape, dtype, data}]}')
     .option(...BACKEND_FLAG)
-    .action(async (modelPath: string, opts: { input: string[]; threads?: number; mean: number; std: number; out?: string; json?: boolean; backend?: BackendName }) => {
-      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...backendOpt(opts.backend) });
+    .option(...MAX_MEMORY_FLAG)
+    .action(async (modelPath: string, opts: { input: string[]; threads?: number; mean: number; std: number; out?: string; json?: boolean; backend?: BackendName; maxMemory?: number }) => {
+      const model = await loadModel(modelPath, { threads: opts.threads ?? 0, ...runtimeOpts(opts) });
       try {
         if (opts.input.length !== model.inputs.length) {
           throw new InvalidInputError(`${modelPath} has ${model.inputs.length} input(s) (${model.inputs.map((i) => i.name).join(', ')}); got ${opts.input.length} --input file(s)`);

@@ -20,7 +20,7 @@ import {
   type CalibrationMethod,
   type QuantScheme,
 } from '@liteq/core';
-import { BACKEND_FLAG, type BackendName, backendOpt, numbers, positiveInt } from '../options.js';
+import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, numbers, positiveInt } from '../options.js';
 import { cliText } from '../report-error.js';
 import { table } from '../table.js';
 
@@ -41,6 +41,7 @@ interface SweepFlags {
   json?: boolean;
   quiet?: boolean;
   backend?: BackendName;
+  maxMemory?: number;
 }
 
 export function registerSweep(program: Command): void {
@@ -63,6 +64,7 @@ export function registerSweep(program: Command): void {
     .option('--method <m>', 'calibration method for --scheme', 'minmax')
     .option('-t, --threads <n>', 'threads for one inference', positiveInt)
     .option(...BACKEND_FLAG)
+    .option(...MAX_MEMORY_FLAG)
     .option('--json', 'print JSON: {rows: [{mean, std, AP, AP50, AP75, warning}]}')
     .option('-q, --quiet', 'no progress')
     .action(async (modelFile: string, f: SweepFlags) => {
@@ -88,10 +90,10 @@ export function registerSweep(program: Command): void {
         let model = ir;
         if (f.scheme) {
           if (!f.quiet) process.stderr.write(`${label}: calibrating on ${calImages.length} image(s)\n`);
-          const ranges = await calibrate(ir, calImages, { method, mean, std, ...(f.threads ? { threads: f.threads } : {}), ...backendOpt(f.backend) });
+          const ranges = await calibrate(ir, calImages, { method, mean, std, ...(f.threads ? { threads: f.threads } : {}), ...runtimeOpts(f) });
           model = quantizeModel(ir, { scheme: f.scheme, ranges, mean, std, backend, io: 'uint8' });
         }
-        const lm = await createModel(model, { file: modelFile, ...(f.threads ? { threads: f.threads } : {}), ...backendOpt(f.backend) });
+        const lm = await createModel(model, { file: modelFile, ...(f.threads ? { threads: f.threads } : {}), ...runtimeOpts(f) });
         try {
           const r = await evaluateDetector(lm, dataset, {
             imagesDir: f.images,

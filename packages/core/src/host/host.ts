@@ -11,6 +11,8 @@ export interface Host {
   readFile(path: string): Promise<Uint8Array>;
   /** An image file or encoded bytes to RGB (alpha dropped). `label` names it in errors. */
   decodeImage(src: string | Uint8Array, label: string): Promise<RgbImage>;
+  /** The machine's RAM in bytes, where the platform tells (Node: os.totalmem()). */
+  totalMemory?(): number;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 // loadModel(): a .tflite model ready to run on the best available backend (native in Node, WASM
 // elsewhere). Paths and URLs are read by the host (host/host.ts).
 import { resolveBackend, type PlanHandle } from '../backend.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, MemoryLimitError } from '../errors.js';
 import { readTflite } from '../formats/tflite/reader.js';
 import { host } from '../host/host.js';
 import type { RgbImage } from '../image/rgb.js';
@@ -21,6 +21,27 @@ export interface LoadModelOptions {
   preserveIntermediates?: boolean;
   /** A label for errors when bytes are given. */
   file?: string;
+  /**
+   * Most bytes the backend may hold for this model (arena, constants, kernel scratch, packed
+   * weights), checked before anything is allocated. Default: defaultMaxMemory(). 0 or Infinity: no limit.
+   */
+  maxMemory?: number;
+}
+
+/** Half the machine's RAM where the platform tells, else 2 GiB (half of WebAssembly's 4 GiB). */
+export function defaultMaxMemory(): number {
+  const total = host().totalMemory?.();
+  return total && total > 0 ? Math.floor(total / 2) : 2 ** 31;
+}
+
+const MiB = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
+
+/** The limit as a backend takes it: 0 = none. Bad values are typed errors. */
+function resolveMaxMemory(v: number | undefined, file: string): number {
+  if (v === undefined) return defaultMaxMemory();
+  if (v === 0 || v === Infinity) return 0;
+  if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) throw new InvalidInputError(`${file}: \`maxMemory\` must be a whole number of bytes (0 = no limit), got ${v}`);
+  return v;
 }
 
 function toInfo(t: PlanTensorInfo): TensorInfo {
@@ -138,8 +159,24 @@ export async function createModel(ir: Model, opts: LoadModelOptions = {}): Promi
     if (e instanceof Error && e.name === 'UnsupportedError') e.message = `${file}: ${e.message}`;
     throw e;
   }
+  const maxMemory = resolveMaxMemory(opts.maxMemory, file);
+  // What is known before the backend is asked (so nothing is copied into it): the arena and the
+  // constants, rounded as the core allocates them. The core checks the full total again.
+  const round = (n: number) => Math.ceil(n / 64) * 64;
+  const known = round(plan.arenaBytes) + plan.constants.reduce((a, c) => a + round(c.byteLength), 0);
+  if (maxMemory > 0 && known > maxMemory) {
+    throw new MemoryLimitError(
+      `${file}: needs at least ${known} bytes (${MiB(known)}: activation arena ${MiB(plan.arenaBytes)} + constants ${MiB(known - round(plan.arenaBytes))}), over the limit of ${maxMemory} bytes (${MiB(maxMemory)}, \`maxMemory\`); nothing was allocated`,
+    );
+  }
   const backend = await resolveBackend(opts.backend);
-  const handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0);
+  let handle: PlanHandle;
+  try {
+    handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0, maxMemory);
+  } catch (e) {
+    if (e instanceof MemoryLimitError) throw new MemoryLimitError(`${file}: ${e.message} (\`maxMemory\`); nothing was kept`, { cause: e });
+    throw e;
+  }
   return new LiteqModel(ir, plan, handle, file, backend.info().name);
 }
 

@@ -28,6 +28,15 @@ Napi::Value ThrowError(Napi::Env env, const std::string& message) {
   return env.Undefined();
 }
 
+// A failed core call: the error carries liteq_last_error() and the status as `status` (the JS side
+// types LITEQ_E_MEMORY_LIMIT by it, not by the message).
+Napi::Value ThrowStatus(Napi::Env env, int status) {
+  Napi::Error e = Napi::Error::New(env, liteq_last_error());
+  e.Set("status", Napi::Number::New(env, status));
+  e.ThrowAsJavaScriptException();
+  return env.Undefined();
+}
+
 bool GetHolder(const Napi::Value& v, HolderPtr* out) {
   if (!v.IsExternal()) return false;
   *out = *v.As<Napi::External<HolderPtr>>().Data();
@@ -109,12 +118,14 @@ Napi::Value KernelNames(const Napi::CallbackInfo& info) {
   return arr;
 }
 
-// createPlan(description: Uint8Array, constants: Uint8Array[], threads: number) → handle
+// createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number) → handle
 Napi::Value CreatePlan(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 3 || !info[0].IsTypedArray() || !info[1].IsArray() || !info[2].IsNumber()) {
-    return ThrowError(env, "createPlan(description: Uint8Array, constants: Uint8Array[], threads: number)");
+  if (info.Length() < 4 || !info[0].IsTypedArray() || !info[1].IsArray() || !info[2].IsNumber() || !info[3].IsNumber()) {
+    return ThrowError(env, "createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number)");
   }
+  const double max_memory = info[3].As<Napi::Number>().DoubleValue();
+  if (!(max_memory >= 0) || max_memory > 9.0e18) return ThrowError(env, "createPlan: maxMemory must be >= 0 (0 = no limit)");
   const Napi::TypedArray desc = info[0].As<Napi::TypedArray>();
   const auto* desc_ptr = static_cast<const uint8_t*>(desc.ArrayBuffer().Data()) + desc.ByteOffset();
   const Napi::Array consts = info[1].As<Napi::Array>();
@@ -129,10 +140,9 @@ Napi::Value CreatePlan(const Napi::CallbackInfo& info) {
   }
   liteq_plan* plan = nullptr;
   // Plan creation copies the constants, so the JS buffers need not outlive this call.
-  if (liteq_plan_create(desc_ptr, desc.ByteLength(), ptrs.data(), sizes.data(), ptrs.size(),
-                        info[2].As<Napi::Number>().Int32Value(), &plan) != LITEQ_OK) {
-    return ThrowError(env, liteq_last_error());
-  }
+  const int status = liteq_plan_create(desc_ptr, desc.ByteLength(), ptrs.data(), sizes.data(), ptrs.size(),
+                                       info[2].As<Napi::Number>().Int32Value(), static_cast<uint64_t>(max_memory), &plan);
+  if (status != LITEQ_OK) return ThrowStatus(env, status);
   auto holder = std::make_shared<PlanHolder>();
   holder->plan = plan;
   return Napi::External<HolderPtr>::New(env, new HolderPtr(holder), [](Napi::Env, HolderPtr* p) { delete p; });

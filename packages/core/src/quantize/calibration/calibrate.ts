@@ -16,6 +16,8 @@ export interface CalibrateOptions {
   threads?: number;
   /** Backend to run the float model on (default: LITEQ_BACKEND, else the best that loads). */
   backend?: string;
+  /** Memory limit for the calibration model (LoadModelOptions.maxMemory). */
+  maxMemory?: number;
   /** Called after each sample (e.g. a progress line). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -40,7 +42,7 @@ export async function calibrateImages(model: Model, images: readonly Calibration
   for (const op of sg.operators) for (const o of op.outputs) produced.add(o);
   const indices = [...produced].filter((i) => sg.tensors[i]!.dtype === 'float32' && !sg.tensors[i]!.data);
   const stats = new Map(indices.map((i) => [i, new TensorStats(opts.method)]));
-  const lm = await createModel(model, { preserveIntermediates: true, threads: opts.threads ?? 0, file: 'calibration', ...(opts.backend ? { backend: opts.backend } : {}) });
+  const lm = await createModel(model, { preserveIntermediates: true, threads: opts.threads ?? 0, file: 'calibration', ...(opts.backend ? { backend: opts.backend } : {}), ...(opts.maxMemory !== undefined ? { maxMemory: opts.maxMemory } : {}) });
   try {
     let done = 0;
     for (const image of images) {
