@@ -52,6 +52,19 @@ inline int32_t MultiplyByQuantizedMultiplierRoundUp(int32_t x, int32_t multiplie
   return static_cast<int32_t>(rounded);
 }
 
+// float/double -> int32 truncating as x86's cvttss2si/cvttsd2si do (what TFLite's static_cast
+// compiles to there): the same value in range; NaN and out-of-range give INT32_MIN, where a plain
+// static_cast is undefined behaviour (hostile scales and inputs reach these conversions).
+template <typename F>
+inline int32_t TruncToInt32(F x) {
+  return x > -2147483649.0 && x < 2147483648.0 ? static_cast<int32_t>(x) : std::numeric_limits<int32_t>::min();
+}
+
+// a + b with two's complement wrap-around (x86's add), without signed-overflow undefined behaviour.
+inline int32_t WrappingAdd(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
+}
+
 }  // namespace liteq
 
 #endif  // LITEQ_FIXEDPOINT_H_

@@ -17,7 +17,7 @@ namespace {
 
 template <typename P, DType D>
 int CheckUnary(const OpArgs& a) {
-  if (!ParamsAs<P>(a)) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: params blob too short");
+  if (!CheckedParams<P>(a, "activation")) return LastStatus();
   if (a.num_inputs != 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: expects 1 input and 1 output");
   if (a.inputs[0]->dtype != D || a.outputs[0]->dtype != D) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: tensor dtype does not match the kernel");
   if (a.inputs[0]->NumElements() != a.outputs[0]->NumElements()) return Fail(LITEQ_E_INVALID_ARGUMENT, "activation: input and output sizes differ");

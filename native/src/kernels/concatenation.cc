@@ -20,13 +20,18 @@ const ConcatInputParams* InputParams(const OpArgs& a) {
 
 template <DType D>
 int CheckConcat(const OpArgs& a) {
-  const ConcatParams* p = ParamsAs<ConcatParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "concatenation: params blob too short");
+  const ConcatParams* p = CheckedParams<ConcatParams>(a, "concatenation");
+  if (!p) return LastStatus();
   if (p->num_inputs != a.num_inputs || a.num_inputs < 1 || a.num_outputs != 1) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "concatenation: input count differs from params");
   }
   if (a.params_size < sizeof(ConcatParams) + sizeof(ConcatInputParams) * static_cast<size_t>(p->num_inputs)) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "concatenation: params blob too short for its inputs");
+  }
+  for (int i = 0; i < p->num_inputs; ++i) {
+    if (const char* bad = DeclaredRanges<ConcatInputParams>::Violation(InputParams(a)[i])) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, std::string("concatenation: input ") + std::to_string(i) + " params field " + bad);
+    }
   }
   const Tensor& out = *a.outputs[0];
   if (out.dtype != D || p->axis < 0 || p->axis >= out.rank) return Fail(LITEQ_E_INVALID_ARGUMENT, "concatenation: bad axis or dtype");

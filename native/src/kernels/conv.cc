@@ -25,7 +25,8 @@ const int32_t* Multipliers(const OpArgs& a) {
 }
 
 int CheckConv(const OpArgs& a, DType dtype) {
-  const ConvParams* p = ParamsAs<ConvParams>(a);
+  const ConvParams* p = CheckedParams<ConvParams>(a, "conv_2d");
+  if (!p) return LastStatus();
   if (const int status = CheckConvLike(a, p, dtype, "conv_2d"); status != LITEQ_OK) return status;
   const Tensor& in = *a.inputs[0];
   const Tensor& f = *a.inputs[1];

@@ -15,6 +15,14 @@ namespace liteq {
 
 // Operands, ranks, dtypes, bias, batch, geometry and the params tail; `name` prefixes messages. The
 // channel relations between input, filter and output are the caller's (they differ per op).
+// Sliding-window geometry whose index arithmetic (o * stride - pad + k * dilation, in int) cannot
+// overflow: the farthest tap of the last output, and the padding, stay below 2^30.
+inline bool WindowArithmeticFits(int64_t out, int64_t stride, int64_t filter, int64_t dilation, int64_t pad) {
+  constexpr int64_t kLimit = int64_t{1} << 30;
+  return out >= 0 && stride >= 1 && filter >= 0 && dilation >= 1 && pad >= 0 && stride < kLimit && dilation < kLimit &&
+         filter < kLimit && pad < kLimit && (out > 0 ? out - 1 : 0) * stride + (filter > 0 ? filter - 1 : 0) * dilation + 1 < kLimit;
+}
+
 template <typename P>
 int CheckConvLike(const OpArgs& a, const P* p, DType dtype, const char* name) {
   const std::string op(name);
@@ -36,9 +44,19 @@ int CheckConvLike(const OpArgs& a, const P* p, DType dtype, const char* name) {
   if (p->stride_h < 1 || p->stride_w < 1 || p->dilation_h < 1 || p->dilation_w < 1 || p->pad_top < 0 || p->pad_left < 0) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, op + ": bad stride, dilation or padding");
   }
+  if (!WindowArithmeticFits(out.dims[1], p->stride_h, f.dims[1], p->dilation_h, p->pad_top) ||
+      !WindowArithmeticFits(out.dims[2], p->stride_w, f.dims[2], p->dilation_w, p->pad_left)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, op + ": window geometry too large");
+  }
   if (dtype != DType::kFloat32) {
     if (p->num_channels != 1 && p->num_channels != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, op + ": bad channel count");
     if (a.params_size < sizeof(P) + 8u * p->num_channels) return Fail(LITEQ_E_INVALID_ARGUMENT, op + ": params blob too short");
+    // The per-channel shifts (after the multipliers) are requantization exponents like the declared
+    // `shift` fields: [-31, 31].
+    const int32_t* shifts = reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(P)) + p->num_channels;
+    for (int c = 0; c < p->num_channels; ++c) {
+      if (shifts[c] < -31 || shifts[c] > 31) return Fail(LITEQ_E_INVALID_ARGUMENT, op + ": per-channel shift outside [-31, 31]");
+    }
   }
   return LITEQ_OK;
 }

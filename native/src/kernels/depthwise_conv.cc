@@ -24,7 +24,8 @@ namespace liteq {
 namespace {
 
 int CheckDepthwise(const OpArgs& a, DType dtype) {
-  const DepthwiseConvParams* p = ParamsAs<DepthwiseConvParams>(a);
+  const DepthwiseConvParams* p = CheckedParams<DepthwiseConvParams>(a, "depthwise_conv_2d");
+  if (!p) return LastStatus();
   if (const int status = CheckConvLike(a, p, dtype, "depthwise_conv_2d"); status != LITEQ_OK) return status;
   const Tensor& in = *a.inputs[0];
   const Tensor& f = *a.inputs[1];

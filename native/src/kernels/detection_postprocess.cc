@@ -42,8 +42,8 @@ inline uint8_t MaxByte(const uint8_t* r, int n) {
 
 template <DType BoxType>
 int CheckDetection(const OpArgs& a) {
-  const DetectionPostProcessParams* p = ParamsAs<DetectionPostProcessParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: params blob too short");
+  const DetectionPostProcessParams* p = CheckedParams<DetectionPostProcessParams>(a, "detection_postprocess");
+  if (!p) return LastStatus();
   if (a.num_inputs != 3 || a.num_outputs != 4 || !a.inputs[0] || !a.inputs[1] || !a.inputs[2]) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: expects 3 inputs and 4 outputs");
   }

@@ -23,7 +23,7 @@ enum class Op { kAdd, kSub, kMul };
 
 template <DType D>
 int CheckBinary(const OpArgs& a) {
-  if (!ParamsAs<ElementwiseParams>(a)) return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: params blob too short");
+  if (!CheckedParams<ElementwiseParams>(a, "elementwise")) return LastStatus();
   if (a.num_inputs != 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: expects 2 inputs and 1 output");
   }

@@ -19,8 +19,8 @@ namespace liteq {
 namespace {
 
 int CheckFullyConnected(const OpArgs& a, DType dtype) {
-  const FullyConnectedParams* p = ParamsAs<FullyConnectedParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: params blob too short");
+  const FullyConnectedParams* p = CheckedParams<FullyConnectedParams>(a, "fully_connected");
+  if (!p) return LastStatus();
   if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected: expects input, weights, optional bias and one output");
   }

@@ -14,8 +14,8 @@ namespace liteq {
 namespace {
 
 int CheckMean(const OpArgs& a, DType dtype) {
-  const MeanParams* p = ParamsAs<MeanParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: params blob too short");
+  const MeanParams* p = CheckedParams<MeanParams>(a, "mean");
+  if (!p) return LastStatus();
   if (a.num_inputs < 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "mean: expects 1 input and 1 output");
   const Tensor& in = *a.inputs[0];
   const Tensor& out = *a.outputs[0];

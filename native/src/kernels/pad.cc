@@ -14,8 +14,8 @@ namespace liteq {
 namespace {
 
 int CheckPad(const OpArgs& a, DType dtype) {
-  const PadParams* p = ParamsAs<PadParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "pad: params blob too short");
+  const PadParams* p = CheckedParams<PadParams>(a, "pad");
+  if (!p) return LastStatus();
   if (a.num_inputs < 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "pad: expects 1 input and 1 output");
   const Tensor& in = *a.inputs[0];
   const Tensor& out = *a.outputs[0];

@@ -195,6 +195,157 @@ LITEQ_DECLARED_FIELD(DetectionPostProcessParams, x_scale, 32, float);
 LITEQ_DECLARED_FIELD(DetectionPostProcessParams, h_scale, 36, float);
 LITEQ_DECLARED_FIELD(DetectionPostProcessParams, w_scale, 40, float);
 
+namespace liteq {
+
+// Per block: Violation() names the first declared ranged field outside its range (a hostile or
+// broken description), or returns nullptr. runtime/op.h CheckedParams uses it.
+template <typename P>
+struct DeclaredRanges;
+template <>
+struct DeclaredRanges<ConvParams> {
+  static const char* Violation(const ConvParams& p) {
+    if (p.input_offset < -255 || p.input_offset > 255) return "input_offset outside [-255, 255]";
+    if (p.filter_offset < -255 || p.filter_offset > 255) return "filter_offset outside [-255, 255]";
+    if (p.output_offset < -65535 || p.output_offset > 65535) return "output_offset outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<DepthwiseConvParams> {
+  static const char* Violation(const DepthwiseConvParams& p) {
+    if (p.input_offset < -255 || p.input_offset > 255) return "input_offset outside [-255, 255]";
+    if (p.filter_offset < -255 || p.filter_offset > 255) return "filter_offset outside [-255, 255]";
+    if (p.output_offset < -65535 || p.output_offset > 65535) return "output_offset outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<FullyConnectedParams> {
+  static const char* Violation(const FullyConnectedParams& p) {
+    if (p.input_offset < -255 || p.input_offset > 255) return "input_offset outside [-255, 255]";
+    if (p.filter_offset < -255 || p.filter_offset > 255) return "filter_offset outside [-255, 255]";
+    if (p.output_offset < -65535 || p.output_offset > 65535) return "output_offset outside [-65535, 65535]";
+    if (p.shift < -31 || p.shift > 31) return "shift outside [-31, 31]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<PoolParams> {
+  static const char* Violation(const PoolParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<MeanParams> {
+  static const char* Violation(const MeanParams& p) {
+    if (p.shift < -31 || p.shift > 31) return "shift outside [-31, 31]";
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<PadParams> {
+  static const char* Violation(const PadParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<ElementwiseParams> {
+  static const char* Violation(const ElementwiseParams& p) {
+    if (p.input1_offset < -255 || p.input1_offset > 255) return "input1_offset outside [-255, 255]";
+    if (p.input2_offset < -255 || p.input2_offset > 255) return "input2_offset outside [-255, 255]";
+    if (p.output_offset < -65535 || p.output_offset > 65535) return "output_offset outside [-65535, 65535]";
+    if (p.left_shift < 0 || p.left_shift > 30) return "left_shift outside [0, 30]";
+    if (p.input1_shift < -31 || p.input1_shift > 31) return "input1_shift outside [-31, 31]";
+    if (p.input2_shift < -31 || p.input2_shift > 31) return "input2_shift outside [-31, 31]";
+    if (p.output_shift < -31 || p.output_shift > 31) return "output_shift outside [-31, 31]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<ConcatParams> {
+  static const char* Violation(const ConcatParams& p) {
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<ConcatInputParams> {
+  static const char* Violation(const ConcatInputParams& p) {
+    if (p.zero_point < -65535 || p.zero_point > 65535) return "zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<LutParams> {
+  static const char* Violation(const LutParams& p) {
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<SoftmaxParams> {
+  static const char* Violation(const SoftmaxParams& p) {
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<ReluParams> {
+  static const char* Violation(const ReluParams& p) {
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    if (p.output_shift < -31 || p.output_shift > 31) return "output_shift outside [-31, 31]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<LeakyReluParams> {
+  static const char* Violation(const LeakyReluParams& p) {
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    if (p.identity_shift < -31 || p.identity_shift > 31) return "identity_shift outside [-31, 31]";
+    if (p.alpha_shift < -31 || p.alpha_shift > 31) return "alpha_shift outside [-31, 31]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<HardSwishParams> {
+  static const char* Violation(const HardSwishParams& p) {
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    if (p.reluish_multiplier_exponent < -31 || p.reluish_multiplier_exponent > 15) return "reluish_multiplier_exponent outside [-31, 15]";
+    if (p.output_multiplier_exponent < -31 || p.output_multiplier_exponent > 0) return "output_multiplier_exponent outside [-31, 0]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<QuantizeParams> {
+  static const char* Violation(const QuantizeParams& p) {
+    if (p.input_zero_point < -65535 || p.input_zero_point > 65535) return "input_zero_point outside [-65535, 65535]";
+    if (p.output_zero_point < -65535 || p.output_zero_point > 65535) return "output_zero_point outside [-65535, 65535]";
+    if (p.output_shift < -31 || p.output_shift > 31) return "output_shift outside [-31, 31]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<DequantizeParams> {
+  static const char* Violation(const DequantizeParams& p) {
+    if (p.zero_point < -65535 || p.zero_point > 65535) return "zero_point outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<DetectionPostProcessParams> {
+  static const char* Violation(const DetectionPostProcessParams&) {
+    return nullptr;
+  }
+};
+
+}  // namespace liteq
+
 #undef LITEQ_DECLARED_FIELD
 
 #endif  // LITEQ_KERNELS_PARAMS_LAYOUT_GENERATED_H_

@@ -2,6 +2,7 @@
 // Quantized pooling works on raw integers (input and output share scale and zero point).
 #include <cstdint>
 
+#include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
 #include "kernels/reference/pooling.h"
@@ -13,8 +14,8 @@ namespace liteq {
 namespace {
 
 int CheckPool(const OpArgs& a, DType dtype) {
-  const PoolParams* p = ParamsAs<PoolParams>(a);
-  if (!p) return Fail(LITEQ_E_INVALID_ARGUMENT, "pool_2d: params blob too short");
+  const PoolParams* p = CheckedParams<PoolParams>(a, "pool_2d");
+  if (!p) return LastStatus();
   if (a.num_inputs < 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "pool_2d: expects 1 input and 1 output");
   const Tensor& in = *a.inputs[0];
   const Tensor& out = *a.outputs[0];
@@ -23,6 +24,10 @@ int CheckPool(const OpArgs& a, DType dtype) {
   if (in.dims[0] != out.dims[0] || in.dims[3] != out.dims[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "pool_2d: output shape mismatch");
   if (p->stride_h < 1 || p->stride_w < 1 || p->filter_h < 1 || p->filter_w < 1 || p->pad_top < 0 || p->pad_left < 0) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, "pool_2d: bad stride, filter or padding");
+  }
+  if (!WindowArithmeticFits(out.dims[1], p->stride_h, p->filter_h, 1, p->pad_top) ||
+      !WindowArithmeticFits(out.dims[2], p->stride_w, p->filter_w, 1, p->pad_left)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "pool_2d: window geometry too large");
   }
   return LITEQ_OK;
 }

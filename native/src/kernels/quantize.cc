@@ -14,7 +14,7 @@ namespace {
 
 template <typename P, DType In, DType Out>
 int CheckConvert(const OpArgs& a) {
-  if (!ParamsAs<P>(a)) return Fail(LITEQ_E_INVALID_ARGUMENT, "quantize: params blob too short");
+  if (!CheckedParams<P>(a, "quantize")) return LastStatus();
   if (a.num_inputs != 1 || a.num_outputs != 1 || !a.inputs[0]) return Fail(LITEQ_E_INVALID_ARGUMENT, "quantize: expects 1 input and 1 output");
   if (a.inputs[0]->dtype != In || a.outputs[0]->dtype != Out) return Fail(LITEQ_E_INVALID_ARGUMENT, "quantize: tensor dtypes do not match the kernel");
   if (a.inputs[0]->NumElements() != a.outputs[0]->NumElements()) return Fail(LITEQ_E_INVALID_ARGUMENT, "quantize: input and output sizes differ");

@@ -12,8 +12,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
+#include "runtime/error.h"
 #include "runtime/tensor.h"
 
 namespace liteq {
@@ -73,6 +75,26 @@ const KernelInfo* AllKernels(size_t* count);
 template <typename P>
 const P* ParamsAs(const OpArgs& args) {
   return args.params_size >= sizeof(P) ? static_cast<const P*>(args.params) : nullptr;
+}
+
+// Declared value ranges of each params struct (specialized in kernels/params_layout.generated.h).
+template <typename P>
+struct DeclaredRanges;
+
+// For a kernel's check: the params struct when the blob holds one and every declared ranged field
+// (kernels/params_layout.generated.h) is in range; else nullptr after Fail() saying which.
+template <typename P>
+const P* CheckedParams(const OpArgs& args, const char* op) {
+  const P* p = ParamsAs<P>(args);
+  if (!p) {
+    Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": params blob too short");
+    return nullptr;
+  }
+  if (const char* bad = DeclaredRanges<P>::Violation(*p)) {
+    Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": params field " + bad);
+    return nullptr;
+  }
+  return p;
 }
 
 }  // namespace liteq

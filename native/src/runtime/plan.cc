@@ -84,8 +84,8 @@ std::unique_ptr<Plan> OverLimit(const std::string& what, uint64_t need, uint64_t
 }  // namespace
 
 AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
-  if (bytes == 0) return;
-  const size_t rounded = (bytes + 63) / 64 * 64;
+  // Never a null pointer, even for zero bytes: kernels may pass an empty tensor's data to memcpy.
+  const size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
   void* p = std::aligned_alloc(64, rounded);
   if (p == nullptr) return;  // ok() says so; the plan reports LITEQ_E_OUT_OF_MEMORY
   std::memset(p, 0, rounded);
@@ -118,15 +118,19 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
 
   std::vector<const KernelInfo*> kernels(num_names, nullptr);
   std::string unknown;
+  bool any_unknown = false;
   for (uint32_t i = 0; i < num_names; ++i) {
     const uint32_t len = r.U32();
     const uint8_t* name = r.Bytes(len);
     r.Align4();
     if (!r.ok()) return fail("truncated kernel name table");
     kernels[i] = FindKernel(std::string_view(reinterpret_cast<const char*>(name), len));
-    if (!kernels[i]) unknown += (unknown.empty() ? "" : ", ") + std::string(reinterpret_cast<const char*>(name), len);
+    if (!kernels[i]) {
+      unknown += (any_unknown ? ", \"" : "\"") + std::string(reinterpret_cast<const char*>(name), len) + "\"";
+      any_unknown = true;
+    }
   }
-  if (!unknown.empty()) {
+  if (any_unknown) {  // a flag, not unknown.empty(): an empty name is unknown too
     Fail(LITEQ_E_UNSUPPORTED, "no kernel for: " + unknown);
     return nullptr;
   }
@@ -176,7 +180,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       if (elements > (uint64_t{1} << 40)) return fail(where + "too many elements");
     }
     if (storage != 2 && bytes != elements * DTypeSize(t.dtype)) return fail(where + "byte size does not match shape x dtype");
-    t.bytes = static_cast<size_t>(bytes);
+    t.bytes = storage == 2 ? 0 : static_cast<size_t>(bytes);  // an absent optional operand holds nothing
     if (storage == 0) {
       if (offset % 64 != 0 || offset > arena_bytes || bytes > arena_bytes - offset) return fail(where + "arena slot out of range or unaligned");
       t.data = plan->arena_.data() + offset;
@@ -208,12 +212,29 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     for (uint32_t j = 0; j < n_in; ++j) {
       const int32_t idx = r.I32();
       if (idx != -1 && !tensor_at(idx)) return fail(where + "input tensor index out of range");
-      op.inputs.push_back(idx == -1 ? nullptr : tensor_at(idx));
+      // An absent optional operand (storage 2) is the same as an omitted one: kernels see nullptr.
+      Tensor* t = idx == -1 ? nullptr : tensor_at(idx);
+      op.inputs.push_back(t && t->data ? t : nullptr);
     }
     for (uint32_t j = 0; j < n_out; ++j) {
       Tensor* t = tensor_at(r.I32());
       if (!t) return fail(where + "output tensor index out of range");
+      if (!t->data) return fail(where + "output tensor has no storage");
+      if (t->is_constant) return fail(where + "output tensor is a constant");
       op.outputs.push_back(t);
+    }
+    // Kernels read inputs while writing outputs: no output may share arena bytes with an input or
+    // another output (liteq's own planner never does; a hostile description would make memcpy overlap).
+    auto overlap = [](const Tensor* x, const Tensor* y) {
+      return x && y && x->bytes && y->bytes && x->data < y->data + y->bytes && y->data < x->data + x->bytes;
+    };
+    for (size_t j = 0; j < op.outputs.size(); ++j) {
+      for (const Tensor* in : op.inputs) {
+        if (overlap(op.outputs[j], in)) return fail(where + "an output overlaps an input in the arena");
+      }
+      for (size_t k = 0; k < j; ++k) {
+        if (overlap(op.outputs[j], op.outputs[k])) return fail(where + "two outputs overlap in the arena");
+      }
     }
     const uint8_t* params = r.Bytes(params_size);
     r.Align4();
@@ -254,9 +275,11 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
   if (!r.ok()) return fail("truncated input/output lists");
   for (int32_t idx : plan->inputs_) {
     if (!tensor_at(idx) || plan->tensors_[idx].data == nullptr || idx < 0) return fail("input tensor index out of range");
+    if (plan->tensors_[idx].is_constant) return fail("input tensor " + std::to_string(idx) + " is a constant");
   }
   for (int32_t idx : plan->outputs_) {
     if (!tensor_at(idx)) return fail("output tensor index out of range");
+    if (plan->tensors_[idx].data == nullptr) return fail("output tensor " + std::to_string(idx) + " has no storage");
   }
   if (r.remaining() != 0) return fail("trailing bytes after the output list");
 

@@ -24,7 +24,7 @@ struct PlanOp {
   size_t scratch_bytes = 0;
 };
 
-// 64-byte aligned, zero-initialised bytes.
+// 64-byte aligned, zero-initialised bytes (at least 64 allocated, so data() is never null once ok()).
 class AlignedBuffer {
  public:
   AlignedBuffer() = default;
@@ -32,7 +32,7 @@ class AlignedBuffer {
   uint8_t* data() const { return data_.get(); }
   size_t size() const { return size_; }
   // False when the allocation failed (builds without exceptions report it instead of throwing).
-  bool ok() const { return size_ == 0 || data_ != nullptr; }
+  bool ok() const { return data_ != nullptr; }
 
  private:
   struct Free {

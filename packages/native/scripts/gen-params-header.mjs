@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes native/src/kernels/params_layout.generated.h from the one params declaration
 // (packages/core/src/plan/params.ts, built: `paramsLayout()` of @liteq/core): a static_assert per field
-// (offset and type) and per block (size) on the structs of native/src/kernels/params.h.
+// (offset and type) and per block (size) on the structs of native/src/kernels/params.h, and per block
+// a DeclaredRanges<>::Violation() that names the first ranged field outside its range.
 //
 //   node packages/native/scripts/gen-params-header.mjs          # write the header
 //   node packages/native/scripts/gen-params-header.mjs --check  # exit 1 if it is stale
@@ -11,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 export const HEADER_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'native', 'src', 'kernels', 'params_layout.generated.h');
 
-const CPP_TYPE = { i32: 'int32_t', f32: 'float', bits32: 'int32_t' };
+const CPP_TYPE = { i32: 'int32_t', f32: 'float', bits32: 'int32_t', shift: 'int32_t', lshift: 'int32_t', zp: 'int32_t', offset8: 'int32_t', rshift: 'int32_t', shift16: 'int32_t' };
+// The ranged field types (FIELD_RANGE in params.ts): checked by DeclaredRangeViolation.
+const RANGE = { shift: [-31, 31], lshift: [0, 30], zp: [-65535, 65535], offset8: [-255, 255], rshift: [-31, 0], shift16: [-31, 15] };
 const cppType = (t) => CPP_TYPE[t] ?? (/^i32\[(\d+)\]$/.test(t) ? `int32_t[${t.slice(4, -1)}]` : undefined);
 
 /** The header's text for a layout (paramsLayout()'s result). */
@@ -43,6 +46,24 @@ export function renderParamsLayoutHeader(layout) {
     }
     out.push('');
   }
+  out.push(
+    'namespace liteq {',
+    '',
+    '// Per block: Violation() names the first declared ranged field outside its range (a hostile or',
+    '// broken description), or returns nullptr. runtime/op.h CheckedParams uses it.',
+    'template <typename P>',
+    'struct DeclaredRanges;',
+  );
+  for (const [block, { fields }] of Object.entries(layout)) {
+    const ranged = fields.filter((f) => RANGE[f.type]);
+    out.push('template <>', `struct DeclaredRanges<${block}> {`, `  static const char* Violation(const ${block}&${ranged.length ? ' p' : ''}) {`);
+    for (const f of ranged) {
+      const [lo, hi] = RANGE[f.type];
+      out.push(`    if (p.${f.name} < ${lo} || p.${f.name} > ${hi}) return "${f.name} outside [${lo}, ${hi}]";`);
+    }
+    out.push('    return nullptr;', '  }', '};');
+  }
+  out.push('', '}  // namespace liteq', '');
   out.push('#undef LITEQ_DECLARED_FIELD', '', '#endif  // LITEQ_KERNELS_PARAMS_LAYOUT_GENERATED_H_', '');
   return out.join('\n');
 }

@@ -16,7 +16,7 @@ namespace reference {
 // activation's quantized range. |q - Z_in| <= 255, so the rescale cannot overflow.
 inline int32_t QuantizedReluX(int32_t q, int32_t input_zero_point, int32_t output_zero_point, int32_t multiplier, int32_t shift,
                               int32_t act_min, int32_t act_max) {
-  const int32_t v = output_zero_point + MultiplyByQuantizedMultiplier(q - input_zero_point, multiplier, shift);
+  const int32_t v = WrappingAdd(output_zero_point, MultiplyByQuantizedMultiplier(q - input_zero_point, multiplier, shift));
   return std::min(act_max, std::max(act_min, v));
 }
 
@@ -25,8 +25,8 @@ inline int32_t QuantizedLeakyRelu(int32_t q, int32_t input_zero_point, int32_t o
                                   int32_t identity_shift, int32_t alpha_multiplier, int32_t alpha_shift, int32_t qmin,
                                   int32_t qmax) {
   const int32_t x = q - input_zero_point;
-  const int32_t v = output_zero_point + (x >= 0 ? MultiplyByQuantizedMultiplier(x, identity_multiplier, identity_shift)
-                                                : MultiplyByQuantizedMultiplier(x, alpha_multiplier, alpha_shift));
+  const int32_t v = WrappingAdd(output_zero_point, x >= 0 ? MultiplyByQuantizedMultiplier(x, identity_multiplier, identity_shift)
+                                                         : MultiplyByQuantizedMultiplier(x, alpha_multiplier, alpha_shift));
   return std::min(qmax, std::max(qmin, v));
 }
 

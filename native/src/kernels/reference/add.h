@@ -34,12 +34,13 @@ struct QuantizedAddSpec {
 
 // One output element of quantized ADD (subtract = false) or SUB (subtract = true).
 inline int32_t QuantizedAddElement(const QuantizedAddSpec& p, int32_t q1, int32_t q2, bool subtract) {
-  const int32_t shifted1 = (p.input1_offset + q1) * (1 << p.left_shift);
-  const int32_t shifted2 = (p.input2_offset + q2) * (1 << p.left_shift);
+  // (q - Z) * 2^left_shift, wrapping instead of overflowing on hostile offsets (same value otherwise).
+  const int32_t shifted1 = ShiftLeftWrapping(static_cast<int32_t>(static_cast<uint32_t>(p.input1_offset) + static_cast<uint32_t>(q1)), p.left_shift);
+  const int32_t shifted2 = ShiftLeftWrapping(static_cast<int32_t>(static_cast<uint32_t>(p.input2_offset) + static_cast<uint32_t>(q2)), p.left_shift);
   const int32_t scaled1 = MultiplyByQuantizedMultiplier(shifted1, p.input1_multiplier, p.input1_shift);
   const int32_t scaled2 = MultiplyByQuantizedMultiplier(shifted2, p.input2_multiplier, p.input2_shift);
-  const int32_t raw = subtract ? scaled1 - scaled2 : scaled1 + scaled2;
-  const int32_t out = MultiplyByQuantizedMultiplier(raw, p.output_multiplier, p.output_shift) + p.output_offset;
+  const int32_t raw = subtract ? static_cast<int32_t>(static_cast<uint32_t>(scaled1) - static_cast<uint32_t>(scaled2)) : WrappingAdd(scaled1, scaled2);
+  const int32_t out = WrappingAdd(MultiplyByQuantizedMultiplier(raw, p.output_multiplier, p.output_shift), p.output_offset);
   return std::min(p.activation_max, std::max(p.activation_min, out));
 }
 

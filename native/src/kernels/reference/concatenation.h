@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "fixedpoint.h"
+
 namespace liteq {
 namespace reference {
 
@@ -38,7 +40,7 @@ inline void RequantizeConcatRun(const uint8_t* in, int64_t n, const ConcatRequan
                                 uint8_t* out) {
   for (int64_t j = 0; j < n; ++j) {
     const float x = static_cast<float>(in[j]) * r.scale + r.bias;
-    const int32_t v = static_cast<int32_t>(std::round(x)) + output_zero_point;
+    const int32_t v = WrappingAdd(TruncToInt32(std::round(x)), output_zero_point);
     out[j] = static_cast<uint8_t>(std::max(0, std::min(255, v)));
   }
 }

@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "fixedpoint.h"
+
 namespace liteq {
 namespace reference {
 
@@ -33,7 +35,7 @@ void PopulateLookupTable(float input_scale, int32_t input_zero_point, float outp
     const float dequantized = input_scale * static_cast<float>(val - input_zero_point);
     const float transformed = transform(dequantized);
     const float rescaled = std::round(transformed * inverse_scale);
-    const int32_t quantized = static_cast<int32_t>(rescaled + static_cast<float>(output_zero_point));
+    const int32_t quantized = TruncToInt32(rescaled + static_cast<float>(output_zero_point));
     table[static_cast<uint8_t>(static_cast<T>(val))] = static_cast<uint8_t>(static_cast<T>(std::max(std::min(maxval, quantized), minval)));
   }
 }

@@ -106,7 +106,7 @@ void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* in
         int32_t acc = MultiplyByQuantizedMultiplier(sum[o] - static_cast<int32_t>(n) * p.input_zero_point, p.multiplier, p.shift);
         const int32_t count = static_cast<int32_t>(n);
         acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-        q = std::min(std::max(acc + p.output_zero_point, p.qmin), p.qmax);
+        q = std::min(std::max(WrappingAdd(acc, p.output_zero_point), p.qmin), p.qmax);
         break;
       }
       case MeanMode::kQuantSame:
@@ -118,7 +118,7 @@ void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* in
         const float scaled = mean * p.scale;
         float r = std::round(scaled + p.float_bias) + static_cast<float>(p.output_zero_point);
         r = std::max(std::min(r, static_cast<float>(p.qmax)), static_cast<float>(p.qmin));
-        q = static_cast<int32_t>(r);
+        q = TruncToInt32(r);
         break;
       }
     }

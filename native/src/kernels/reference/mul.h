@@ -26,7 +26,7 @@ struct QuantizedMulSpec {
 
 inline int32_t QuantizedMulElement(const QuantizedMulSpec& p, int32_t q1, int32_t q2) {
   const int32_t product = (p.input1_offset + q1) * (p.input2_offset + q2);
-  const int32_t out = MultiplyByQuantizedMultiplier(product, p.output_multiplier, p.output_shift) + p.output_offset;
+  const int32_t out = WrappingAdd(MultiplyByQuantizedMultiplier(product, p.output_multiplier, p.output_shift), p.output_offset);
   return std::min(p.activation_max, std::max(p.activation_min, out));
 }
 

@@ -31,7 +31,9 @@ struct PoolWindow {
 
 inline PoolWindow ClipWindow(const PoolShape& s, int oy, int ox) {
   const int oy0 = oy * s.stride_h - s.pad_top, ox0 = ox * s.stride_w - s.pad_left;
-  return {std::max(oy0, 0), std::min(oy0 + s.filter_h, s.in_h), std::max(ox0, 0), std::min(ox0 + s.filter_w, s.in_w)};
+  // A window wholly in the padding is empty (y1 == y0), never of negative extent.
+  const int y0 = std::max(oy0, 0), x0 = std::max(ox0, 0);
+  return {y0, std::max(y0, std::min(oy0 + s.filter_h, s.in_h)), x0, std::max(x0, std::min(ox0 + s.filter_w, s.in_w))};
 }
 
 // Rows [row_begin, row_end) of the flattened (batch, out_y) range.

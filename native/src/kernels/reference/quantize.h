@@ -20,7 +20,7 @@ namespace reference {
 // quotients like 161.49999823 up to 161.5 and then to 162; the runtime outputs 161 — measured).
 template <typename T>
 inline T AffineQuantize(float x, float scale, int32_t zero_point) {
-  const int32_t unclamped = static_cast<int32_t>(std::round(static_cast<double>(x) / static_cast<double>(scale))) + zero_point;
+  const int32_t unclamped = WrappingAdd(TruncToInt32(std::round(static_cast<double>(x) / static_cast<double>(scale))), zero_point);
   const int32_t lo = std::numeric_limits<T>::min(), hi = std::numeric_limits<T>::max();
   return static_cast<T>(std::min(hi, std::max(lo, unclamped)));
 }
@@ -29,7 +29,7 @@ inline T AffineQuantize(float x, float scale, int32_t zero_point) {
 // multiplier (QuantizeMultiplier of the double ratio); |q_in - Z_in| <= 255, no overflow.
 template <typename Out>
 inline Out Requantize(int32_t q, int32_t input_zero_point, int32_t output_zero_point, int32_t multiplier, int32_t shift) {
-  const int32_t v = MultiplyByQuantizedMultiplier(q - input_zero_point, multiplier, shift) + output_zero_point;
+  const int32_t v = WrappingAdd(MultiplyByQuantizedMultiplier(q - input_zero_point, multiplier, shift), output_zero_point);
   const int32_t lo = std::numeric_limits<Out>::min(), hi = std::numeric_limits<Out>::max();
   return static_cast<Out>(std::min(hi, std::max(lo, v)));
 }

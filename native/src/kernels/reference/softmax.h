@@ -18,6 +18,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "fixedpoint.h"
+
 namespace liteq {
 namespace reference {
 
@@ -29,9 +31,9 @@ inline void PopulateSoftmaxLookupTable(float input_scale, float beta, float tabl
 template <typename T>
 inline int32_t QuantizeSoftmaxOutput(float prob_rescaled, int32_t zero_point) {
   if constexpr (std::is_same<T, uint8_t>::value) {
-    return static_cast<int32_t>(prob_rescaled + 0.5f);
+    return TruncToInt32(prob_rescaled + 0.5f);
   } else {
-    return static_cast<int32_t>(std::round(prob_rescaled)) + zero_point;
+    return WrappingAdd(TruncToInt32(std::round(prob_rescaled)), zero_point);
   }
 }
 

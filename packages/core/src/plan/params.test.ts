@@ -28,6 +28,14 @@ describe('params declarations', () => {
     expect(() => encodeParams('ConvParams', { act_max: 2 ** 31 })).toThrow(RangeError);
   });
 
+  it('refuses ranged fields outside their range (the C++ core refuses them too, DeclaredRanges)', () => {
+    expect(ints(encodeParams('ElementwiseParams', { left_shift: 20, output_shift: -31, input1_shift: 31 }).finish()).slice(3, 10)).toEqual([20, 0, 31, 0, 0, 0, -31]);
+    expect(() => encodeParams('ElementwiseParams', { left_shift: 31 })).toThrow(/ElementwiseParams\.left_shift: 31 outside \[0, 30\]/);
+    expect(() => encodeParams('ElementwiseParams', { left_shift: -1 })).toThrow(RangeError);
+    expect(() => encodeParams('FullyConnectedParams', { shift: -32 })).toThrow(/FullyConnectedParams\.shift: -32 outside \[-31, 31\]/);
+    expect(() => encodeParams('QuantizeParams', { output_shift: 32 })).toThrow(RangeError);
+  });
+
   it('lays every block out as its C++ struct must be (offsets, sizes)', () => {
     const l = paramsLayout();
     expect(l['ConvParams']!.size).toBe(60);

@@ -5,11 +5,20 @@
 // on the structs in native/src/kernels/params.h. All fields are 4 bytes, little-endian.
 //
 // Field types: i32 (int32_t), f32 (float), bits32 (int32_t holding a float32's bits or an integer,
-// as the kernel variant reads it), i32[N] (int32_t[N]). `tail` documents what follows the struct in
+// as the kernel variant reads it), i32[N] (int32_t[N]), and two ranged int32_t types the C++ core
+// checks when a plan is created (the generated DeclaredRangeViolation) and encodeParams checks here:
+// shift (a requantization exponent, [-31, 31]: right shift when < 0, left when > 0), lshift (a
+// left shift, [0, 30]), zp (a zero point or its negation, [-65535, 65535]) and offset8 (an 8-bit
+// operand's negated zero point, [-255, 255]: products and sums of offset operands stay in int32),
+// rshift (an exponent that only shifts right, [-31, 0]) and shift16 (an exponent applied to int16
+// values, [-31, 15]). `tail` documents what follows the struct in
 // the same blob (variable-length arrays), appended by the lowering.
 import { ParamsWriter } from './writer.js';
 
-export type FieldType = 'i32' | 'f32' | 'bits32' | `i32[${number}]`;
+export type FieldType = 'i32' | 'f32' | 'bits32' | 'shift' | 'lshift' | 'zp' | 'offset8' | 'rshift' | 'shift16' | `i32[${number}]`;
+
+/** The inclusive range of each ranged field type. */
+export const FIELD_RANGE: Readonly<Partial<Record<FieldType, readonly [number, number]>>> = { shift: [-31, 31], lshift: [0, 30], zp: [-65535, 65535], offset8: [-255, 255], rshift: [-31, 0], shift16: [-31, 15] };
 
 export interface ParamsDecl {
   readonly fields: readonly (readonly [name: string, type: FieldType])[];
@@ -19,9 +28,9 @@ export interface ParamsDecl {
 const decl = <F extends readonly (readonly [string, FieldType])[]>(fields: F, tail?: string) => ({ fields, ...(tail ? { tail } : {}) }) as { readonly fields: F; readonly tail?: string };
 
 const CONV_QUANT_TAIL = [
-  ['input_offset', 'i32'],
-  ['filter_offset', 'i32'],
-  ['output_offset', 'i32'],
+  ['input_offset', 'offset8'],
+  ['filter_offset', 'offset8'],
+  ['output_offset', 'zp'],
   ['act_min', 'i32'],
   ['act_max', 'i32'],
   ['float_act_min', 'f32'],
@@ -45,11 +54,11 @@ export const PARAMS = {
   ConvParams: decl([...CONV_GEOMETRY, ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
   DepthwiseConvParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
   FullyConnectedParams: decl([
-    ['input_offset', 'i32'],
-    ['filter_offset', 'i32'],
-    ['output_offset', 'i32'],
+    ['input_offset', 'offset8'],
+    ['filter_offset', 'offset8'],
+    ['output_offset', 'zp'],
     ['multiplier', 'i32'],
-    ['shift', 'i32'],
+    ['shift', 'shift'],
     ['act_min', 'i32'],
     ['act_max', 'i32'],
     ['float_act_min', 'f32'],
@@ -72,12 +81,12 @@ export const PARAMS = {
     ['mode', 'i32'],
     ['reduce_mask', 'i32'],
     ['multiplier', 'i32'],
-    ['shift', 'i32'],
+    ['shift', 'shift'],
     ['bias', 'i32'],
     ['scale', 'f32'],
     ['float_bias', 'f32'],
-    ['input_zero_point', 'i32'],
-    ['output_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
+    ['output_zero_point', 'zp'],
   ] as const),
   PadParams: decl([
     ['rank', 'i32'],
@@ -86,16 +95,16 @@ export const PARAMS = {
     ['pad_value', 'bits32'],
   ] as const),
   ElementwiseParams: decl([
-    ['input1_offset', 'i32'],
-    ['input2_offset', 'i32'],
-    ['output_offset', 'i32'],
-    ['left_shift', 'i32'],
+    ['input1_offset', 'offset8'],
+    ['input2_offset', 'offset8'],
+    ['output_offset', 'zp'],
+    ['left_shift', 'lshift'],
     ['input1_multiplier', 'i32'],
-    ['input1_shift', 'i32'],
+    ['input1_shift', 'shift'],
     ['input2_multiplier', 'i32'],
-    ['input2_shift', 'i32'],
+    ['input2_shift', 'shift'],
     ['output_multiplier', 'i32'],
-    ['output_shift', 'i32'],
+    ['output_shift', 'shift'],
     ['activation_min', 'i32'],
     ['activation_max', 'i32'],
     ['float_activation_min', 'f32'],
@@ -105,63 +114,63 @@ export const PARAMS = {
     [
       ['axis', 'i32'],
       ['num_inputs', 'i32'],
-      ['output_zero_point', 'i32'],
+      ['output_zero_point', 'zp'],
       ['output_scale', 'f32'],
     ] as const,
     'ConcatInputParams inputs[num_inputs]',
   ),
   ConcatInputParams: decl([
-    ['zero_point', 'i32'],
+    ['zero_point', 'zp'],
     ['scale', 'f32'],
   ] as const),
   LutParams: decl([
     ['input_scale', 'f32'],
-    ['input_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
     ['output_scale', 'f32'],
-    ['output_zero_point', 'i32'],
+    ['output_zero_point', 'zp'],
   ] as const),
   SoftmaxParams: decl([
     ['beta', 'f32'],
     ['input_scale', 'f32'],
     ['output_scale', 'f32'],
-    ['output_zero_point', 'i32'],
+    ['output_zero_point', 'zp'],
   ] as const),
   ReluParams: decl([
-    ['input_zero_point', 'i32'],
-    ['output_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
+    ['output_zero_point', 'zp'],
     ['output_multiplier', 'i32'],
-    ['output_shift', 'i32'],
+    ['output_shift', 'shift'],
     ['activation_min', 'i32'],
     ['activation_max', 'i32'],
     ['float_activation_min', 'f32'],
     ['float_activation_max', 'f32'],
   ] as const),
   LeakyReluParams: decl([
-    ['input_zero_point', 'i32'],
-    ['output_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
+    ['output_zero_point', 'zp'],
     ['identity_multiplier', 'i32'],
-    ['identity_shift', 'i32'],
+    ['identity_shift', 'shift'],
     ['alpha_multiplier', 'i32'],
-    ['alpha_shift', 'i32'],
+    ['alpha_shift', 'shift'],
     ['alpha', 'f32'],
   ] as const),
   HardSwishParams: decl([
-    ['input_zero_point', 'i32'],
-    ['output_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
+    ['output_zero_point', 'zp'],
     ['reluish_multiplier_fixedpoint_int16', 'i32'],
-    ['reluish_multiplier_exponent', 'i32'],
+    ['reluish_multiplier_exponent', 'shift16'],
     ['output_multiplier_fixedpoint_int16', 'i32'],
-    ['output_multiplier_exponent', 'i32'],
+    ['output_multiplier_exponent', 'rshift'],
   ] as const),
   QuantizeParams: decl([
-    ['input_zero_point', 'i32'],
-    ['output_zero_point', 'i32'],
+    ['input_zero_point', 'zp'],
+    ['output_zero_point', 'zp'],
     ['output_multiplier', 'i32'],
-    ['output_shift', 'i32'],
+    ['output_shift', 'shift'],
     ['output_scale', 'f32'],
   ] as const),
   DequantizeParams: decl([
-    ['zero_point', 'i32'],
+    ['zero_point', 'zp'],
     ['scale', 'f32'],
   ] as const),
   DetectionPostProcessParams: decl([
@@ -206,7 +215,12 @@ export function encodeParams<N extends ParamsName>(name: N, values: ParamsValues
       pw.i32s(arr);
     } else if (type === 'f32') pw.f32((x as number | undefined) ?? 0);
     else if (typeof x === 'object' && x !== null && 'f32' in x) pw.f32(x.f32);
-    else pw.i32((x as number | undefined) ?? 0);
+    else {
+      const value = (x as number | undefined) ?? 0;
+      const range = FIELD_RANGE[type];
+      if (range && !(value >= range[0] && value <= range[1])) throw new RangeError(`${name}.${field}: ${value} outside [${range[0]}, ${range[1]}]`);
+      pw.i32(value);
+    }
   }
   return pw;
 }

@@ -70,8 +70,17 @@ function make(name: string, dtype: ConstValue['dtype'], shape: number[], values:
 }
 
 /** Evaluates `node` on constant inputs; undefined when the case is not handled (it is then lowered as an op). */
+// How many inputs each folded op takes (a node with another count is left to the lowering, which
+// reports it); Pack and ConcatV2 take any number from 1 and 2.
+const FOLD_ARITY: Record<string, [number, number]> = {
+  Cast: [1, 1], Squeeze: [1, 1], StridedSlice: [4, 4], Reshape: [2, 2], ExpandDims: [2, 2], Fill: [2, 2], Prod: [2, 2],
+  Pack: [1, Infinity], ConcatV2: [2, Infinity],
+};
+
 export function foldConstant(node: TfNode, inputs: ConstValue[]): ConstValue | undefined {
   const name = node.name;
+  const arity = FOLD_ARITY[node.op];
+  if (arity && (inputs.length < arity[0] || inputs.length > arity[1])) return undefined;
   if (node.op in BINARY && inputs.length === 2) {
     const [a, b] = inputs as [ConstValue, ConstValue];
     const shape = broadcastShape(a.shape, b.shape);

@@ -147,6 +147,7 @@ export function lowerGraph(nodesIn: TfNode[], opts: LowerOptions): FGraph {
           min = getAttr(node, 'min', 'f')?.value ?? -6;
           max = getAttr(node, 'max', 'f')?.value ?? 6;
         }
+        if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) throw new UnsupportedError(`${node.op} ${node.name}: range [${min}, ${max}] is not a finite min <= max`);
         const numBits = Number(getAttr(node, 'num_bits', 'i')?.value ?? 8n);
         const narrowRange = getAttr(node, 'narrow_range', 'b')?.value ?? false;
         if (opts.quantized && numBits !== 8) throw new UnsupportedError(`${node.op} ${node.name}: num_bits ${numBits}; QUANTIZED_UINT8 needs 8-bit FakeQuant`);
@@ -251,6 +252,7 @@ export function lowerGraph(nodesIn: TfNode[], opts: LowerOptions): FGraph {
       }
       case 'ConcatV2': {
         const n = node.inputs.length - 1;
+        if (n < 1) throw new UnsupportedError(`ConcatV2 ${node.name}: needs at least one input besides the axis`);
         const parts = Array.from({ length: n }, (_, i) => tensorOf(node, i));
         const rank = shapeOf(parts[0]!).length;
         let axis = constOf(node, n, 'axis').data[0]!;

@@ -3,6 +3,8 @@
 // so that nothing is lost before the converter decides what it needs; values are decoded into plain,
 // typed JS (bigint for int64, DataType names, packed little-endian tensor bytes).
 
+import { UnsupportedError } from '../../errors.js';
+
 /** A TensorFlow DataType by its enum name, e.g. 'DT_FLOAT', 'DT_INT32', 'DT_QUINT8'. */
 export type TfDataType = string;
 
@@ -76,12 +78,13 @@ export interface TfGraph {
 
 /**
  * The attr `key` of `node`, narrowed to `kind`; undefined when absent. A present attr of another
- * kind throws, because silently ignoring e.g. an int where a list was expected hides a bad graph.
+ * kind throws (UnsupportedError: the graph cannot be converted), because silently ignoring e.g. an int
+ * where a list was expected hides a bad graph.
  */
 export function getAttr<K extends TfAttrKind>(node: TfNode, key: string, kind: K): Extract<TfAttr, { kind: K }> | undefined {
   const a = node.attrs[key];
   if (a === undefined) return undefined;
-  if (a.kind !== kind) throw new TypeError(`node ${node.name} (${node.op}): attr ${key} is ${a.kind}, expected ${kind}`);
+  if (a.kind !== kind) throw new UnsupportedError(`node ${node.name} (${node.op}): attr ${key} is ${a.kind}, expected ${kind}`);
   return a as Extract<TfAttr, { kind: K }>;
 }
 

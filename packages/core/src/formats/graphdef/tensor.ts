@@ -2,15 +2,16 @@
 // type; tensor_content slices of a protobuf are not (they sit at arbitrary file offsets), so those
 // are copied once. Hosts are assumed little-endian, as TF writes tensor_content on every platform
 // liteq runs on.
+import { UnsupportedError } from '../../errors.js';
 import type { TfTensor } from './graph.js';
 
 type Ctor<T> = { new (b: ArrayBufferLike, off: number, len: number): T; new (len: number): T; BYTES_PER_ELEMENT: number };
 
 function view<T extends ArrayBufferView>(t: TfTensor, C: Ctor<T>, accepted: readonly string[]): T {
-  if (!accepted.includes(t.dtype)) throw new TypeError(`tensor is ${t.dtype}, not ${accepted.join('/')}`);
+  if (!accepted.includes(t.dtype)) throw new UnsupportedError(`tensor is ${t.dtype}, not ${accepted.join('/')}`);
   const size = C.BYTES_PER_ELEMENT;
   const d = t.data;
-  if (d.byteLength % size !== 0) throw new TypeError(`tensor byte length ${d.byteLength} is not a multiple of ${size}`);
+  if (d.byteLength % size !== 0) throw new UnsupportedError(`${t.dtype} tensor of ${d.byteLength} bytes: not a multiple of ${size}`);
   if (d.byteOffset % size === 0) return new C(d.buffer, d.byteOffset, d.byteLength / size);
   const copy = new C(d.byteLength / size);
   new Uint8Array(copy.buffer).set(d);

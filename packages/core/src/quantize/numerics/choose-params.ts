@@ -5,6 +5,7 @@
 // - nudge: TF's FakeQuant kernels (fake_quant_ops_functor.h `Nudge`), all in float32, zero point
 //   from the min end, rounded half up (zero points are never negative there, so the same as std::round).
 // The shared QAT graph's ranges were tuned so both agree; tests pin their rounding edges.
+import { UnsupportedError } from '../../errors.js';
 import { f32, roundHalfAwayFromZero } from './quant-math.js';
 
 export interface QuantParams {
@@ -14,6 +15,7 @@ export interface QuantParams {
 
 /** ChooseQuantizationParams for an integer range [qmin, qmax] (uint8: 0..255, narrow 1..255). */
 export function chooseQuantizationParams(rmin: number, rmax: number, qmin: number, qmax: number): QuantParams {
+  if (!Number.isFinite(rmin) || !Number.isFinite(rmax) || rmin > rmax) throw new UnsupportedError(`cannot quantize the range [${rmin}, ${rmax}]: not a finite min <= max`);
   // 0 must be exactly representable, so the range always contains it.
   rmin = Math.min(rmin, 0);
   rmax = Math.max(rmax, 0);

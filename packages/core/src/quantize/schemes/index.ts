@@ -1,7 +1,8 @@
 // Post-training quantization of a float model, one file per scheme: uint8 (TOCO's legacy per-tensor
 // scheme, through the converter's own quantize step), int8 (full integer), dynamic and float16
 // (weights only), then the model I/O type.
-import { UnsupportedError } from '../../errors.js';
+import { InvalidInputError, UnsupportedError } from '../../errors.js';
+import { checkSubgraphStructure } from '../../ir/check.js';
 import type { Model } from '../../ir/types.js';
 import { quantizeInt8Scheme } from './int8.js';
 import { adaptIo } from './io.js';
@@ -17,6 +18,8 @@ export type { QuantScheme, IoType, QuantizeModelOptions } from './options.js';
 export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
   const sg = model.subgraphs[0];
   if (!sg) throw new UnsupportedError('model has no subgraph');
+  checkSubgraphStructure(sg, 'quantize');
+  checkQuantizable(model, o);
   if (sg.tensors.some((t) => t.dtype === 'uint8' || t.dtype === 'int8')) throw new UnsupportedError('the model is already quantized (it has uint8/int8 tensors): quantize its float twin (liteq dequantize gives one)');
   switch (o.scheme) {
     case 'uint8':
@@ -28,4 +31,23 @@ export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
       if (o.io && o.io !== 'float') throw new UnsupportedError(`\`scheme=${o.scheme}\` keeps float activations: \`io\` must be float`);
       return weightsBehindDequantize(model, o);
   }
+}
+
+/** Ranges and weights the schemes can turn into quantization parameters: finite, min <= max. */
+function checkQuantizable(model: Model, o: QuantizeModelOptions): void {
+  const sg = model.subgraphs[0]!;
+  for (const [i, r] of o.ranges ?? []) {
+    const t = sg.tensors[i];
+    if (!t) throw new InvalidInputError(`\`ranges\`: tensor ${i} is not in the model`);
+    if (!Number.isFinite(r.min) || !Number.isFinite(r.max) || r.min > r.max) {
+      throw new InvalidInputError(`\`ranges\`: tensor ${i} "${t.name}" has range [${r.min}, ${r.max}], not a finite min <= max (did calibration see NaN or Inf activations?)`);
+    }
+  }
+  if (o.scheme === 'float16') return;
+  sg.tensors.forEach((t, i) => {
+    if (t.dtype !== 'float32' || !t.data) return;
+    const v = new Float32Array(t.data.buffer, t.data.byteOffset, t.data.byteLength >> 2);
+    const k = v.findIndex((x) => !Number.isFinite(x));
+    if (k >= 0) throw new UnsupportedError(`constant tensor ${i} "${t.name}" holds ${v[k]} at element ${k}: weights must be finite to quantize`);
+  });
 }

@@ -117,7 +117,9 @@ export function quantizeGraph(g: FGraph, opts: TocoQuantizeOptions): string[] {
     const t = T[b]!;
     if (t.dtype !== 'float32' || !(t.data instanceof Float32Array)) continue;
     // TOCO: the double product of the double scales (stored as float32; within 1.2e-7 of the shared model's).
-    const scale = T[input]!.quant!.scale * T[weights]!.quant!.scale;
+    const [qi, qw] = [T[input]?.quant, T[weights]?.quant];
+    if (!qi || !qw) throw new UnsupportedError(`bias ${t.name}: its op's ${qi ? 'weights' : 'input'} "${T[qi ? weights : input]?.name}" has no range, so the bias scale is unknown`);
+    const scale = qi.scale * qw.scale;
     const q = quantizeBiasInt32(t.data, scale);
     t.bytes = new Uint8Array(q.buffer, q.byteOffset, q.byteLength);
     t.quant = { scale, zeroPoint: 0 };
