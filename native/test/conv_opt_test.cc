@@ -41,6 +41,8 @@ std::vector<liteq::q8_gemm::Isa> IsaLevels() {
   const uint32_t f = liteq_cpu_features();
   if (f & LITEQ_CPU_SSE41) levels.push_back(Isa::kSse41);
   if (f & LITEQ_CPU_AVX2) levels.push_back(Isa::kAvx2);
+  if ((f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW)) levels.push_back(Isa::kAvx512);
+  if ((f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX512VNNI)) levels.push_back(Isa::kAvx512Vnni);
   if (f & LITEQ_CPU_WASM_SIMD128) levels.push_back(Isa::kWasmSimd128);
   return levels;
 }
@@ -250,7 +252,7 @@ void RandomConvs(int count, bool per_channel) {
           .Test<T>();
     }
   }
-  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
 }
 
 }  // namespace
@@ -282,7 +284,7 @@ LQ_TEST(ConvOptMobileNetLikeShapes) {
           .Test<uint8_t>();
     }
   }
-  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
 }
 
 namespace {
@@ -344,7 +346,7 @@ void RandomFullyConnected(int count) {
                             RandInt(1, 3));
     }
   }
-  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
 }
 
 }  // namespace
@@ -383,7 +385,7 @@ LQ_TEST(ConvOptFloatRandom) {
           .TestFloat();
     }
   }
-  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
 }
 
 LQ_TEST(FullyConnectedOptFloatRandom) {
@@ -416,5 +418,5 @@ LQ_TEST(FullyConnectedOptFloatRandom) {
       LQ_CHECK(std::memcmp(out.data(), want.data(), out.size() * sizeof(float)) == 0);
     }
   }
-  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx2);
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
 }

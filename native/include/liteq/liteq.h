@@ -38,6 +38,7 @@ enum liteq_cpu_feature {
   LITEQ_CPU_AVX512F = 1u << 3,
   LITEQ_CPU_AVX512VNNI = 1u << 4,
   LITEQ_CPU_WASM_SIMD128 = 1u << 5,
+  LITEQ_CPU_AVX512BW = 1u << 6, /* with AVX512VL: what the AVX-512 kernels need besides F */
 };
 
 /* Library version, "MAJOR.MINOR.PATCH". Static storage. */

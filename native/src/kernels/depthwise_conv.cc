@@ -304,6 +304,8 @@ namespace dwconv {
 int RunDepthwiseU8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
     case Isa::kWasmSimd128: return RunFast<uint8_t>(ctx, a, QU8DwconvWasmSimd);
+    case Isa::kAvx512Vnni:  // no AVX-512 depthwise kernel yet: the AVX2 one
+    case Isa::kAvx512:
     case Isa::kAvx2: return RunFast<uint8_t>(ctx, a, QU8DwconvAvx2);
     case Isa::kSse41: return RunFast<uint8_t>(ctx, a, QU8DwconvSse41);
     default: return RunReference<uint8_t>(ctx, a);
@@ -312,6 +314,8 @@ int RunDepthwiseU8(const OpContext& ctx, const OpArgs& a, Isa isa) {
 
 int RunDepthwiseF32(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
+    case Isa::kAvx512Vnni:
+    case Isa::kAvx512:
     case Isa::kAvx2: return RunFastF32(ctx, a, F32DwconvAvx2);
     case Isa::kSse41: return RunFastF32(ctx, a, F32DwconvSse41);
     default: return RunReferenceF32(ctx, a);
@@ -321,6 +325,8 @@ int RunDepthwiseF32(const OpContext& ctx, const OpArgs& a, Isa isa) {
 int RunDepthwiseS8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
     case Isa::kWasmSimd128: return RunFast<int8_t>(ctx, a, QS8DwconvWasmSimd);
+    case Isa::kAvx512Vnni:
+    case Isa::kAvx512:
     case Isa::kAvx2: return RunFast<int8_t>(ctx, a, QS8DwconvAvx2);
     case Isa::kSse41: return RunFast<int8_t>(ctx, a, QS8DwconvSse41);
     default: return RunReference<int8_t>(ctx, a);

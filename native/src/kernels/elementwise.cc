@@ -49,7 +49,7 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
   [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddWasmSimd;
   [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddWasmSimd;
 #else
-  const bool simd = x86::ActiveIsa() == x86::Isa::kAvx2 && vadd::Covers<T>(s);
+  const bool simd = x86::ActiveIsa() >= x86::Isa::kAvx2 && vadd::Covers<T>(s);  // AVX-512 levels run it too
   [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddAvx2;
   [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddAvx2;
 #endif

@@ -123,7 +123,7 @@ size_t PrepareQuantized(const OpArgs& a, uint8_t* dst) {
   const q8_gemm::Problem g = GemmProblem(a, p);
   if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !q8_gemm::Supports(g)) return 0;
   if (dst) q8_gemm::PackWeights(g, dst);
-  return q8_gemm::PackedWeightsBytes(g.N, g.K);
+  return q8_gemm::PackedWeightsBytes(g);
 }
 
 size_t ScratchQuantized(const OpArgs& a, int num_threads) {
@@ -141,7 +141,7 @@ int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   if (batches <= INT32_MAX) {
     const q8_gemm::Problem g = GemmProblem(a, p);
     if (q8_gemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g.N, g.K);
+      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g);
       q8_gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
     }

@@ -1,4 +1,5 @@
-// CPU feature detection for run-time kernel dispatch (AVX2 with SSE4.1/scalar fallback).
+// CPU feature detection for run-time kernel dispatch (AVX-512 VNNI, AVX2, SSE4.1, scalar). AVX-512
+// counts only when the OS saves the zmm state (XCR0 opmask, ZMM_Hi256, Hi16_ZMM bits).
 #include <cstdint>
 
 #include "liteq/liteq.h"
@@ -33,6 +34,7 @@ uint32_t Detect() {
     if (os_avx && fma) features |= LITEQ_CPU_FMA;
     if (os_avx512 && (ebx & bit_AVX512F)) features |= LITEQ_CPU_AVX512F;
     if (os_avx512 && (ecx & bit_AVX512VNNI)) features |= LITEQ_CPU_AVX512VNNI;
+    if (os_avx512 && (ebx & bit_AVX512BW) && (ebx & bit_AVX512VL)) features |= LITEQ_CPU_AVX512BW;
   }
   return features;
 }

@@ -34,6 +34,7 @@ const CPU_FEATURE_NAMES: [number, string][] = [
   [1 << 2, 'fma'],
   [1 << 3, 'avx512f'],
   [1 << 4, 'avx512vnni'],
+  [1 << 6, 'avx512bw'],
   [1 << 5, 'wasm-simd128'],
 ];
 

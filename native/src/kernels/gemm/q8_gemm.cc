@@ -1,6 +1,7 @@
 // Quantized GEMM driver: ISA choice, B panel packing, A row blocks (plain rows or im2col) converted
-// to int16, the split over threads and the micro-kernel loop. Portable C++; only the micro-kernel is
-// AVX2 (q8_gemm_4x16c2__avx2.cc).
+// to int16 (or, at the AVX-512 VNNI level, to unsigned bytes with their row sums), the split over
+// threads and the micro-kernel loop. Portable C++; only the micro-kernels are ISA-specific
+// (x86/q8_gemm_4x16c2__avx2.cc, x86/q8_gemm_8x16c4__avx512vnni.cc, ...).
 #include "kernels/gemm/q8_gemm.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "liteq/liteq.h"
 #include "kernels/gemm/gemm_split.h"
@@ -40,6 +42,119 @@ int ABlockRows(int K) {
 size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels(N)) * PanelInt16s(K) * 2); }
 size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * KPairs(K) * 4); }
 
+void PackPanelParams(const Problem& p, int panel, int32_t* params);
+
+// ---- The AVX-512 VNNI layout: k in quads of bytes ----
+// A = a_u - c_a with a_u unsigned (c_a = 128 for int8, 0 for uint8) and B = b_s + c_b with b_s signed
+// (c_b = 128 for uint8, 0 for int8), so for each (m, n), modulo 2^32:
+//   sum_k (A - Z_a)(B - Z_b) = dot(a_u, b_s) + (c_b - Z_b) rowsum(a_u) - (c_a + Z_a) colsum(b_s)
+//                              - K (c_a + Z_a)(c_b - Z_b)
+// The column terms (and the bias) are packed in the panel's bias slot; (c_b - Z_b) is `rowcoef`.
+enum class Layout : int32_t { kPairs16 = 1, kQuads8 = 2 };
+constexpr size_t kHeaderBytes = kAlign;  // PackWeights' header: the layout, then padding
+
+int KQuads(int K) { return (K + 3) / 4; }
+int32_t ShiftA(DType d) { return d == DType::kInt8 ? 128 : 0; }  // c_a
+int32_t ShiftB(DType d) { return d == DType::kUInt8 ? 128 : 0; }  // c_b
+size_t PanelBytesVnni(int K) { return AlignUp(static_cast<size_t>(KQuads(K)) * 4 * kNR + kPanelParams * 4); }
+size_t PackedBBytesVnni(int N, int K) { return static_cast<size_t>(NumPanels(N)) * PanelBytesVnni(K); }
+int ABlockRowsVnni(int K) {
+  const size_t row_bytes = static_cast<size_t>(KQuads(K)) * 4;
+  const int rows = static_cast<int>(kABlockBytes / row_bytes) / kMRVnni * kMRVnni;
+  return std::max(kMRVnni, std::min(kMaxABlockRows, rows));
+}
+// A rows (bytes), then their int32 sums.
+size_t ABlockBytesVnni(int K) {
+  const int rows = ABlockRowsVnni(K);
+  return AlignUp(static_cast<size_t>(rows) * KQuads(K) * 4) + AlignUp(static_cast<size_t>(rows) * 4);
+}
+
+// The layout the active ISA runs for this problem: VNNI needs the padding value Z_a + c_a to be a byte.
+Layout LayoutFor(const Problem& p) {
+#if defined(__x86_64__) || defined(__i386__)
+  const int32_t pad = ShiftA(p.dtype) - p.a_offset;
+  if (ActiveIsa() >= Isa::kAvx512Vnni && pad >= 0 && pad <= 255) return Layout::kQuads8;
+#else
+  (void)p;
+#endif
+  return Layout::kPairs16;
+}
+
+template <typename T>
+void PackPanelVnni(const Problem& p, int panel, int8_t* dst) {
+  const T* b = static_cast<const T*>(p.b);
+  const int n0 = panel * kNR, kquads = KQuads(p.K);
+  const int32_t cb = ShiftB(p.dtype);
+  int32_t colsum[kNR];
+  for (int col = 0; col < kNR; ++col) {
+    const int n = n0 + col;
+    const T* row = n < p.N ? b + static_cast<int64_t>(n) * p.K : nullptr;
+    int32_t sum = 0;
+    for (int k = 0; k < kquads * 4; ++k) {
+      const int32_t v = row && k < p.K ? static_cast<int32_t>(row[k]) - cb : 0;
+      dst[static_cast<size_t>(k >> 2) * 4 * kNR + 4 * col + (k & 3)] = static_cast<int8_t>(v);
+      sum += v;
+    }
+    colsum[col] = sum;
+  }
+  int32_t* params = reinterpret_cast<int32_t*>(dst + static_cast<size_t>(kquads) * 4 * kNR);
+  PackPanelParams(p, panel, params);
+  const uint32_t a_term = static_cast<uint32_t>(ShiftA(p.dtype) - p.a_offset);  // c_a + Z_a
+  const uint32_t b_term = static_cast<uint32_t>(cb + p.b_offset);               // c_b - Z_b
+  for (int col = 0; col < kNR && n0 + col < p.N; ++col) {
+    params[col] = static_cast<int32_t>(static_cast<uint32_t>(params[col]) - a_term * static_cast<uint32_t>(colsum[col]) -
+                                       static_cast<uint32_t>(p.K) * a_term * b_term);
+  }
+}
+
+// A rows [m0, m1) as unsigned bytes a_u (kquads*4 long, zero tail) and, when with_sums, their sums.
+// An im2col padding tap is the zero point, Z_a + c_a as a byte.
+template <typename T>
+void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rowsum, bool with_sums) {
+  const int row_len = KQuads(p.K) * 4;
+  const T* a = static_cast<const T*>(p.a);
+  const uint8_t flip = static_cast<uint8_t>(ShiftA(p.dtype));  // int8 -> +128 is a flip of the top bit
+  const uint8_t pad = static_cast<uint8_t>(ShiftA(p.dtype) - p.a_offset);
+  auto copy = [&](const T* src, int n, uint8_t* d) {
+    for (int i = 0; i < n; ++i) d[i] = static_cast<uint8_t>(static_cast<uint8_t>(src[i]) ^ flip);
+  };
+  for (int m = m0; m < m1; ++m, dst += row_len) {
+    std::memset(dst + p.K, 0, static_cast<size_t>(row_len - p.K));
+    if (!p.conv) {
+      copy(a + static_cast<int64_t>(m) * p.K, p.K, dst);
+    } else {
+      const reference::ConvShape& s = *p.conv;
+      const int ox = m % s.out_w;
+      const int oy = (m / s.out_w) % s.out_h;
+      const int b = m / (s.out_w * s.out_h);
+      uint8_t* d = dst;
+      const int ix0 = ox * s.stride_w - s.pad_left;
+      const bool row_contiguous = s.dilation_w == 1 && ix0 >= 0 && ix0 + s.filter_w <= s.in_w;
+      for (int ky = 0; ky < s.filter_h; ++ky) {
+        const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+        if (row_contiguous && iy >= 0 && iy < s.in_h) {
+          copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix0) * s.in_c, s.filter_w * s.in_c, d);
+          d += s.filter_w * s.in_c;
+          continue;
+        }
+        for (int kx = 0; kx < s.filter_w; ++kx, d += s.in_c) {
+          const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
+          if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
+            std::memset(d, pad, static_cast<size_t>(s.in_c));
+            continue;
+          }
+          copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c, s.in_c, d);
+        }
+      }
+    }
+    if (with_sums) {
+      int32_t sum = 0;
+      for (int k = 0; k < p.K; ++k) sum += dst[k];
+      rowsum[m - m0] = sum;
+    }
+  }
+}
+
 template <typename T>
 void PackPanel(const Problem& p, int panel, int16_t* dst) {
   const T* b = static_cast<const T*>(p.b);
@@ -54,7 +169,12 @@ void PackPanel(const Problem& p, int panel, int16_t* dst) {
     for (int k = 0; k < p.K; ++k) dst[(k >> 1) * 2 * kNR + 2 * col + (k & 1)] = static_cast<int16_t>(row[k] + p.b_offset);
     if (p.K & 1) dst[(kpairs - 1) * 2 * kNR + 2 * col + 1] = 0;
   }
-  int32_t* params = reinterpret_cast<int32_t*>(dst + static_cast<size_t>(kpairs) * 2 * kNR);
+  PackPanelParams(p, panel, reinterpret_cast<int32_t*>(dst + static_cast<size_t>(kpairs) * 2 * kNR));
+}
+
+// A panel's kPanelParams column params (q8_gemm.h): bias, multiplier, shifts, ties-up constants.
+void PackPanelParams(const Problem& p, int panel, int32_t* params) {
+  const int n0 = panel * kNR;
   for (int col = 0; col < kNR; ++col) {
     const int n = n0 + col;
     const bool valid = n < p.N;
@@ -185,26 +305,80 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
   }
 }
 
+// The VNNI twin of RunTile: rows [m_begin, m_end) x panels [p_begin, p_end).
+template <typename T>
+void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m_begin, int m_end, int p_begin,
+                 int p_end) {
+#if defined(__x86_64__) || defined(__i386__)
+  const int kquads = KQuads(p.K);
+  const size_t a_stride = static_cast<size_t>(kquads) * 4;
+  const size_t panel_len = PanelBytesVnni(p.K);
+  const int block_rows = ABlockRowsVnni(p.K);
+  int32_t* rowsum = reinterpret_cast<int32_t*>(a_buf + AlignUp(static_cast<size_t>(block_rows) * a_stride));
+  int32_t any_left_shift = 0;
+  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
+  const OutputParams op = {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
+  const int32_t rowcoef = ShiftB(p.dtype) + p.b_offset;  // c_b - Z_b
+  T* c = static_cast<T*>(p.c);
+  for (int mb = m_begin; mb < m_end; mb += block_rows) {
+    const int mb_end = std::min(m_end, mb + block_rows);
+    PackARowsVnni<T>(p, mb, mb_end, a_buf, rowsum, rowcoef != 0);
+    for (int panel = p_begin; panel < p_end; ++panel) {
+      const int8_t* pb = packed_b + panel * panel_len;
+      const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
+      for (int m = mb; m < mb_end; m += kMRVnni) {
+        const int mr = std::min(kMRVnni, mb_end - m);
+        if constexpr (std::is_same<T, uint8_t>::value) {
+          QU8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a_buf + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
+                                  c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
+        } else {
+          QS8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a_buf + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
+                                  c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
+        }
+      }
+    }
+  }
+#else
+  (void)p, (void)packed_b, (void)a_buf, (void)m_begin, (void)m_end, (void)p_begin, (void)p_end;
+#endif
+}
+
 template <typename T>
 void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
+  const Layout layout = LayoutFor(p);
+  const bool vnni = layout == Layout::kQuads8;
   const int panels = NumPanels(p.N);
-  const size_t panel_len = PanelInt16s(p.K);
-  uint8_t* a_slots = ctx.scratch + PackedBBytes(p.N, p.K);
-  const size_t slot_bytes = ABlockBytes(p.K);
-  const int16_t* packed_b = reinterpret_cast<const int16_t*>(packed);
-  if (!packed_b) {
-    int16_t* dst = reinterpret_cast<int16_t*>(ctx.scratch);
+  // The packed weights count when they were packed for this layout (a test may have changed the ISA cap).
+  int32_t packed_layout = 0;
+  if (packed) std::memcpy(&packed_layout, packed, sizeof(packed_layout));
+  const uint8_t* b = packed && packed_layout == static_cast<int32_t>(layout) ? packed + kHeaderBytes : nullptr;
+  uint8_t* a_slots = ctx.scratch + std::max(PackedBBytes(p.N, p.K), PackedBBytesVnni(p.N, p.K));
+  const size_t slot_bytes = std::max(ABlockBytes(p.K), ABlockBytesVnni(p.K));
+  if (!b) {
+    uint8_t* dst = ctx.scratch;
     ParallelFor(ctx, panels, [&](int64_t begin, int64_t end) {
-      for (int64_t i = begin; i < end; ++i) PackPanel<T>(p, static_cast<int>(i), dst + i * panel_len);
+      for (int64_t i = begin; i < end; ++i) {
+        if (vnni) {
+          PackPanelVnni<T>(p, static_cast<int>(i), reinterpret_cast<int8_t*>(dst) + i * PanelBytesVnni(p.K));
+        } else {
+          PackPanel<T>(p, static_cast<int>(i), reinterpret_cast<int16_t*>(dst) + i * PanelInt16s(p.K));
+        }
+      }
     });
-    packed_b = dst;
+    b = dst;
   }
-  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kMR, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  const int mr = vnni ? kMRVnni : kMR;
+  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, mr, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
   x86::RunGemmTasks(ctx, split, [&](int t) {
-    int16_t* a_buf = reinterpret_cast<int16_t*>(a_slots + static_cast<size_t>(t) * slot_bytes);
+    uint8_t* slot = a_slots + static_cast<size_t>(t) * slot_bytes;
     int m0, m1, p0, p1;
     split.Range(t, &m0, &m1, &p0, &p1);
-    if (m0 < m1 && p0 < p1) RunTile<T>(p, packed_b, a_buf, m0, m1, p0, p1);
+    if (m0 >= m1 || p0 >= p1) return;
+    if (vnni) {
+      RunTileVnni<T>(p, reinterpret_cast<const int8_t*>(b), slot, m0, m1, p0, p1);
+    } else {
+      RunTile<T>(p, reinterpret_cast<const int16_t*>(b), reinterpret_cast<int16_t*>(slot), m0, m1, p0, p1);
+    }
   });
 }
 
@@ -238,18 +412,26 @@ size_t ScratchBytes(int M, int N, int K, int threads) {
   (void)M;
   if (N <= 0 || K <= 0) return 0;
   const int slots = x86::MaxGemmTasks(threads, kTasksPerThread);
-  return PackedBBytes(N, K) + static_cast<size_t>(slots) * ABlockBytes(K);
+  return std::max(PackedBBytes(N, K), PackedBBytesVnni(N, K)) + static_cast<size_t>(slots) * std::max(ABlockBytes(K), ABlockBytesVnni(K));
 }
 
-size_t PackedWeightsBytes(int N, int K) { return N > 0 && K > 0 ? PackedBBytes(N, K) : 0; }
+size_t PackedWeightsBytes(const Problem& p) {
+  if (p.N <= 0 || p.K <= 0) return 0;
+  return kHeaderBytes + (LayoutFor(p) == Layout::kQuads8 ? PackedBBytesVnni(p.N, p.K) : PackedBBytes(p.N, p.K));
+}
 
 void PackWeights(const Problem& p, uint8_t* dst) {
-  int16_t* out = reinterpret_cast<int16_t*>(dst);
+  const Layout layout = LayoutFor(p);
+  const int32_t tag = static_cast<int32_t>(layout);
+  std::memcpy(dst, &tag, sizeof(tag));
+  uint8_t* out = dst + kHeaderBytes;
   for (int i = 0; i < NumPanels(p.N); ++i) {
-    if (p.dtype == DType::kUInt8) {
-      PackPanel<uint8_t>(p, i, out + i * PanelInt16s(p.K));
+    if (layout == Layout::kQuads8) {
+      int8_t* panel = reinterpret_cast<int8_t*>(out) + i * PanelBytesVnni(p.K);
+      if (p.dtype == DType::kUInt8) PackPanelVnni<uint8_t>(p, i, panel); else PackPanelVnni<int8_t>(p, i, panel);
     } else {
-      PackPanel<int8_t>(p, i, out + i * PanelInt16s(p.K));
+      int16_t* panel = reinterpret_cast<int16_t*>(out) + i * PanelInt16s(p.K);
+      if (p.dtype == DType::kUInt8) PackPanel<uint8_t>(p, i, panel); else PackPanel<int8_t>(p, i, panel);
     }
   }
 }

@@ -8,7 +8,8 @@
 // reference OutputStage per value).
 //
 // B is packed into 16-column panels of k-pairs (int16, zero point subtracted) with each column's bias
-// and requantization constants: once at plan creation by the kernel's prepare fn when weights and bias
+// and requantization constants — or, at the AVX-512 VNNI level, of k-quads of signed bytes (see
+// q8_gemm_8x16c4__avx512vnni.cc for how the zero points are folded into per-row and per-column terms): once at plan creation by the kernel's prepare fn when weights and bias
 // are plan constants (Tensor::is_constant), else at the start of every run into the op's scratch.
 // Tasks (row ranges, or panel ranges when B outweighs A) go to the pool on demand; each converts
 // blocks of A rows (plain rows or im2col) to int16 in its own scratch slot and runs the 4x16 kernel.
@@ -55,12 +56,15 @@ struct Problem {
 // [-31, 31] and no INT32_MIN multiplier.
 bool Supports(const Problem& p);
 
+// Enough for either B layout and the A blocks of either, so a plan stays valid whatever ISA level a
+// test caps the run at.
 size_t ScratchBytes(int M, int N, int K, int threads);
 
-// B (weights - Z_b, bias, requantization parameters) in the micro-kernel's panel layout: built once
-// by a kernel's PrepareFn when weights and bias are plan constants, instead of on every run.
-size_t PackedWeightsBytes(int N, int K);
-void PackWeights(const Problem& p, uint8_t* dst);  // dst 64-byte aligned, PackedWeightsBytes long
+// B (weights - Z_b, bias, requantization parameters) in the panel layout of the ISA active now, with a
+// 64-byte header naming the layout: built once by a kernel's PrepareFn when weights and bias are plan
+// constants, instead of on every run. Run() repacks into the scratch if the layout no longer matches.
+size_t PackedWeightsBytes(const Problem& p);
+void PackWeights(const Problem& p, uint8_t* dst);  // dst 64-byte aligned, PackedWeightsBytes(p) long
 
 // Requires Supports(p) and ctx.scratch_bytes >= ScratchBytes(M, N, K, ctx.num_threads). packed is
 // PackWeights' output for this problem's B, or null to pack B into the scratch first.
@@ -89,6 +93,14 @@ void QU8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_s
                         const OutputParams& op, uint8_t* c, size_t c_stride);
 void QS8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,
                         const OutputParams& op, int8_t* c, size_t c_stride);
+// AVX-512 VNNI (x86/q8_gemm_8x16c4__avx512vnni.cc): 8 rows of unsigned 8-bit A (kquads*4 bytes each,
+// a_stride apart) with their sums rowsum[0..mr), times one panel of kquads blocks of [16 columns][4 k]
+// signed bytes followed by the same kPanelParams params (whose bias slot holds the column term).
+constexpr int kMRVnni = 8;
+void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                             int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c, size_t c_stride);
+void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                             int32_t rowcoef, const int8_t* panel, const OutputParams& op, int8_t* c, size_t c_stride);
 // WebAssembly SIMD128 (wasm/q8_gemm_4x16c2__wasmsimd.cc).
 void QU8Gemm4x16c2WasmSimd(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,
                            const OutputParams& op, uint8_t* c, size_t c_stride);

@@ -13,19 +13,36 @@ namespace {
 
 Isa DetectIsa() {
   const uint32_t f = liteq_cpu_features();
-  Isa isa = (f & LITEQ_CPU_WASM_SIMD128) ? Isa::kWasmSimd128 : (f & LITEQ_CPU_AVX2) ? Isa::kAvx2 : (f & LITEQ_CPU_SSE41) ? Isa::kSse41 : Isa::kScalar;
+  const bool avx512 = (f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX2);
+  Isa isa = (f & LITEQ_CPU_WASM_SIMD128) ? Isa::kWasmSimd128
+            : avx512 && (f & LITEQ_CPU_AVX512VNNI) ? Isa::kAvx512Vnni
+            : avx512                                ? Isa::kAvx512
+            : (f & LITEQ_CPU_AVX2)                  ? Isa::kAvx2
+            : (f & LITEQ_CPU_SSE41)                 ? Isa::kSse41
+                                                    : Isa::kScalar;
   if (const char* cap = std::getenv("LITEQ_ISA")) {
-    Isa limit = isa;
-    if (std::strcmp(cap, "scalar") == 0) limit = Isa::kScalar;
-    if (std::strcmp(cap, "sse41") == 0) limit = Isa::kSse41;
-    isa = std::min(isa, limit);
+    for (Isa level : {Isa::kScalar, Isa::kSse41, Isa::kAvx2, Isa::kAvx512, Isa::kAvx512Vnni}) {
+      if (std::strcmp(cap, IsaName(level)) == 0 && isa != Isa::kWasmSimd128) isa = std::min(isa, level);
+    }
   }
   return isa;
 }
 
-std::atomic<int> g_isa_cap{static_cast<int>(Isa::kWasmSimd128)};
+std::atomic<int> g_isa_cap{static_cast<int>(Isa::kAvx512Vnni)};
 
 }  // namespace
+
+const char* IsaName(Isa isa) {
+  switch (isa) {
+    case Isa::kScalar: return "scalar";
+    case Isa::kSse41: return "sse41";
+    case Isa::kAvx2: return "avx2";
+    case Isa::kWasmSimd128: return "wasm-simd128";
+    case Isa::kAvx512: return "avx512";
+    case Isa::kAvx512Vnni: return "avx512vnni";
+  }
+  return "?";
+}
 
 Isa ActiveIsa() {
   static const Isa isa = DetectIsa();

@@ -1,0 +1,147 @@
+// 8x16 quantized GEMM micro-kernel, k in quads ("c4"), AVX-512 VNNI: unsigned 8-bit A rows times one
+// packed signed 8-bit B panel with vpdpbusd (64 multiply-adds per instruction), one zmm accumulator
+// of 16 columns per row, then the output stage of q8_gemm_output_avx2.h on 16 lanes at once.
+//
+// Exactness: the driver (q8_gemm.cc, PackPanelVnni/PackARowsVnni) shifts A to unsigned (a_u = a + c_a)
+// and B to signed (b_s = b - c_b) and folds the shifts and zero points into per-column and per-row
+// terms, so that acc = dot(a_u, b_s) + rowcoef * rowsum(a_u) + colterm equals
+// sum_k (a - Z_a)(b - Z_b) + bias modulo 2^32; vpdpbusd adds its four exact products (|u8 * s8| < 2^15)
+// to the accumulator with wrap-around, as the reference's int32 accumulation wraps.
+// Functions carry target attributes, so the file builds without -mavx512* and only runs after dispatch.
+#include "kernels/gemm/q8_gemm.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC 12's _mm512 cast/extract intrinsics read an intentionally undefined register and warn.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+#include <immintrin.h>
+
+#include <cstring>
+
+
+#define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
+
+#include "kernels/gemm/q8_gemm.h"
+
+namespace liteq {
+namespace q8_gemm {
+namespace {
+
+// The panel's per-column output params as 16-lane registers, loaded once per micro-kernel call. The
+// ties-up constants are stored for the AVX2 kernel's lane order (q8_gemm.cc PackPanelParams: index
+// 8*half + 4*odd + j for column 8*half + 2*j + odd): even columns are quarters 0 and 2, odd 1 and 3.
+struct OutputRegs {
+  __m512i mult, lshift, rshift, round_even, round_odd, count_even, count_odd, post, zp, vmin, vmax;
+};
+
+LITEQ_AVX512VNNI inline __m512i Halves(const int64_t* lo, const int64_t* hi) {
+  return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(lo))),
+                            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(hi)), 1);
+}
+
+LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const OutputParams& op) {
+  OutputRegs o;
+  o.mult = _mm512_loadu_si512(params + kNR);
+  o.lshift = _mm512_loadu_si512(params + 2 * kNR);
+  o.rshift = _mm512_loadu_si512(params + 3 * kNR);
+  const int64_t* round = reinterpret_cast<const int64_t*>(params + 4 * kNR);
+  const int64_t* count = round + 16;
+  o.round_even = Halves(round, round + 8);
+  o.round_odd = Halves(round + 4, round + 12);
+  o.count_even = Halves(count, count + 8);
+  o.count_odd = Halves(count + 4, count + 12);
+  o.post = _mm512_loadu_si512(reinterpret_cast<const int32_t*>(count + 16));
+  o.zp = _mm512_set1_epi32(op.output_offset);
+  o.vmin = _mm512_set1_epi32(op.act_min);
+  o.vmax = _mm512_set1_epi32(op.act_max);
+  return o;
+}
+
+// The output stage of q8_gemm_output_avx2.h on 16 lanes: the same integer steps, lane for lane.
+LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, const OutputRegs& o, bool left_shift, bool ties_up) {
+  const __m512i x = left_shift ? _mm512_sllv_epi32(acc, o.lshift) : acc;  // wraps like ShiftLeftWrapping
+  __m512i even = _mm512_mul_epi32(x, o.mult);
+  __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(o.mult, 32));
+  __m512i r;
+  if (ties_up) {
+    even = _mm512_srlv_epi64(_mm512_add_epi64(even, o.round_even), o.count_even);
+    odd = _mm512_srlv_epi64(_mm512_add_epi64(odd, o.round_odd), o.count_odd);
+    r = _mm512_add_epi32(_mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32)), o.post);
+  } else {
+    const __m512i half = _mm512_set1_epi64(int64_t{1} << 30);
+    const __m512i one = _mm512_set1_epi32(1);
+    even = _mm512_add_epi64(even, half);
+    odd = _mm512_add_epi64(odd, half);
+    const __m512i high = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 31), _mm512_slli_epi64(odd, 1));
+    // RoundingDivideByPOT: ties away from zero.
+    const __m512i mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, o.rshift), one);
+    const __m512i remainder = _mm512_and_si512(high, mask);
+    const __m512i threshold = _mm512_sub_epi32(_mm512_srli_epi32(mask, 1), _mm512_srai_epi32(high, 31));
+    const __m512i shifted = _mm512_srav_epi32(high, o.rshift);
+    r = _mm512_mask_add_epi32(shifted, _mm512_cmpgt_epi32_mask(remainder, threshold), shifted, one);
+    r = _mm512_add_epi32(r, o.zp);
+  }
+  return _mm512_min_epi32(_mm512_max_epi32(r, o.vmin), o.vmax);
+}
+
+template <typename T>
+LITEQ_AVX512VNNI inline void Gemm8x16c4(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                                        int32_t rowcoef, const int8_t* panel, const OutputParams& op, T* c, size_t c_stride) {
+  const int32_t* params = reinterpret_cast<const int32_t*>(panel + static_cast<size_t>(kquads) * 4 * kNR);
+  const uint8_t* ar[kMRVnni];
+  for (int r = 0; r < kMRVnni; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : 0) * a_stride;
+  const __m512i colterm = _mm512_loadu_si512(params);
+  __m512i acc0 = colterm, acc1 = colterm, acc2 = colterm, acc3 = colterm;
+  __m512i acc4 = colterm, acc5 = colterm, acc6 = colterm, acc7 = colterm;
+  const int8_t* w = panel;
+  for (int kq = 0; kq < kquads; ++kq, w += 4 * kNR) {
+    const __m512i b = _mm512_load_si512(w);
+    int32_t q[kMRVnni];
+    for (int r = 0; r < kMRVnni; ++r) std::memcpy(&q[r], ar[r] + 4 * kq, 4);
+    acc0 = _mm512_dpbusd_epi32(acc0, _mm512_set1_epi32(q[0]), b);
+    acc1 = _mm512_dpbusd_epi32(acc1, _mm512_set1_epi32(q[1]), b);
+    acc2 = _mm512_dpbusd_epi32(acc2, _mm512_set1_epi32(q[2]), b);
+    acc3 = _mm512_dpbusd_epi32(acc3, _mm512_set1_epi32(q[3]), b);
+    acc4 = _mm512_dpbusd_epi32(acc4, _mm512_set1_epi32(q[4]), b);
+    acc5 = _mm512_dpbusd_epi32(acc5, _mm512_set1_epi32(q[5]), b);
+    acc6 = _mm512_dpbusd_epi32(acc6, _mm512_set1_epi32(q[6]), b);
+    acc7 = _mm512_dpbusd_epi32(acc7, _mm512_set1_epi32(q[7]), b);
+  }
+  const __m512i acc[kMRVnni] = {acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7};
+  const OutputRegs o = LoadOutputRegs(params, op);
+  const bool left_shift = op.left_shift != 0, ties_up = op.rounding == 1;
+  const __mmask16 store_mask = static_cast<__mmask16>((1u << nr) - 1);
+  for (int r = 0; r < mr; ++r) {
+    __m512i x = acc[r];
+    // The per-row term, wrapping like the rest of the int32 arithmetic.
+    if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum[r]))));
+    // Clamped to the output type's range, so truncating to bytes is exact.
+    const __m128i bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
+    if (nr == kNR) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(c + r * c_stride), bytes);
+    } else {
+      _mm_mask_storeu_epi8(c + r * c_stride, store_mask, bytes);
+    }
+  }
+}
+
+}  // namespace
+
+LITEQ_AVX512VNNI void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c,
+                                              size_t c_stride) {
+  Gemm8x16c4<uint8_t>(mr, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
+}
+
+LITEQ_AVX512VNNI void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, int8_t* c,
+                                              size_t c_stride) {
+  Gemm8x16c4<int8_t>(mr, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
+}
+
+}  // namespace q8_gemm
+}  // namespace liteq
+
+#endif  // x86
