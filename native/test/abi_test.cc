@@ -1,10 +1,12 @@
 // The C ABI contract: version strings, per-thread errors, feature detection, plan validation.
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "liteq/liteq.h"
 #include "runtime/error.h"
+#include "kernels/x86/isa.h"
 #include "runtime/thread_pool.h"
 #include "testing.h"
 
@@ -85,4 +87,27 @@ LQ_TEST(PlanCreateHonoursTheMemoryLimitBeforeAllocating) {
   const uint64_t tib = uint64_t{1} << 40;
   std::memcpy(huge.data() + 24, &tib, 8);
   LQ_CHECK_EQ(liteq_plan_create(huge.data(), huge.size(), nullptr, nullptr, 0, 1, uint64_t{1} << 30, &plan), static_cast<int>(LITEQ_E_MEMORY_LIMIT));
+}
+
+LQ_TEST(ActiveIsaIsNamedAndCappable) {
+  const std::string isa = liteq_active_isa();
+  const uint32_t f = liteq_cpu_features();
+  // The best level the features allow (LITEQ_ISA is unset in the test run, or caps it).
+  const char* cap = std::getenv("LITEQ_ISA");
+  if (!cap) {
+    const bool avx512 = (f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX2);
+    const std::string want = (f & LITEQ_CPU_WASM_SIMD128) ? "wasm-simd128"
+                             : avx512 && (f & LITEQ_CPU_AVX512VNNI) ? "avx512vnni"
+                             : avx512                                ? "avx512"
+                             : (f & LITEQ_CPU_AVX2)                  ? "avx2"
+                             : (f & LITEQ_CPU_SSE41)                 ? "sse41"
+                                                                     : "scalar";
+    LQ_CHECK(isa == want);
+  }
+#if !defined(__wasm__)
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kSse41);
+  LQ_CHECK(std::string(liteq_active_isa()) == ((f & LITEQ_CPU_SSE41) ? "sse41" : "scalar"));
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+  LQ_CHECK(std::string(liteq_active_isa()) == isa);
+#endif
 }

@@ -50,6 +50,10 @@ int liteq_abi_version(void);
 /* Bit set of liteq_cpu_feature this process may use (detected once, at first call). */
 uint32_t liteq_cpu_features(void);
 
+/* The instruction set level the kernels dispatch to now: "scalar", "sse41", "avx2", "avx512",
+   "avx512vnni" or "wasm-simd128" (the best the CPU and OS offer, capped by env LITEQ_ISA). */
+const char* liteq_active_isa(void);
+
 /* Message of the last failed call on this thread ("" if none). */
 const char* liteq_last_error(void);
 

@@ -6,6 +6,7 @@
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
+#include "kernels/x86/isa.h"
 #include "runtime/plan.h"
 
 struct liteq_plan {
@@ -74,6 +75,8 @@ int liteq_plan_tensor(const liteq_plan* plan, int32_t tensor, const void** data,
   if (!plan || !data || !size) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "null argument");
   return plan->impl->TensorBytes(tensor, data, size);
 }
+
+const char* liteq_active_isa(void) { return liteq::x86::IsaName(liteq::x86::ActiveIsa()); }
 
 size_t liteq_kernel_count(void) {
   size_t n = 0;

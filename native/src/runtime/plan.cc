@@ -310,6 +310,12 @@ int Plan::Run(const void* const* inputs, const size_t* input_sizes, size_t num_i
   ctx.pool = pool_.get();
   ctx.num_threads = pool_->num_threads();
   ctx.scratch = scratch_.data();
+  // Workers stay hot for the whole graph (ThreadPool::BeginBurst), whatever way this returns.
+  struct Burst {
+    ThreadPool* pool;
+    explicit Burst(ThreadPool* p) : pool(p) { pool->BeginBurst(); }
+    ~Burst() { pool->EndBurst(); }
+  } burst(pool_.get());
   for (size_t i = 0; i < ops_.size(); ++i) {
     PlanOp& op = ops_[i];
     ctx.scratch_bytes = op.scratch_bytes;

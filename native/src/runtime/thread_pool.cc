@@ -84,7 +84,9 @@ void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
 void ThreadPool::WorkerLoop() {
   uint64_t seen = 0;
   for (;;) {
-    for (int i = 0; i < kSpinIterations && generation_.load() == seen && !stop_.load(); ++i) CpuRelax();
+    for (int i = 0; (i < kSpinIterations || burst_.load(std::memory_order_relaxed) > 0) && generation_.load() == seen && !stop_.load(); ++i) {
+      CpuRelax();
+    }
     if (generation_.load() == seen) {
       std::unique_lock<std::mutex> lock(mu_);
       work_cv_.wait(lock, [&] { return stop_.load() || generation_.load() != seen; });
@@ -94,6 +96,9 @@ void ThreadPool::WorkerLoop() {
     Drain();
   }
 }
+
+void ThreadPool::BeginBurst() { burst_.fetch_add(1); }
+void ThreadPool::EndBurst() { burst_.fetch_sub(1); }
 
 int DefaultThreadCount() {
 #if defined(__linux__)
@@ -111,6 +116,9 @@ ThreadPool::~ThreadPool() = default;
 void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
   for (int i = 0; i < num_tasks; ++i) fn(i);
 }
+
+void ThreadPool::BeginBurst() {}
+void ThreadPool::EndBurst() {}
 
 int DefaultThreadCount() { return 1; }
 

@@ -37,6 +37,12 @@ class ThreadPool {
   // Calls fn(task) for task in [0, num_tasks), spread over the threads; returns when all are done.
   void Run(int num_tasks, const std::function<void(int)>& fn);
 
+  // While a whole-graph run is in progress the workers keep spinning between loops instead of
+  // sleeping after a short spin: the serial ops between two parallel ones (a small ADD, the SSD
+  // post-process) would otherwise cost a wake-up each. Plan::Run brackets itself with these.
+  void BeginBurst();
+  void EndBurst();
+
  private:
 #if LITEQ_THREADS
   void WorkerLoop();
@@ -58,6 +64,7 @@ class ThreadPool {
   std::atomic<int> pending_{0};
   std::atomic<uint64_t> generation_{0};
   std::atomic<bool> stop_{false};
+  std::atomic<int> burst_{0};
 #endif
 };
 

@@ -9,6 +9,8 @@ export interface BackendInfo {
   version: string;
   /** CPU features the kernels may dispatch on (e.g. "avx2", "sse4.1", "wasm-simd128"). */
   cpuFeatures: string[];
+  /** The instruction set level the kernels dispatch to ("avx512vnni", "avx2", …, "wasm-simd128"; LITEQ_ISA caps it). */
+  isa: string;
 }
 
 /** A plan created on a backend: runs the whole graph per call. */

@@ -20,7 +20,14 @@ describe('@liteq/native', () => {
       const flags = new Set((/^flags\s*:(.*)$/m.exec(cpuinfo)?.[1] ?? '').trim().split(/\s+/));
       expect(names.includes('avx2')).toBe(flags.has('avx2'));
       expect(names.includes('sse4.1')).toBe(flags.has('sse4_1'));
+      expect(names.includes('avx512vnni')).toBe(flags.has('avx512_vnni') && flags.has('avx512f'));
     }
+  });
+
+  it('names the ISA level its kernels dispatch to: the best the CPU has, unless LITEQ_ISA caps it', async () => {
+    const names = cpuFeatureNames(loadAddon().cpuFeatures());
+    const best = names.includes('avx512vnni') && names.includes('avx512bw') ? 'avx512vnni' : names.includes('avx512bw') ? 'avx512' : names.includes('avx2') ? 'avx2' : names.includes('sse4.1') ? 'sse41' : 'scalar';
+    expect((await resolveBackend('native')).info().isa).toBe(process.env.LITEQ_ISA ?? best);
   });
 
   it('a missing addon gives a typed error that says how to rebuild', () => {

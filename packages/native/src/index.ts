@@ -13,6 +13,7 @@ interface Addon {
   version(): string;
   abiVersion(): number;
   cpuFeatures(): number;
+  activeIsa?(): string;
   kernelNames(): string[];
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): NativePlan;
   disposePlan(plan: NativePlan): void;
@@ -87,7 +88,7 @@ export class NativeBackend implements Backend {
   constructor(private readonly addon: Addon) {}
 
   info(): BackendInfo {
-    return { name: 'native', version: this.addon.version(), cpuFeatures: cpuFeatureNames(this.addon.cpuFeatures()) };
+    return { name: 'native', version: this.addon.version(), cpuFeatures: cpuFeatureNames(this.addon.cpuFeatures()), isa: this.addon.activeIsa?.() ?? 'unknown' };
   }
 
   kernelNames(): string[] {

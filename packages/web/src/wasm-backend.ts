@@ -18,6 +18,7 @@ interface Exports {
   liteq_version(): number;
   liteq_abi_version(): number;
   liteq_cpu_features(): number;
+  liteq_active_isa(): number;
   liteq_last_error(): number;
   liteq_kernel_count(): number;
   liteq_kernel_name(i: number): number;
@@ -196,7 +197,7 @@ export class WasmBackend implements Backend {
 
   info(): BackendInfo {
     const x = this.core.x;
-    return { name: 'wasm', version: this.core.cString(x.liteq_version()), cpuFeatures: x.liteq_cpu_features() & WASM_SIMD128 ? ['wasm-simd128'] : [] };
+    return { name: 'wasm', version: this.core.cString(x.liteq_version()), cpuFeatures: x.liteq_cpu_features() & WASM_SIMD128 ? ['wasm-simd128'] : [], isa: this.core.cString(x.liteq_active_isa()) };
   }
 
   kernelNames(): string[] {

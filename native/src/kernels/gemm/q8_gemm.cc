@@ -113,10 +113,19 @@ template <typename T>
 void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rowsum, bool with_sums) {
   const int row_len = KQuads(p.K) * 4;
   const T* a = static_cast<const T*>(p.a);
-  const uint8_t flip = static_cast<uint8_t>(ShiftA(p.dtype));  // int8 -> +128 is a flip of the top bit
+  const bool flip = ShiftA(p.dtype) != 0;  // int8 -> +128 is a flip of the top bit
   const uint8_t pad = static_cast<uint8_t>(ShiftA(p.dtype) - p.a_offset);
   auto copy = [&](const T* src, int n, uint8_t* d) {
-    for (int i = 0; i < n; ++i) d[i] = static_cast<uint8_t>(static_cast<uint8_t>(src[i]) ^ flip);
+    std::memcpy(d, src, static_cast<size_t>(n));
+    if (!flip) return;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, d + i, 8);
+      w ^= 0x8080808080808080ull;
+      std::memcpy(d + i, &w, 8);
+    }
+    for (; i < n; ++i) d[i] ^= 0x80;
   };
   for (int m = m0; m < m1; ++m, dst += row_len) {
     std::memset(dst + p.K, 0, static_cast<size_t>(row_len - p.K));
@@ -147,12 +156,12 @@ void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rows
         }
       }
     }
-    if (with_sums) {
-      int32_t sum = 0;
-      for (int k = 0; k < p.K; ++k) sum += dst[k];
-      rowsum[m - m0] = sum;
-    }
   }
+#if defined(__x86_64__) || defined(__i386__)
+  if (with_sums) RowSumsAvx512(dst - static_cast<size_t>(m1 - m0) * row_len, static_cast<size_t>(row_len), m1 - m0, p.K, rowsum);
+#else
+  (void)rowsum, (void)with_sums;
+#endif
 }
 
 template <typename T>

@@ -97,6 +97,8 @@ void QS8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_s
 // a_stride apart) with their sums rowsum[0..mr), times one panel of kquads blocks of [16 columns][4 k]
 // signed bytes followed by the same kPanelParams params (whose bias slot holds the column term).
 constexpr int kMRVnni = 8;
+// out[r] = sum of the first len bytes of row r (rows stride bytes apart), r < rows.
+void RowSumsAvx512(const uint8_t* a, size_t stride, int rows, int len, int32_t* out);
 void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c, size_t c_stride);
 void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,

@@ -129,6 +129,20 @@ LITEQ_AVX512VNNI inline void Gemm8x16c4(int mr, int nr, int kquads, const uint8_
 
 }  // namespace
 
+LITEQ_AVX512VNNI void RowSumsAvx512(const uint8_t* a, size_t stride, int rows, int len, int32_t* out) {
+  const __m512i zero = _mm512_setzero_si512();
+  for (int r = 0; r < rows; ++r, a += stride) {
+    __m512i acc = zero;
+    int k = 0;
+    for (; k + 64 <= len; k += 64) acc = _mm512_add_epi64(acc, _mm512_sad_epu8(_mm512_loadu_si512(a + k), zero));
+    if (k < len) {
+      const __mmask64 m = ~__mmask64{0} >> (64 - (len - k));
+      acc = _mm512_add_epi64(acc, _mm512_sad_epu8(_mm512_maskz_loadu_epi8(m, a + k), zero));
+    }
+    out[r] = static_cast<int32_t>(_mm512_reduce_add_epi64(acc));
+  }
+}
+
 LITEQ_AVX512VNNI void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                                               int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c,
                                               size_t c_stride) {

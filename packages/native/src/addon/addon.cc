@@ -111,6 +111,8 @@ Napi::Value CpuFeatures(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), static_cast<double>(liteq_cpu_features()));
 }
 
+Napi::Value ActiveIsa(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), liteq_active_isa()); }
+
 Napi::Value KernelNames(const Napi::CallbackInfo& info) {
   const size_t n = liteq_kernel_count();
   Napi::Array arr = Napi::Array::New(info.Env(), n);
@@ -270,6 +272,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New(env, Version, "version"));
   exports.Set("abiVersion", Napi::Function::New(env, AbiVersion, "abiVersion"));
   exports.Set("cpuFeatures", Napi::Function::New(env, CpuFeatures, "cpuFeatures"));
+  exports.Set("activeIsa", Napi::Function::New(env, ActiveIsa, "activeIsa"));
   exports.Set("kernelNames", Napi::Function::New(env, KernelNames, "kernelNames"));
   exports.Set("createPlan", Napi::Function::New(env, CreatePlan, "createPlan"));
   exports.Set("disposePlan", Napi::Function::New(env, DisposePlan, "disposePlan"));
