@@ -112,12 +112,14 @@ bool FastPathCovers(const DepthwiseConvParams& p, const reference::ConvShape& s,
   return true;
 }
 
+// Writes the packed weights, folded bias, per-channel requantization arrays and the zero row at base
+// (l's layout): once at plan creation (PrepareQ) when filter and bias are constants, else per run.
 template <typename T>
-dwconv::Packed Pack(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* filter, const int32_t* bias,
-                    const int32_t* multipliers, const int32_t* shifts, uint8_t* scratch, const FastLayout& l) {
+void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* filter, const int32_t* bias,
+          const int32_t* multipliers, const int32_t* shifts, uint8_t* base, const FastLayout& l) {
   const int C = s.out_c, taps = s.filter_h * s.filter_w, pairs = (taps + 1) / 2;
-  int16_t* w = reinterpret_cast<int16_t*>(scratch + l.weights);
-  int32_t* arrays = reinterpret_cast<int32_t*>(scratch + l.arrays);
+  int16_t* w = reinterpret_cast<int16_t*>(base + l.weights);
+  int32_t* arrays = reinterpret_cast<int32_t*>(base + l.arrays);
   int32_t *b = arrays, *mult = arrays + C, *shift = arrays + 2 * C, *lshift = arrays + 3 * C, *lmult = arrays + 4 * C,
           *rshift = arrays + 5 * C, *mask = arrays + 6 * C;
   for (int c = 0; c < C; ++c) {
@@ -136,19 +138,25 @@ dwconv::Packed Pack(const DepthwiseConvParams& p, const reference::ConvShape& s,
     rshift[c] = shifts[ch] > 0 ? 0 : -shifts[ch];
     mask[c] = static_cast<int32_t>((int64_t{1} << rshift[c]) - 1);
   }
-  T* zero = reinterpret_cast<T*>(scratch + l.zero_row);
+  T* zero = reinterpret_cast<T*>(base + l.zero_row);
   std::fill(zero, zero + static_cast<size_t>(s.in_w) * s.in_c, static_cast<T>(-p.input_offset));
+}
+
+// The micro-kernels' view of what Fill wrote at base.
+dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s, const uint8_t* base, const FastLayout& l) {
+  const int C = s.out_c, taps = s.filter_h * s.filter_w;
+  const int32_t* arrays = reinterpret_cast<const int32_t*>(base + l.arrays);
   dwconv::Packed pk;
   pk.channels = C;
-  pk.pairs = pairs;
-  pk.weights = w;
-  pk.bias = b;
-  pk.multiplier = mult;
-  pk.shift = shift;
-  pk.left_shift = lshift;
-  pk.left_mult = lmult;
-  pk.right_shift = rshift;
-  pk.mask = mask;
+  pk.pairs = (taps + 1) / 2;
+  pk.weights = reinterpret_cast<const int16_t*>(base + l.weights);
+  pk.bias = arrays;
+  pk.multiplier = arrays + C;
+  pk.shift = arrays + 2 * C;
+  pk.left_shift = arrays + 3 * C;
+  pk.left_mult = arrays + 4 * C;
+  pk.right_shift = arrays + 5 * C;
+  pk.mask = arrays + 6 * C;
   pk.uniform_shift = p.num_channels == 1;
   pk.output_offset = p.output_offset;
   pk.act_min = p.act_min;
@@ -212,6 +220,23 @@ size_t FastScratchBytes(const OpArgs& a) {
 
 size_t ScratchQ(const OpArgs& a, int /*num_threads*/) { return FastScratchBytes<uint8_t>(a); }
 
+// Packs constant filter and bias (with the requantization arrays and the zero row) once, at plan
+// creation, when the fast path covers the op; RunFast then uses it instead of packing per run.
+template <typename T>
+size_t PrepareQ(const OpArgs& a, uint8_t* dst) {
+  const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
+  const reference::ConvShape s = ShapeOf(a, p);
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const int32_t* multipliers =
+      reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+  if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !FastPathCovers<T>(p, s, multipliers, multipliers + p.num_channels)) {
+    return 0;
+  }
+  const FastLayout l = LayoutOf(s, sizeof(T));
+  if (dst) Fill<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers, multipliers + p.num_channels, dst, l);
+  return l.total;
+}
+
 template <typename T, typename Ukernel>
 int RunFast(const OpContext& ctx, const OpArgs& a, Ukernel ukernel) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
@@ -222,15 +247,20 @@ int RunFast(const OpContext& ctx, const OpArgs& a, Ukernel ukernel) {
   if (!FastPathCovers<T>(p, s, multipliers, multipliers + p.num_channels)) return RunReference<T>(ctx, a);
   const FastLayout l = LayoutOf(s, sizeof(T));
   std::vector<uint8_t> local;
-  uint8_t* scratch = ctx.scratch;
-  if (scratch == nullptr || ctx.scratch_bytes < l.total) {  // e.g. a kernel run outside a plan
-    local.resize(l.total);
-    scratch = local.data();
+  const uint8_t* base = ctx.prepared && ctx.prepared_bytes == l.total ? ctx.prepared : nullptr;
+  if (!base) {
+    uint8_t* scratch = ctx.scratch;
+    if (scratch == nullptr || ctx.scratch_bytes < l.total) {  // e.g. a kernel run outside a plan
+      local.resize(l.total);
+      scratch = local.data();
+    }
+    Fill<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers, multipliers + p.num_channels,
+            scratch, l);
+    base = scratch;
   }
-  const dwconv::Packed pk = Pack<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers,
-                                    multipliers + p.num_channels, scratch, l);
+  const dwconv::Packed pk = View(p, s, base, l);
   const T* input = a.inputs[0]->Data<T>();
-  const T* zero = reinterpret_cast<const T*>(scratch + l.zero_row);
+  const T* zero = reinterpret_cast<const T*>(base + l.zero_row);
   T* output = a.outputs[0]->Data<T>();
   ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
     FastRows<T>(s, pk, ukernel, input, zero, output, begin, end);
@@ -337,8 +367,8 @@ int RunDepthwiseS8(const OpContext& ctx, const OpArgs& a, Isa isa) {
 
 const KernelInfo kDepthwiseConvKernels[] = {
     {"depthwise_conv_2d_f32", RunF32, CheckF32, nullptr},
-    {"depthwise_conv_2d_u8", RunU8, CheckU8, ScratchQ},
-    {"depthwise_conv_2d_i8", RunI8, CheckI8, ScratchQ},
+    {"depthwise_conv_2d_u8", RunU8, CheckU8, ScratchQ, PrepareQ<uint8_t>},
+    {"depthwise_conv_2d_i8", RunI8, CheckI8, ScratchQ, PrepareQ<int8_t>},
 };
 const size_t kDepthwiseConvKernelCount = sizeof(kDepthwiseConvKernels) / sizeof(kDepthwiseConvKernels[0]);
 

@@ -89,7 +89,7 @@ reference::CenterSize ReadCenterSize(const Tensor& t, int i, int stride) {
 // dequantizes all N x C scores and takes each anchor's first maximum; when the dequantization of the
 // 256 byte values is strictly increasing that is the first maximum byte, so only one score per anchor
 // is dequantized (from the same table). Same selection and outputs as NonMaxSuppressionMultiClassFast.
-bool FastNmsOneClassU8(const reference::DetectionOptions& o, const std::vector<reference::BoxCorner>& boxes,
+bool FastNmsOneClassU8(const OpContext& ctx, const reference::DetectionOptions& o, const std::vector<reference::BoxCorner>& boxes,
                        const Tensor& score_t, const reference::DetectionOutputs& out) {
   if (o.use_regular_nms || o.max_classes_per_detection != 1) return false;
   float table[256];
@@ -101,15 +101,17 @@ bool FastNmsOneClassU8(const reference::DetectionOptions& o, const std::vector<r
   const int label_offset = cb - o.num_classes;
   std::vector<float> max_scores(n);
   std::vector<int> max_class(n);
-  for (int row = 0; row < n; ++row) {
-    const uint8_t* r = score_t.data + static_cast<size_t>(row) * cb + label_offset;
-    const uint8_t m = MaxByte(r, o.num_classes);
-    max_class[row] = static_cast<int>(static_cast<const uint8_t*>(std::memchr(r, m, o.num_classes)) - r);
-    max_scores[row] = table[m];
-  }
+  ParallelFor(ctx, n, [&](int64_t begin, int64_t end) {
+    for (int64_t row = begin; row < end; ++row) {
+      const uint8_t* r = score_t.data + static_cast<size_t>(row) * cb + label_offset;
+      const uint8_t m = MaxByte(r, o.num_classes);
+      max_class[row] = static_cast<int>(static_cast<const uint8_t*>(std::memchr(r, m, o.num_classes)) - r);
+      max_scores[row] = table[m];
+    }
+  });
   std::vector<int> selected;
-  reference::NonMaxSuppressionSingleClass(boxes, max_scores, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections,
-                                          &selected);
+  reference::NonMaxSuppressionSingleClassLazy(boxes, max_scores, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections,
+                                              &selected);
   int k = 0;
   for (int index : selected) {
     const reference::BoxCorner& b = boxes[index];
@@ -126,7 +128,7 @@ bool FastNmsOneClassU8(const reference::DetectionOptions& o, const std::vector<r
 }
 
 template <DType BoxType>
-int RunDetection(const OpContext&, const OpArgs& a) {
+int RunDetection(const OpContext& ctx, const OpArgs& a) {
   const DetectionPostProcessParams& p = *ParamsAs<DetectionPostProcessParams>(a);
   const Tensor &box_t = *a.inputs[0], &score_t = *a.inputs[1], &anchor_t = *a.inputs[2];
   const int n = box_t.dims[1];
@@ -136,16 +138,19 @@ int RunDetection(const OpContext&, const OpArgs& a) {
                                       reference::CenterSize{p.y_scale, p.x_scale, p.h_scale, p.w_scale}};
 
   std::vector<reference::BoxCorner> boxes(n);
-  for (int i = 0; i < n; ++i) {
-    boxes[i] = reference::DecodeCenterSizeBox(ReadCenterSize<BoxType>(box_t, i, box_t.dims[2]), ReadCenterSize<BoxType>(anchor_t, i, 4), o.scale);
-  }
+  ParallelFor(ctx, n, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) {
+      const int k = static_cast<int>(i);
+      boxes[i] = reference::DecodeCenterSizeBox(ReadCenterSize<BoxType>(box_t, k, box_t.dims[2]), ReadCenterSize<BoxType>(anchor_t, k, 4), o.scale);
+    }
+  });
   if (!reference::ValidateBoxes(boxes)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: a decoded box has min > max");
 
   // Slots past the detections are zero (TFLite leaves them as they were).
   for (int i = 0; i < 4; ++i) std::memset(a.outputs[i]->data, 0, a.outputs[i]->bytes);
   const reference::DetectionOutputs out{a.outputs[0]->Data<float>(), a.outputs[1]->Data<float>(), a.outputs[2]->Data<float>(),
                                         a.outputs[3]->Data<float>()};
-  if (score_t.dtype == DType::kUInt8 && FastNmsOneClassU8(o, boxes, score_t, out)) return LITEQ_OK;
+  if (score_t.dtype == DType::kUInt8 && FastNmsOneClassU8(ctx, o, boxes, score_t, out)) return LITEQ_OK;
   std::vector<float> dequantized;
   const float* scores = nullptr;
   if (score_t.dtype == DType::kUInt8) {

@@ -289,11 +289,11 @@ struct KernelFor<int8_t> {
 // Rows [m_begin, m_end) x panels [p_begin, p_end), A converted block by block into a_buf.
 template <typename T>
 void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_begin, int m_end, int p_begin,
-             int p_end) {
+             int p_end, bool a_packed) {
   const int kpairs = KPairs(p.K);
   const size_t a_stride = static_cast<size_t>(kpairs) * 2;
   const size_t panel_len = PanelInt16s(p.K);
-  const int block_rows = ABlockRows(p.K);
+  const int block_rows = a_packed ? m_end - m_begin : ABlockRows(p.K);  // a_packed: all rows, one block
   int32_t any_left_shift = 0;
   for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
   const OutputParams op = {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
@@ -301,7 +301,7 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
   const auto kernel = KernelFor<T>::Get();
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
-    PackARows<T>(p, mb, mb_end, a_buf);
+    if (!a_packed) PackARows<T>(p, mb, mb_end, a_buf);
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int16_t* pb = packed_b + panel * panel_len;
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
@@ -317,12 +317,12 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
 // The VNNI twin of RunTile: rows [m_begin, m_end) x panels [p_begin, p_end).
 template <typename T>
 void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m_begin, int m_end, int p_begin,
-                 int p_end) {
+                 int p_end, bool a_packed) {
 #if defined(__x86_64__) || defined(__i386__)
   const int kquads = KQuads(p.K);
   const size_t a_stride = static_cast<size_t>(kquads) * 4;
   const size_t panel_len = PanelBytesVnni(p.K);
-  const int block_rows = ABlockRowsVnni(p.K);
+  const int block_rows = a_packed ? m_end - m_begin : ABlockRowsVnni(p.K);  // a_packed: all rows, one block
   int32_t* rowsum = reinterpret_cast<int32_t*>(a_buf + AlignUp(static_cast<size_t>(block_rows) * a_stride));
   int32_t any_left_shift = 0;
   for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
@@ -331,7 +331,7 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
   T* c = static_cast<T*>(p.c);
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
-    PackARowsVnni<T>(p, mb, mb_end, a_buf, rowsum, rowcoef != 0);
+    if (!a_packed) PackARowsVnni<T>(p, mb, mb_end, a_buf, rowsum, rowcoef != 0);
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int8_t* pb = packed_b + panel * panel_len;
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
@@ -348,7 +348,7 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
     }
   }
 #else
-  (void)p, (void)packed_b, (void)a_buf, (void)m_begin, (void)m_end, (void)p_begin, (void)p_end;
+  (void)p, (void)packed_b, (void)a_buf, (void)m_begin, (void)m_end, (void)p_begin, (void)p_end, (void)a_packed;
 #endif
 }
 
@@ -378,15 +378,27 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
   }
   const int mr = vnni ? kMRVnni : kMR;
   const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, mr, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  // Split by panels (late layers: few pixels, many weights): A is converted once, here, into the
+  // whole A-slot area when it fits, and every task reads it, instead of each converting all of A again.
+  const size_t a_area = static_cast<size_t>(x86::MaxGemmTasks(ctx.num_threads, kTasksPerThread)) * slot_bytes;
+  const size_t a_rows_bytes = AlignUp(static_cast<size_t>(p.M) * (vnni ? KQuads(p.K) * 4 : KPairs(p.K) * 4));
+  const bool share_a = !split.split_m && split.tasks > 1 && a_rows_bytes + AlignUp(static_cast<size_t>(p.M) * 4) <= a_area;
+  if (share_a) {
+    if (vnni) {
+      PackARowsVnni<T>(p, 0, p.M, a_slots, reinterpret_cast<int32_t*>(a_slots + a_rows_bytes), ShiftB(p.dtype) + p.b_offset != 0);
+    } else {
+      PackARows<T>(p, 0, p.M, reinterpret_cast<int16_t*>(a_slots));
+    }
+  }
   x86::RunGemmTasks(ctx, split, [&](int t) {
-    uint8_t* slot = a_slots + static_cast<size_t>(t) * slot_bytes;
+    uint8_t* slot = share_a ? a_slots : a_slots + static_cast<size_t>(t) * slot_bytes;
     int m0, m1, p0, p1;
     split.Range(t, &m0, &m1, &p0, &p1);
     if (m0 >= m1 || p0 >= p1) return;
     if (vnni) {
-      RunTileVnni<T>(p, reinterpret_cast<const int8_t*>(b), slot, m0, m1, p0, p1);
+      RunTileVnni<T>(p, reinterpret_cast<const int8_t*>(b), slot, m0, m1, p0, p1, share_a);
     } else {
-      RunTile<T>(p, reinterpret_cast<const int16_t*>(b), reinterpret_cast<int16_t*>(slot), m0, m1, p0, p1);
+      RunTile<T>(p, reinterpret_cast<const int16_t*>(b), reinterpret_cast<int16_t*>(slot), m0, m1, p0, p1, share_a);
     }
   });
 }

@@ -139,6 +139,43 @@ inline void NonMaxSuppressionSingleClass(const std::vector<BoxCorner>& boxes, co
   }
 }
 
+// The same selection as NonMaxSuppressionSingleClass, computed lazily: a candidate is kept iff no box
+// already selected overlaps it by more than the threshold — exactly when the eager loop would not
+// have deactivated it, since only selected boxes deactivate others. So it costs (candidates looked
+// at) x (boxes selected) IoUs instead of (selected) x (all candidates), and the candidates are
+// ordered only as far as they are looked at: by (score desc, index asc), the total order the stable
+// sort above produces. IoU arguments keep the eager loop's order (selected, candidate).
+inline void NonMaxSuppressionSingleClassLazy(const std::vector<BoxCorner>& boxes, const std::vector<float>& scores,
+                                             float score_threshold, float iou_threshold, int max_detections,
+                                             std::vector<int>* selected) {
+  std::vector<int> cand;
+  cand.reserve(scores.size());
+  for (int i = 0; i < static_cast<int>(scores.size()); ++i) {
+    if (scores[i] >= score_threshold) cand.push_back(i);
+  }
+  const auto before = [&scores](int a, int b) { return scores[a] > scores[b] || (scores[a] == scores[b] && a < b); };
+  selected->clear();
+  const int n = static_cast<int>(cand.size());
+  const int output_size = std::min(n, max_detections);
+  size_t sorted_upto = 0;
+  for (size_t i = 0; i < cand.size() && static_cast<int>(selected->size()) < output_size; ++i) {
+    if (i == sorted_upto) {  // order the next block of candidates (doubling)
+      const size_t end = std::min(cand.size(), std::max<size_t>(64, 2 * sorted_upto));
+      std::partial_sort(cand.begin() + static_cast<std::ptrdiff_t>(sorted_upto), cand.begin() + static_cast<std::ptrdiff_t>(end), cand.end(), before);
+      sorted_upto = end;
+    }
+    const BoxCorner& b = boxes[cand[i]];
+    bool keep = true;
+    for (int s : *selected) {
+      if (ComputeIntersectionOverUnion(boxes[s], b) > iou_threshold) {
+        keep = false;
+        break;
+      }
+    }
+    if (keep) selected->push_back(cand[i]);
+  }
+}
+
 struct DetectionOutputs {
   float* boxes;    // [M, 4]
   float* classes;  // [M]
