@@ -113,9 +113,11 @@ class DwconvTester {
     std::vector<T> want, got;
     LQ_CHECK_EQ(run(dwconv::Isa::kScalar, 1, want), 0);
     const uint32_t features = liteq_cpu_features();
-    for (dwconv::Isa isa : {dwconv::Isa::kSse41, dwconv::Isa::kAvx2, dwconv::Isa::kWasmSimd128}) {
+    const bool vnni = (features & LITEQ_CPU_AVX512F) && (features & LITEQ_CPU_AVX512BW) && (features & LITEQ_CPU_AVX512VNNI);
+    for (dwconv::Isa isa : {dwconv::Isa::kSse41, dwconv::Isa::kAvx2, dwconv::Isa::kAvx512Vnni, dwconv::Isa::kWasmSimd128}) {
       if (isa == dwconv::Isa::kSse41 && !(features & LITEQ_CPU_SSE41)) continue;
       if (isa == dwconv::Isa::kAvx2 && !(features & LITEQ_CPU_AVX2)) continue;
+      if (isa == dwconv::Isa::kAvx512Vnni && !vnni) continue;
       if (isa == dwconv::Isa::kWasmSimd128 && !(features & LITEQ_CPU_WASM_SIMD128)) continue;
       for (int threads : {1, 2}) {
         LQ_CHECK_EQ(run(isa, threads, got), 0);

@@ -85,7 +85,7 @@ constexpr size_t kAlign = 64;
 size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
 
 struct FastLayout {
-  size_t weights, arrays, zero_row, total;  // byte offsets into the scratch
+  size_t weights, arrays, weights32, arrays32, zero_row, total;  // byte offsets into the scratch
 };
 
 FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
@@ -93,7 +93,10 @@ FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
   FastLayout l;
   l.weights = 0;
   l.arrays = AlignUp(static_cast<size_t>(pairs) * s.out_c * 2 * sizeof(int16_t));
-  l.zero_row = l.arrays + AlignUp(7 * static_cast<size_t>(s.out_c) * sizeof(int32_t));
+  const size_t c32 = static_cast<size_t>(s.out_c / 32) * 32;  // channels in whole 32-blocks
+  l.weights32 = l.arrays + AlignUp(7 * static_cast<size_t>(s.out_c) * sizeof(int32_t));
+  l.arrays32 = l.weights32 + AlignUp(static_cast<size_t>(pairs) * c32 * 2 * sizeof(int16_t));
+  l.zero_row = l.arrays32 + AlignUp(5 * c32 * sizeof(int32_t));
   l.total = l.zero_row + AlignUp(static_cast<size_t>(s.in_w) * s.in_c * elem_size);
   return l;
 }
@@ -138,6 +141,25 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
     rshift[c] = shifts[ch] > 0 ? 0 : -shifts[ch];
     mask[c] = static_cast<int32_t>((int64_t{1} << rshift[c]) - 1);
   }
+  // The same values in the AVX-512 layout (q8_dwconv.h), block by block.
+  int16_t* w32 = reinterpret_cast<int16_t*>(base + l.weights32);
+  int32_t* a32 = reinterpret_cast<int32_t*>(base + l.arrays32);
+  for (int blk = 0; blk < C / 32; ++blk) {
+    for (int j = 0; j < 32; ++j) {
+      const int c = blk * 32 + dwconv::Avx512LaneChannel(j);
+      for (int k = 0; k < pairs; ++k) {
+        int16_t* dst = w32 + ((static_cast<size_t>(blk) * pairs + k) * 32 + j) * 2;
+        dst[0] = w[(static_cast<size_t>(k) * C + c) * 2];
+        dst[1] = w[(static_cast<size_t>(k) * C + c) * 2 + 1];
+      }
+      int32_t* arr = a32 + static_cast<size_t>(blk) * 5 * 32;
+      arr[j] = b[c];
+      arr[32 + j] = mult[c];
+      arr[64 + j] = lshift[c];
+      arr[96 + j] = rshift[c];
+      arr[128 + j] = mask[c];
+    }
+  }
   T* zero = reinterpret_cast<T*>(base + l.zero_row);
   std::fill(zero, zero + static_cast<size_t>(s.in_w) * s.in_c, static_cast<T>(-p.input_offset));
 }
@@ -162,6 +184,9 @@ dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s,
   pk.act_min = p.act_min;
   pk.act_max = p.act_max;
   pk.rounding = p.rounding;
+  pk.blocks32 = C / 32;
+  pk.weights32 = reinterpret_cast<const int16_t*>(base + l.weights32);
+  pk.arrays32 = reinterpret_cast<const int32_t*>(base + l.arrays32);
   return pk;
 }
 
@@ -334,8 +359,8 @@ namespace dwconv {
 int RunDepthwiseU8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
     case Isa::kWasmSimd128: return RunFast<uint8_t>(ctx, a, QU8DwconvWasmSimd);
-    case Isa::kAvx512Vnni:  // no AVX-512 depthwise kernel yet: the AVX2 one
-    case Isa::kAvx512:
+    case Isa::kAvx512Vnni: return RunFast<uint8_t>(ctx, a, QU8DwconvAvx512Vnni);
+    case Isa::kAvx512:  // no AVX-512BW-only depthwise kernel: the AVX2 one
     case Isa::kAvx2: return RunFast<uint8_t>(ctx, a, QU8DwconvAvx2);
     case Isa::kSse41: return RunFast<uint8_t>(ctx, a, QU8DwconvSse41);
     default: return RunReference<uint8_t>(ctx, a);
@@ -355,7 +380,7 @@ int RunDepthwiseF32(const OpContext& ctx, const OpArgs& a, Isa isa) {
 int RunDepthwiseS8(const OpContext& ctx, const OpArgs& a, Isa isa) {
   switch (isa) {
     case Isa::kWasmSimd128: return RunFast<int8_t>(ctx, a, QS8DwconvWasmSimd);
-    case Isa::kAvx512Vnni:
+    case Isa::kAvx512Vnni: return RunFast<int8_t>(ctx, a, QS8DwconvAvx512Vnni);
     case Isa::kAvx512:
     case Isa::kAvx2: return RunFast<int8_t>(ctx, a, QS8DwconvAvx2);
     case Isa::kSse41: return RunFast<int8_t>(ctx, a, QS8DwconvSse41);

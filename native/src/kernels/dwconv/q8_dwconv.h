@@ -43,7 +43,15 @@ struct Packed {
   bool uniform_shift;          // every right_shift is the same (per-tensor quantization)
   int32_t output_offset, act_min, act_max;
   int32_t rounding;  // reference::Rounding: 0 ties away from zero, 1 ties up
+  // The AVX-512 layout of the same values, for whole blocks of 32 channels: within a block, the order
+  // the 512-bit kernel's two accumulators hold them (channels 0-7, 16-23, then 8-15, 24-31).
+  int blocks32 = 0;
+  const int16_t* weights32 = nullptr;  // [blocks32][pairs][32 channels][2]
+  const int32_t* arrays32 = nullptr;   // [blocks32][5][32]: bias, multiplier, left_shift, right_shift, mask
 };
+
+// Channel of lane j (0..31) of a 32-channel block in the AVX-512 layout.
+constexpr int Avx512LaneChannel(int j) { return j < 8 ? j : j < 16 ? j + 8 : j < 24 ? j - 8 : j; }
 
 // Computes n output pixels (each `channels` values, contiguous in out). Pixel i reads tap t of channel
 // c at taps[t] + i * step + c; taps has 2 * pairs entries (the odd partner's weight is zero).
@@ -57,6 +65,8 @@ void QU8DwconvSse41(const Packed& p, const uint8_t* const* taps, size_t n, size_
 void QS8DwconvSse41(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
 void QU8DwconvAvx2(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
 void QS8DwconvAvx2(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
+void QU8DwconvAvx512Vnni(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
+void QS8DwconvAvx512Vnni(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
 void QU8DwconvWasmSimd(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out);
 void QS8DwconvWasmSimd(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out);
 

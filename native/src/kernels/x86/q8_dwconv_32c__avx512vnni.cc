@@ -1,0 +1,168 @@
+// Quantized depthwise micro-kernel, AVX-512 VNNI: 32 channels per step in the AVX-512 layout of
+// q8_dwconv.h, then 16 and 8 channels in the common layout (256-bit), then a scalar tail. Two taps'
+// 32 input bytes are interleaved per 128-bit lane and widened to int16 pairs, so one vpdpwssd against
+// the packed weight pairs adds both taps' products per channel (exact: |in| <= 255, |w'| < 2^15 - 255,
+// int32 sums wrap like the reference's). The requantization is q8_dwconv__avx2's, 16 lanes at a time.
+// Functions carry target attributes, so the file builds without -mavx512* and only runs after dispatch.
+#include <type_traits>
+
+#include "kernels/dwconv/q8_dwconv.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+#include <immintrin.h>
+
+#define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
+
+namespace liteq {
+namespace dwconv {
+namespace {
+
+// OutputStage on 16 lanes with per-lane parameters (left shift, Q31 multiplier with the 2^30 nudge,
+// rounding right shift: ties away from zero when away is all ones, else ties up), + Z_out, clamp.
+LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, __m512i lshift, __m512i m, __m512i e, __m512i mask, __m512i away,
+                                             __m512i zp, __m512i vmin, __m512i vmax) {
+  const __m512i x = _mm512_sllv_epi32(acc, lshift);
+  const __m512i nudge = _mm512_set1_epi64(int64_t{1} << 30);
+  const __m512i even = _mm512_add_epi64(_mm512_mul_epi32(x, m), nudge);
+  const __m512i odd = _mm512_add_epi64(_mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(m, 32)), nudge);
+  const __m512i high = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 31), _mm512_slli_epi64(odd, 1));
+  const __m512i rem = _mm512_and_si512(high, mask);
+  const __m512i neg = _mm512_and_si512(_mm512_srai_epi32(high, 31), away);
+  const __m512i threshold = _mm512_sub_epi32(_mm512_srli_epi32(mask, 1), neg);
+  const __m512i shifted = _mm512_srav_epi32(high, e);
+  const __m512i r = _mm512_mask_add_epi32(shifted, _mm512_cmpgt_epi32_mask(rem, threshold), shifted, _mm512_set1_epi32(1));
+  return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(r, zp), vmin), vmax);
+}
+
+// The same on 8 lanes, for the 16- and 8-channel tails in the common layout.
+LITEQ_AVX512VNNI inline __m256i Requantize8(__m256i acc, const Packed& p, int c, __m256i away) {
+  const __m256i x = _mm256_sllv_epi32(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.left_shift + c)));
+  const __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.multiplier + c));
+  const __m256i nudge = _mm256_set1_epi64x(int64_t{1} << 30);
+  const __m256i even = _mm256_add_epi64(_mm256_mul_epi32(x, m), nudge);
+  const __m256i odd = _mm256_add_epi64(_mm256_mul_epi32(_mm256_srli_epi64(x, 32), _mm256_srli_epi64(m, 32)), nudge);
+  const __m256i high = _mm256_blend_epi32(_mm256_srli_epi64(even, 31), _mm256_slli_epi64(odd, 1), 0xAA);
+  const __m256i mask = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.mask + c));
+  const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.right_shift + c));
+  const __m256i rem = _mm256_and_si256(high, mask);
+  const __m256i neg = _mm256_and_si256(_mm256_srai_epi32(high, 31), away);
+  const __m256i threshold = _mm256_sub_epi32(_mm256_srli_epi32(mask, 1), neg);
+  const __m256i shifted = _mm256_sub_epi32(_mm256_srav_epi32(high, e), _mm256_cmpgt_epi32(rem, threshold));
+  const __m256i out = _mm256_add_epi32(shifted, _mm256_set1_epi32(p.output_offset));
+  return _mm256_min_epi32(_mm256_max_epi32(out, _mm256_set1_epi32(p.act_min)), _mm256_set1_epi32(p.act_max));
+}
+
+template <typename T>
+LITEQ_AVX512VNNI inline __m512i Widen32(__m256i v) {
+  if (std::is_same<T, uint8_t>::value) return _mm512_cvtepu8_epi16(v);
+  return _mm512_cvtepi8_epi16(v);
+}
+
+template <typename T>
+LITEQ_AVX512VNNI inline __m256i Widen16(__m128i v) {
+  if (std::is_same<T, uint8_t>::value) return _mm256_cvtepu8_epi16(v);
+  return _mm256_cvtepi8_epi16(v);
+}
+
+template <typename T, int kPairs>
+LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, size_t step, T* out) {
+  const int pairs = kPairs > 0 ? kPairs : p.pairs;
+  const int channels = p.channels;
+  const bool away_from_zero = p.rounding != 1;
+  const __m512i away512 = _mm512_set1_epi32(away_from_zero ? -1 : 0);
+  const __m256i away256 = _mm256_set1_epi32(away_from_zero ? -1 : 0);
+  const __m512i zp = _mm512_set1_epi32(p.output_offset);
+  const __m512i vmin = _mm512_set1_epi32(p.act_min), vmax = _mm512_set1_epi32(p.act_max);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t offset = i * step;
+    int c = 0;
+    for (int blk = 0; blk < p.blocks32; ++blk, c += 32) {
+      const int32_t* arr = p.arrays32 + static_cast<size_t>(blk) * 5 * 32;
+      const int16_t* w = p.weights32 + static_cast<size_t>(blk) * pairs * 64;
+      __m512i acc0 = _mm512_loadu_si512(arr);
+      __m512i acc1 = _mm512_loadu_si512(arr + 16);
+      for (int k = 0; k < pairs; ++k, w += 64) {
+        const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(taps[2 * k] + offset + c));
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(taps[2 * k + 1] + offset + c));
+        acc0 = _mm512_dpwssd_epi32(acc0, Widen32<T>(_mm256_unpacklo_epi8(a, b)), _mm512_loadu_si512(w));
+        acc1 = _mm512_dpwssd_epi32(acc1, Widen32<T>(_mm256_unpackhi_epi8(a, b)), _mm512_loadu_si512(w + 32));
+      }
+      const __m512i r0 = Requantize16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), _mm512_loadu_si512(arr + 96),
+                                      _mm512_loadu_si512(arr + 128), away512, zp, vmin, vmax);
+      const __m512i r1 = Requantize16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), _mm512_loadu_si512(arr + 112),
+                                      _mm512_loadu_si512(arr + 144), away512, zp, vmin, vmax);
+      // Clamped to T's range, so truncating to bytes is exact. r0 holds channels 0-7,16-23, r1 8-15,24-31.
+      const __m128i b0 = _mm512_cvtepi32_epi8(r0), b1 = _mm512_cvtepi32_epi8(r1);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), _mm_unpacklo_epi64(b0, b1));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c + 16), _mm_unpackhi_epi64(b0, b1));
+    }
+    for (; c + 16 <= channels; c += 16) {
+      __m256i acc0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.bias + c));
+      __m256i acc1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.bias + c + 8));
+      for (int k = 0; k < pairs; ++k) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(taps[2 * k] + offset + c));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(taps[2 * k + 1] + offset + c));
+        const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
+        acc0 = _mm256_dpwssd_epi32(acc0, Widen16<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
+        acc1 = _mm256_dpwssd_epi32(acc1, Widen16<T>(_mm_unpackhi_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 16)));
+      }
+      const __m128i b0 = _mm256_cvtepi32_epi8(Requantize8(acc0, p, c, away256));
+      const __m128i b1 = _mm256_cvtepi32_epi8(Requantize8(acc1, p, c + 8, away256));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), _mm_unpacklo_epi64(b0, b1));
+    }
+    if (c + 8 <= channels) {
+      __m256i acc = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.bias + c));
+      for (int k = 0; k < pairs; ++k) {
+        const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(taps[2 * k] + offset + c));
+        const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(taps[2 * k + 1] + offset + c));
+        const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
+        acc = _mm256_dpwssd_epi32(acc, Widen16<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
+      }
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(out + c), _mm256_cvtepi32_epi8(Requantize8(acc, p, c, away256)));
+      c += 8;
+    }
+    if (c < channels) ScalarChannels<T>(p, taps, i, step, c, out);
+    out += channels;
+  }
+}
+
+template <typename T>
+LITEQ_AVX512VNNI void Dispatch(const Packed& p, const T* const* taps, size_t n, size_t step, T* out) {
+  switch (p.pairs) {
+    case 5: return Dwconv<T, 5>(p, taps, n, step, out);    // 3x3
+    case 13: return Dwconv<T, 13>(p, taps, n, step, out);  // 5x5
+    default: return Dwconv<T, 0>(p, taps, n, step, out);
+  }
+}
+
+}  // namespace
+
+void QU8DwconvAvx512Vnni(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out) {
+  Dispatch<uint8_t>(p, taps, n, step, out);
+}
+
+void QS8DwconvAvx512Vnni(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out) {
+  Dispatch<int8_t>(p, taps, n, step, out);
+}
+
+}  // namespace dwconv
+}  // namespace liteq
+
+#else  // not x86: never selected; defined so dispatch links.
+
+namespace liteq {
+namespace dwconv {
+void QU8DwconvAvx512Vnni(const Packed& p, const uint8_t* const* taps, size_t n, size_t step, uint8_t* out) {
+  QU8DwconvScalar(p, taps, n, step, out);
+}
+void QS8DwconvAvx512Vnni(const Packed& p, const int8_t* const* taps, size_t n, size_t step, int8_t* out) {
+  QS8DwconvScalar(p, taps, n, step, out);
+}
+}  // namespace dwconv
+}  // namespace liteq
+
+#endif
