@@ -84,6 +84,7 @@ const MODELS = [
 const WARMUP = QUICK ? 1 : 2;
 const ROUNDS = QUICK ? 1 : 3;
 const MIN_RUNS = QUICK ? 2 : 5;
+const SETTLE_MS = 150;
 
 // ---- machine ------------------------------------------------------------------------------------------
 function cpuInfo() {
@@ -567,6 +568,9 @@ async function main() {
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const l of live) {
+        // A pause before each runtime's turn, so the previous one's worker threads (XNNPACK's and
+        // liteq's spin a little after a run; LiteRT.js' pthreads) are idle again and do not compete.
+        await new Promise((r) => setTimeout(r, QUICK ? 5 : SETTLE_MS));
         const n = Math.ceil(l.runs / ROUNDS);
         if (l.h.timed) {
           try {
@@ -685,7 +689,7 @@ async function main() {
     cpu: CPU,
     peak: { ...PEAK, note: 'peak MAC/s = threads × MHz × MACs/cycle at the ISA liteq dispatched to (isa)' },
     loadavg: { start: loadStart, end: loadEnd },
-    method: { warmup: WARMUP, rounds: ROUNDS, minRuns: MIN_RUNS, quick: QUICK, modelFilter: MODEL_FILTER, runsOverride: RUNS_OVERRIDE, note: 'per model × runtime: warm-up, then timed runs interleaved across runtimes in rounds; capped by a per-model time budget' },
+    method: { warmup: WARMUP, rounds: ROUNDS, minRuns: MIN_RUNS, quick: QUICK, modelFilter: MODEL_FILTER, runsOverride: RUNS_OVERRIDE, settleMs: SETTLE_MS, note: 'per model × runtime: warm-up, then timed runs interleaved across runtimes in rounds (each turn after a settle pause); capped by a per-model time budget' },
     runtimes: {
       liteq: 'loadModel(bytes, { threads }) on @liteq/native; run([input])',
       liteqwasm: 'loadModel(bytes, { threads: 1, backend: "wasm" }) on @liteq/web (native/ as wasm32-wasi + SIMD128, one thread); run([input])',

@@ -2,6 +2,7 @@
 // lowering); the output holds the kept dimensions (keep_dims only changes its shape, not its bytes).
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
@@ -60,7 +61,24 @@ int RunQuantized(const OpContext&, const OpArgs& a) {
                                             p.output_zero_point,
                                             std::numeric_limits<T>::min(),
                                             std::numeric_limits<T>::max()};
-  reference::MeanQuantized<T>(ShapeOf(a, p), q, a.inputs[0]->Data<T>(), a.outputs[0]->Data<T>());
+  const reference::MeanShape s = ShapeOf(a, p);
+  if (s.rank == 4 && s.reduce_mask == 0b0110) {
+    // The spatial mean of NHWC (global average pooling): per batch, sum each channel over H x W with
+    // contiguous rows, then the reference's per-output arithmetic on the same sums.
+    const int batches = s.dims[0], hw = s.dims[1] * s.dims[2], c = s.dims[3];
+    std::vector<int32_t> sum(static_cast<size_t>(batches) * c, 0);
+    const T* in = a.inputs[0]->Data<T>();
+    for (int b = 0; b < batches; ++b) {
+      int32_t* acc = sum.data() + static_cast<size_t>(b) * c;
+      for (int i = 0; i < hw; ++i) {
+        const T* row = in + (static_cast<size_t>(b) * hw + i) * c;
+        for (int k = 0; k < c; ++k) acc[k] += row[k];
+      }
+    }
+    reference::MeanQuantizedFromSums<T>(s, q, sum.data(), a.outputs[0]->Data<T>());
+    return LITEQ_OK;
+  }
+  reference::MeanQuantized<T>(s, q, a.inputs[0]->Data<T>(), a.outputs[0]->Data<T>());
   return LITEQ_OK;
 }
 

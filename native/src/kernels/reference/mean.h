@@ -89,12 +89,11 @@ struct QuantizedMeanParams {
   int32_t qmin, qmax;
 };
 
+// The quantized mean of each output from the int32 sum of its inputs (MeanQuantized below).
 template <typename T>
-void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* input, T* output) {
+void MeanQuantizedFromSums(const MeanShape& s, const QuantizedMeanParams& p, const int32_t* sum, T* output) {
   const int64_t outputs = MeanOutputCount(s);
   const int64_t n = MeanReducedCount(s);
-  std::vector<int32_t> sum(outputs, 0);
-  ForEachReduced(s, [&](int64_t in, int64_t out) { sum[out] += input[in]; });
   for (int64_t o = 0; o < outputs; ++o) {
     int32_t q = 0;
     switch (p.mode) {
@@ -124,6 +123,13 @@ void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* in
     }
     output[o] = static_cast<T>(q);
   }
+}
+
+template <typename T>
+void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* input, T* output) {
+  std::vector<int32_t> sum(MeanOutputCount(s), 0);
+  ForEachReduced(s, [&](int64_t in, int64_t out) { sum[out] += input[in]; });
+  MeanQuantizedFromSums<T>(s, p, sum.data(), output);
 }
 
 }  // namespace reference
