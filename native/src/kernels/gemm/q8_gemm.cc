@@ -44,6 +44,43 @@ size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * 
 
 void PackPanelParams(const Problem& p, int panel, int32_t* params);
 
+// Row m of A (plain, or the im2col row of an NHWC input, K ordered (ky, kx, ic) like the OHWI filter)
+// as runs: copy(src, n, k) for n input values landing at column k, pad(n, k) for n padding taps
+// (which read as the zero point). Both A layouts are written through this one walk.
+template <typename T, typename Copy, typename Pad>
+void WalkARow(const Problem& p, int m, Copy copy, Pad pad) {
+  const T* a = static_cast<const T*>(p.a);
+  if (!p.conv) {
+    copy(a + static_cast<int64_t>(m) * p.K, p.K, 0);
+    return;
+  }
+  const reference::ConvShape& s = *p.conv;
+  const int ox = m % s.out_w;
+  const int oy = (m / s.out_w) % s.out_h;
+  const int b = m / (s.out_w * s.out_h);
+  int k = 0;
+  const int ix0 = ox * s.stride_w - s.pad_left;
+  // With no dilation along x and the whole filter row inside the input, a filter row's taps are one
+  // contiguous run of filter_w * in_c values (the common interior case; matters for small in_c).
+  const bool row_contiguous = s.dilation_w == 1 && ix0 >= 0 && ix0 + s.filter_w <= s.in_w;
+  for (int ky = 0; ky < s.filter_h; ++ky) {
+    const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+    if (row_contiguous && iy >= 0 && iy < s.in_h) {
+      copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix0) * s.in_c, s.filter_w * s.in_c, k);
+      k += s.filter_w * s.in_c;
+      continue;
+    }
+    for (int kx = 0; kx < s.filter_w; ++kx, k += s.in_c) {
+      const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
+      if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
+        pad(s.in_c, k);
+      } else {
+        copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c, s.in_c, k);
+      }
+    }
+  }
+}
+
 // ---- The AVX-512 VNNI layout: k in quads of bytes ----
 // A = a_u - c_a with a_u unsigned (c_a = 128 for int8, 0 for uint8) and B = b_s + c_b with b_s signed
 // (c_b = 128 for uint8, 0 for int8), so for each (m, n), modulo 2^32:
@@ -112,50 +149,26 @@ void PackPanelVnni(const Problem& p, int panel, int8_t* dst) {
 template <typename T>
 void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rowsum, bool with_sums) {
   const int row_len = KQuads(p.K) * 4;
-  const T* a = static_cast<const T*>(p.a);
   const bool flip = ShiftA(p.dtype) != 0;  // int8 -> +128 is a flip of the top bit
   const uint8_t pad = static_cast<uint8_t>(ShiftA(p.dtype) - p.a_offset);
-  auto copy = [&](const T* src, int n, uint8_t* d) {
-    std::memcpy(d, src, static_cast<size_t>(n));
-    if (!flip) return;
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, d + i, 8);
-      w ^= 0x8080808080808080ull;
-      std::memcpy(d + i, &w, 8);
-    }
-    for (; i < n; ++i) d[i] ^= 0x80;
-  };
   for (int m = m0; m < m1; ++m, dst += row_len) {
     std::memset(dst + p.K, 0, static_cast<size_t>(row_len - p.K));
-    if (!p.conv) {
-      copy(a + static_cast<int64_t>(m) * p.K, p.K, dst);
-    } else {
-      const reference::ConvShape& s = *p.conv;
-      const int ox = m % s.out_w;
-      const int oy = (m / s.out_w) % s.out_h;
-      const int b = m / (s.out_w * s.out_h);
-      uint8_t* d = dst;
-      const int ix0 = ox * s.stride_w - s.pad_left;
-      const bool row_contiguous = s.dilation_w == 1 && ix0 >= 0 && ix0 + s.filter_w <= s.in_w;
-      for (int ky = 0; ky < s.filter_h; ++ky) {
-        const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
-        if (row_contiguous && iy >= 0 && iy < s.in_h) {
-          copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix0) * s.in_c, s.filter_w * s.in_c, d);
-          d += s.filter_w * s.in_c;
-          continue;
-        }
-        for (int kx = 0; kx < s.filter_w; ++kx, d += s.in_c) {
-          const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
-          if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
-            std::memset(d, pad, static_cast<size_t>(s.in_c));
-            continue;
+    WalkARow<T>(
+        p, m,
+        [&](const T* src, int n, int k) {
+          uint8_t* d = dst + k;
+          std::memcpy(d, src, static_cast<size_t>(n));
+          if (!flip) return;
+          int i = 0;
+          for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            std::memcpy(&w, d + i, 8);
+            w ^= 0x8080808080808080ull;
+            std::memcpy(d + i, &w, 8);
           }
-          copy(a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c, s.in_c, d);
-        }
-      }
-    }
+          for (; i < n; ++i) d[i] ^= 0x80;
+        },
+        [&](int n, int k) { std::memset(dst + k, pad, static_cast<size_t>(n)); });
   }
 #if defined(__x86_64__) || defined(__i386__)
   if (with_sums) RowSumsAvx512(dst - static_cast<size_t>(m1 - m0) * row_len, static_cast<size_t>(row_len), m1 - m0, p.K, rowsum);
@@ -216,43 +229,16 @@ void PackPanelParams(const Problem& p, int panel, int32_t* params) {
 template <typename T>
 void PackARows(const Problem& p, int m0, int m1, int16_t* dst) {
   const int row_len = KPairs(p.K) * 2;
-  const T* a = static_cast<const T*>(p.a);
   const int16_t off = static_cast<int16_t>(p.a_offset);
   for (int m = m0; m < m1; ++m, dst += row_len) {
     if (p.K & 1) dst[p.K] = 0;
-    if (!p.conv) {
-      const T* src = a + static_cast<int64_t>(m) * p.K;
-      for (int k = 0; k < p.K; ++k) dst[k] = static_cast<int16_t>(src[k] + off);
-      continue;
-    }
-    const reference::ConvShape& s = *p.conv;
-    const int ox = m % s.out_w;
-    const int oy = (m / s.out_w) % s.out_h;
-    const int b = m / (s.out_w * s.out_h);
-    int16_t* d = dst;
-    const int ix0 = ox * s.stride_w - s.pad_left;
-    // With no dilation along x and the whole filter row inside the input, a filter row's taps are one
-    // contiguous run of filter_w * in_c values (the common interior case; matters for small in_c).
-    const bool row_contiguous = s.dilation_w == 1 && ix0 >= 0 && ix0 + s.filter_w <= s.in_w;
-    for (int ky = 0; ky < s.filter_h; ++ky) {
-      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
-      if (row_contiguous && iy >= 0 && iy < s.in_h) {
-        const T* src = a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix0) * s.in_c;
-        const int run = s.filter_w * s.in_c;
-        for (int i = 0; i < run; ++i) d[i] = static_cast<int16_t>(src[i] + off);
-        d += run;
-        continue;
-      }
-      for (int kx = 0; kx < s.filter_w; ++kx, d += s.in_c) {
-        const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
-        if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
-          std::memset(d, 0, sizeof(int16_t) * s.in_c);  // a padding tap is the zero point: contributes 0
-          continue;
-        }
-        const T* src = a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c;
-        for (int ic = 0; ic < s.in_c; ++ic) d[ic] = static_cast<int16_t>(src[ic] + off);
-      }
-    }
+    WalkARow<T>(
+        p, m,
+        [&](const T* src, int n, int k) {
+          for (int i = 0; i < n; ++i) dst[k + i] = static_cast<int16_t>(src[i] + off);
+        },
+        // a padding tap is the zero point: contributes 0
+        [&](int n, int k) { std::memset(dst + k, 0, sizeof(int16_t) * static_cast<size_t>(n)); });
   }
 }
 

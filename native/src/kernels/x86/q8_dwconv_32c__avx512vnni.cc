@@ -15,6 +15,8 @@
 #endif
 #include <immintrin.h>
 
+#include "kernels/x86/q8_dwconv_avx2_inl.h"
+
 #define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
 
 namespace liteq {
@@ -38,34 +40,10 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, __m512i lshift, __m512
   return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(r, zp), vmin), vmax);
 }
 
-// The same on 8 lanes, for the 16- and 8-channel tails in the common layout.
-LITEQ_AVX512VNNI inline __m256i Requantize8(__m256i acc, const Packed& p, int c, __m256i away) {
-  const __m256i x = _mm256_sllv_epi32(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.left_shift + c)));
-  const __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.multiplier + c));
-  const __m256i nudge = _mm256_set1_epi64x(int64_t{1} << 30);
-  const __m256i even = _mm256_add_epi64(_mm256_mul_epi32(x, m), nudge);
-  const __m256i odd = _mm256_add_epi64(_mm256_mul_epi32(_mm256_srli_epi64(x, 32), _mm256_srli_epi64(m, 32)), nudge);
-  const __m256i high = _mm256_blend_epi32(_mm256_srli_epi64(even, 31), _mm256_slli_epi64(odd, 1), 0xAA);
-  const __m256i mask = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.mask + c));
-  const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.right_shift + c));
-  const __m256i rem = _mm256_and_si256(high, mask);
-  const __m256i neg = _mm256_and_si256(_mm256_srai_epi32(high, 31), away);
-  const __m256i threshold = _mm256_sub_epi32(_mm256_srli_epi32(mask, 1), neg);
-  const __m256i shifted = _mm256_sub_epi32(_mm256_srav_epi32(high, e), _mm256_cmpgt_epi32(rem, threshold));
-  const __m256i out = _mm256_add_epi32(shifted, _mm256_set1_epi32(p.output_offset));
-  return _mm256_min_epi32(_mm256_max_epi32(out, _mm256_set1_epi32(p.act_min)), _mm256_set1_epi32(p.act_max));
-}
-
 template <typename T>
 LITEQ_AVX512VNNI inline __m512i Widen32(__m256i v) {
   if (std::is_same<T, uint8_t>::value) return _mm512_cvtepu8_epi16(v);
   return _mm512_cvtepi8_epi16(v);
-}
-
-template <typename T>
-LITEQ_AVX512VNNI inline __m256i Widen16(__m128i v) {
-  if (std::is_same<T, uint8_t>::value) return _mm256_cvtepu8_epi16(v);
-  return _mm256_cvtepi8_epi16(v);
 }
 
 template <typename T, int kPairs>
@@ -107,11 +85,11 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
         const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(taps[2 * k] + offset + c));
         const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(taps[2 * k + 1] + offset + c));
         const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
-        acc0 = _mm256_dpwssd_epi32(acc0, Widen16<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
-        acc1 = _mm256_dpwssd_epi32(acc1, Widen16<T>(_mm_unpackhi_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 16)));
+        acc0 = _mm256_dpwssd_epi32(acc0, Widen<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
+        acc1 = _mm256_dpwssd_epi32(acc1, Widen<T>(_mm_unpackhi_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 16)));
       }
-      const __m128i b0 = _mm256_cvtepi32_epi8(Requantize8(acc0, p, c, away256));
-      const __m128i b1 = _mm256_cvtepi32_epi8(Requantize8(acc1, p, c + 8, away256));
+      const __m128i b0 = _mm256_cvtepi32_epi8(Requantize(acc0, p, c, away256));
+      const __m128i b1 = _mm256_cvtepi32_epi8(Requantize(acc1, p, c + 8, away256));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), _mm_unpacklo_epi64(b0, b1));
     }
     if (c + 8 <= channels) {
@@ -120,9 +98,9 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
         const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(taps[2 * k] + offset + c));
         const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(taps[2 * k + 1] + offset + c));
         const int16_t* w = p.weights + (static_cast<size_t>(k) * channels + c) * 2;
-        acc = _mm256_dpwssd_epi32(acc, Widen16<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
+        acc = _mm256_dpwssd_epi32(acc, Widen<T>(_mm_unpacklo_epi8(a, b)), _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w)));
       }
-      _mm_storel_epi64(reinterpret_cast<__m128i*>(out + c), _mm256_cvtepi32_epi8(Requantize8(acc, p, c, away256)));
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(out + c), _mm256_cvtepi32_epi8(Requantize(acc, p, c, away256)));
       c += 8;
     }
     if (c < channels) ScalarChannels<T>(p, taps, i, step, c, out);

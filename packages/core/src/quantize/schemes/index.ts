@@ -2,6 +2,7 @@
 // scheme, through the converter's own quantize step), int8 (full integer), dynamic and float16
 // (weights only), then the model I/O type.
 import { InvalidInputError, UnsupportedError } from '../../errors.js';
+import { floatData } from '../../graph/from-model.js';
 import { checkSubgraphStructure } from '../../ir/check.js';
 import type { Model } from '../../ir/types.js';
 import { quantizeInt8Scheme } from './int8.js';
@@ -46,7 +47,7 @@ function checkQuantizable(model: Model, o: QuantizeModelOptions): void {
   if (o.scheme === 'float16') return;
   sg.tensors.forEach((t, i) => {
     if (t.dtype !== 'float32' || !t.data) return;
-    const v = new Float32Array(t.data.buffer, t.data.byteOffset, t.data.byteLength >> 2);
+    const v = floatData(t.data);  // constants may sit at any offset of the model file
     const k = v.findIndex((x) => !Number.isFinite(x));
     if (k >= 0) throw new UnsupportedError(`constant tensor ${i} "${t.name}" holds ${v[k]} at element ${k}: weights must be finite to quantize`);
   });
