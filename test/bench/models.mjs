@@ -19,6 +19,8 @@
 // Options: --models=substr,substr  only models whose file name contains one of these
 //          --runs=N                 timed runs per model × runtime (overrides the per-model default)
 //          --quick                  a few runs each (smoke test of the harness)
+//          --table                  only print the README speed table from results/latest.json
+//                                   (a full run prints it at the end too)
 //
 // Node 20 ships WebAssembly relaxed SIMD behind --experimental-wasm-relaxed-simd; LiteRT.js needs it
 // for its default and threaded builds (else it falls back to its "compat" build, single-threaded), and
@@ -707,6 +709,29 @@ async function main() {
   fs.writeFileSync(`${dest}.tmp`, JSON.stringify(out, null, 2) + '\n');
   fs.renameSync(`${dest}.tmp`, dest);
   console.log(`Results: ${path.relative(process.cwd(), dest)}`);
+  console.log(`\nREADME speed table:\n${readmeTable(out)}`);
+}
+
+/** The README's speed table from a results object (latest.json): what this run measured. */
+function readmeTable(out) {
+  const ms = (r) => (r?.medianMs ? `${fmtMs(r.medianMs)} ms` : '—');
+  const x = (v) => (v == null ? '—' : `${v.toFixed(2)}×`);
+  const lines = [
+    `${out.cpu.model}, ${out.cpu.cores} cores, liteq ISA ${out.peak.isa}, ${out.date.slice(0, 10)} (medians; ratios within the run):`,
+    '',
+    '| model | liteq 1t | liteq 2t | XNNPACK 1t | XNNPACK 2t | liteq / XNNPACK 1t | 2t | TFLite 2.9 1t | TF 2.21 builtin 1t | liteq = TFLite 2.9 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
+  ];
+  for (const e of out.models) {
+    if (e.error || !e.runtimes) continue;
+    const r = (id) => e.runtimes[id];
+    const l1 = r('liteq-1t');
+    const exact = l1?.agreement?.ok === true ? (e.float ? '≈ (float)' : 'bytes') : l1?.agreement?.ok === false ? '✗' : 'n/a';
+    lines.push(
+      `| ${e.label} (${Math.round((e.macs ?? 0) / 1e6)} M MACs) | ${ms(l1)} | ${ms(r('liteq-2t'))} | ${ms(r('xnnpack-1t'))} | ${ms(r('xnnpack-2t'))} | ${x(l1?.ratios?.xnnpack)} | ${x(r('liteq-2t')?.ratios?.xnnpack)} | ${ms(r('tflite-1t'))} | ${ms(r('tfbuiltin-1t'))} | ${exact} |`,
+    );
+  }
+  return lines.join('\n');
 }
 
 function printModel(e) {
@@ -757,7 +782,7 @@ function printModel(e) {
   console.log('');
 }
 
-main()
+(args.table ? Promise.resolve(console.log(readmeTable(JSON.parse(fs.readFileSync(path.join(HERE, 'results', 'latest.json'), 'utf8'))))) : main())
   .then(() => process.exit(0)) // LiteRT.js' pthread workers would keep the process alive
   .catch((e) => {
     console.error(e);
