@@ -89,7 +89,9 @@ describe('the liteq page in Chromium', () => {
     await page.waitForSelector('#convert:not([disabled])', { timeout: 60_000 });
     await page.selectOption('#scheme', 'uint8');
     await page.click('#convert');
-    await page.waitForSelector('a.download:nth-of-type(2)', { timeout: 280_000 });
+    // Both downloads, or the page's error line (then fail at once with its text).
+    await page.waitForSelector('a.download:nth-of-type(2), #status p.error', { timeout: 280_000 });
+    expect(await page.$eval('#status', (e) => e.querySelector('p.error')?.textContent ?? null)).toBeNull();
     // The page shows each download's SHA-256 (computed over the very bytes of the download link).
     const hashes = await page.$$eval('a.download', (links) => links.map((a) => (a as HTMLAnchorElement).dataset['sha256']));
     expect(hashes).toEqual([sha(float), sha(quant)]);
