@@ -98,11 +98,12 @@ export function registerEval(program: Command): void {
     .option('-t, --threads <n>', 'threads for one inference (default: one per core)', parseThreads)
     .option('--mean <m>', 'float inputs: (x - mean) / std (default 127.5; a float baseline of a quantized model gets its input quantization)', number)
     .option('--std <s>', 'see --mean', number)
-    .option('--json', 'print JSON: {AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, per_class, images, detections, seconds, baseline?, delta?}')
+    .option('--json', 'print JSON: {AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, per_class, images, image_ids, detections, seconds, baseline?, delta?}')
     .option('--report <file>', 'write a self-contained HTML report')
+    .option('--dets <file>', "write the model's detections as a COCO results JSON (pycocotools' loadRes format)")
     .option(...BACKEND_FLAG)
     .option(...MAX_MEMORY_FLAG)
-    .action(async (modelPath: string, opts: { images: string; annotations: string; labels?: string; baseline?: string; threshold: number; maxImages?: number; threads?: number; mean?: number; std?: number; json?: boolean; report?: string; backend?: BackendName; maxMemory?: number }) => {
+    .action(async (modelPath: string, opts: { images: string; annotations: string; labels?: string; baseline?: string; threshold: number; maxImages?: number; threads?: number; mean?: number; std?: number; json?: boolean; report?: string; backend?: BackendName; maxMemory?: number; dets?: string }) => {
       const dataset = await readCocoDataset(opts.annotations);
       const labels = opts.labels ? await readLabels(opts.labels) : [];
       const threads = opts.threads ?? 0;
@@ -120,12 +121,17 @@ export function registerEval(program: Command): void {
           ...metricsJson(r.metrics),
           per_class: perClassJson(r.metrics),
           images: r.images.length,
+          image_ids: r.images.map((im) => im.id),
           detections: r.results.length,
           seconds: Number((r.ms / 1000).toFixed(3)),
         };
         if (b) {
           json.baseline = { model: opts.baseline, ...metricsJson(b.metrics), per_class: perClassJson(b.metrics), seconds: Number((b.ms / 1000).toFixed(3)) };
           json.delta = deltaJson(r.metrics, b.metrics);
+        }
+        if (opts.dets) {
+          // [{image_id, category_id, bbox: [x, y, w, h], score}], numbers as evaluated (JSON keeps doubles exact).
+          await writeFileAtomic(opts.dets, `${JSON.stringify(r.results)}\n`, [modelPath, opts.annotations, ...(opts.baseline ? [opts.baseline] : []), ...(opts.labels ? [opts.labels] : [])]);
         }
         if (opts.report) {
           const cats = r.metrics.perCategory.filter((c) => c.AP >= 0);
@@ -166,6 +172,7 @@ export function registerEval(program: Command): void {
           .map((c) => [c.name, String(c.id), String(c.gt), f4(c.AP), f4(c.AP50), ...(b ? [f4(baseCat.get(c.id) ?? -1)] : [])]);
         process.stdout.write(`${table(['category', 'id', 'gt', 'AP', 'AP50', ...(b ? ['baseline AP'] : [])], rows, ['l', 'r', 'r', 'r', 'r', 'r'])}\n`);
         if (opts.report) process.stdout.write(`\nwrote ${opts.report}\n`);
+        if (opts.dets) process.stdout.write(`wrote ${opts.dets} (${r.results.length} detections)\n`);
       } finally {
         model.dispose();
         base?.dispose();
