@@ -32,6 +32,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ensureVenv } from '../python-venv.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -404,16 +405,9 @@ function withStaticDetectionShapes(core, bytes, file) {
  */
 async function tfPeerRuntime() {
   const venv = process.env.LITEQ_BENCH_TF_VENV ?? path.join(HERE, '.cache', 'tf-venv');
-  const python = path.join(venv, 'bin', 'python');
-  const hasTf = () => fs.existsSync(python) && spawnSync(python, ['-c', 'import tensorflow'], { stdio: 'ignore' }).status === 0;
-  if (!hasTf()) {
-    console.log(`Installing the native peer (tensorflow-cpu==2.21.0) into ${path.relative(process.cwd(), venv)} ...`);
-    fs.mkdirSync(path.dirname(venv), { recursive: true });
-    const mk = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
-    if (mk.status !== 0) throw new Error(`python3 -m venv failed: ${(mk.stderr || mk.error?.message || '').trim().split('\n').pop()}`);
-    const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--retries', '0', '--timeout', '5', 'tensorflow-cpu==2.21.0'], { encoding: 'utf8' });
-    if (pip.status !== 0 || !hasTf()) throw new Error(`pip could not install tensorflow-cpu==2.21.0: ${(pip.stderr || pip.stdout || '').trim().split('\n').pop()}`);
-  }
+  const python = ensureVenv(venv, 'tensorflow-cpu==2.21.0', 'tensorflow', () =>
+    console.log(`Installing the native peer (tensorflow-cpu==2.21.0) into ${path.relative(process.cwd(), venv)} ...`),
+  );
   const { spawn } = await import('node:child_process');
   const child = spawn(python, [path.join(HERE, 'tf_peer.py')], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
   process.on('exit', () => child.kill());
@@ -438,15 +432,14 @@ async function tfPeerRuntime() {
       if (req) child.stdin.write(JSON.stringify(req) + '\n');
     });
   const ready = await ask(null);
+  const core = await import('@liteq/core');
   return {
     version: ready.tensorflow,
     async load(_bytes, _file, threads, { path: modelPath, mode, dtypes }) {
       const { handle } = await ask({ cmd: 'load', model: modelPath, threads, mode });
       const decode = (b64, i) => {
         const b = Buffer.from(b64, 'base64');
-        const u8 = new Uint8Array(b.buffer, b.byteOffset, b.byteLength).slice();
-        const C = { float32: Float32Array, int32: Int32Array, int8: Int8Array, int16: Int16Array }[dtypes[i]] ?? Uint8Array;
-        return new C(u8.buffer, 0, u8.byteLength / C.BYTES_PER_ELEMENT);
+        return core.typedArrayFor(dtypes[i], new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
       };
       return {
         run: async (input) => (await ask({ cmd: 'run', handle, input: Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('base64') })).outputs.map(decode),

@@ -30,23 +30,12 @@ import {
   type TfNode,
 } from '@liteq/core';
 import '@liteq/native';
+import { Rng } from './rng.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared');
 const TYPED = [UnsupportedError, ExecutionError, InvalidInputError, ModelFormatError, MemoryLimitError];
 
-/** mulberry32: every case reproduces from its seed. */
-function rng(seed: number) {
-  let s = seed | 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(a: readonly T[]): T => a[int(a.length)]! };
-}
-type Rng = ReturnType<typeof rng>;
+
 
 /** Runs a model the way a user would after converting or quantizing it: write, read, plan, run. */
 async function roundTripAndRun(m: Model, label: string): Promise<void> {
@@ -116,15 +105,15 @@ const ATTR_VALUES: TfAttr[] = [
 function mutateGraph(nodes: TfNode[], r: Rng): string {
   const names = nodes.map((n) => n.name);
   const n = r.pick(nodes);
-  switch (r.int(8)) {
+  switch (r.int(0, 7)) {
     case 0: {
       if (!n.inputs.length) return 'noop';
-      const i = r.int(n.inputs.length);
+      const i = r.int(0, n.inputs.length - 1);
       n.inputs[i] = r.pick([r.pick(names), `${r.pick(names)}:1`, 'no/such/node', n.name, `^${r.pick(names)}`]);
       return `input ${i} of ${n.name} -> ${n.inputs[i]}`;
     }
     case 1:
-      if (n.inputs.length && r.next() < 0.5) n.inputs.splice(r.int(n.inputs.length), 1);
+      if (n.inputs.length && r.next() < 0.5) n.inputs.splice(r.int(0, n.inputs.length - 1), 1);
       else n.inputs.push(r.pick(names));
       return `inputs of ${n.name}: ${n.inputs.length}`;
     case 2:
@@ -140,7 +129,7 @@ function mutateGraph(nodes: TfNode[], r: Rng): string {
       const t = n.attrs.value;
       if (t?.kind !== 'tensor') return 'noop';
       const v = t.value;
-      switch (r.int(4)) {
+      switch (r.int(0, 3)) {
         case 0:
           v.shape = v.shape.length ? v.shape.map((d) => (r.next() < 0.5 ? d : r.pick([0, 1, 2, -1, 1 << 20]))) : [r.pick([0, 2, 5])];
           break;
@@ -148,11 +137,11 @@ function mutateGraph(nodes: TfNode[], r: Rng): string {
           v.dtype = r.pick(['DT_INT32', 'DT_UINT8', 'DT_HALF', 'DT_STRING', 'DT_BOOL']) as never;
           break;
         case 2:
-          v.data = v.data.subarray(0, r.int(v.data.length + 1));
+          v.data = v.data.subarray(0, r.int(0, v.data.length));
           break;
         default: {
           const f = new Float32Array(v.data.slice().buffer, 0, v.data.byteLength >> 2);
-          for (let k = 0; k < 3 && f.length; k++) f[r.int(f.length)] = r.pick([Number.NaN, Infinity, -Infinity, 3e38]);
+          for (let k = 0; k < 3 && f.length; k++) f[r.int(0, f.length - 1)] = r.pick([Number.NaN, Infinity, -Infinity, 3e38]);
           v.data = new Uint8Array(f.buffer);
         }
       }
@@ -186,9 +175,9 @@ describe('converter on mutated graphs', () => {
     const tally: Record<string, number> = {};
     const findings: string[] = [];
     for (let seed = 1; seed <= 1000; seed++) {
-      const r = rng(seed);
+      const r = new Rng(seed);
       const nodes = structuredClone(base);
-      const what = Array.from({ length: 1 + r.int(3) }, () => mutateGraph(nodes, r)).join('; ');
+      const what = Array.from({ length: 1 + r.int(0, 2) }, () => mutateGraph(nodes, r)).join('; ');
       const quantized = r.next() < 0.6;
       await outcome(tally, findings, seed, what, async () => {
         const m = convert(
@@ -218,9 +207,9 @@ function mutateFloatModel(m: Model, ranges: Map<number, MinMax>, r: Rng): string
   const operands = [...op.inputs.filter((i) => i >= 0), ...op.outputs];
   const ti = r.pick(operands);
   const t = sg.tensors[ti]!;
-  switch (r.int(7)) {
+  switch (r.int(0, 6)) {
     case 0:
-      if (t.shape.length) t.shape[r.int(t.shape.length)] = r.pick([0, 1, 3, 1000, -1]);
+      if (t.shape.length) t.shape[r.int(0, t.shape.length - 1)] = r.pick([0, 1, 3, 1000, -1]);
       return `shape of ${t.name}`;
     case 1:
       // Values of the field's own type (the IR's types are the API contract; a file's are checked by the reader).
@@ -240,12 +229,12 @@ function mutateFloatModel(m: Model, ranges: Map<number, MinMax>, r: Rng): string
       t.dtype = r.pick(['int32', 'float16', 'int64', 'bool'] as const);
       return `dtype of ${t.name}`;
     case 3:
-      op.inputs[r.int(op.inputs.length)] = r.pick([0, 1, sg.tensors.length - 1, -1]);
+      op.inputs[r.int(0, op.inputs.length - 1)] = r.pick([0, 1, sg.tensors.length - 1, -1]);
       return 'operand';
     case 4:
       if (t.data) {
         const f = new Float32Array(t.data.slice().buffer, 0, t.data.byteLength >> 2);
-        for (let k = 0; k < 4 && f.length; k++) f[r.int(f.length)] = r.pick([Number.NaN, Infinity, -Infinity, 0, 3e38]);
+        for (let k = 0; k < 4 && f.length; k++) f[r.int(0, f.length - 1)] = r.pick([Number.NaN, Infinity, -Infinity, 0, 3e38]);
         t.data = r.next() < 0.2 ? new Uint8Array(f.buffer).subarray(0, 7) : new Uint8Array(f.buffer);
       }
       return `data of ${t.name}`;
@@ -278,10 +267,10 @@ describe('quantizer on mutated models', () => {
     const tally: Record<string, number> = {};
     const findings: string[] = [];
     for (let seed = 1; seed <= 400; seed++) {
-      const r = rng(100_000 + seed);
+      const r = new Rng(100_000 + seed);
       const m = readTflite(bytes);
       const ranges = new Map([...baseRanges].map(([k, v]) => [k, { ...v }]));
-      const what = Array.from({ length: 1 + r.int(2) }, () => mutateFloatModel(m, ranges, r)).join('; ');
+      const what = Array.from({ length: 1 + r.int(0, 1) }, () => mutateFloatModel(m, ranges, r)).join('; ');
       const scheme = r.pick(['uint8', 'int8', 'dynamic', 'float16'] as const satisfies readonly QuantScheme[]);
       await outcome(tally, findings, seed, `${scheme}: ${what}`, async () => {
         const q = quantizeModel(m, { scheme, ranges, mean: 127.5, std: 127.5, ...(scheme === 'dynamic' || scheme === 'float16' ? { io: 'float' as const } : {}) });

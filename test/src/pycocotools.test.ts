@@ -3,27 +3,18 @@
 // machines) scores that file on the same images with the same AP, AP50, AP75 and AR100 as liteq's own
 // evaluation, to 1e-9. A machine where pycocotools cannot be installed fails here; it does not skip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs helper shared with the bench
+import { ensureVenv } from '../python-venv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = path.resolve(here, '../../../shared');
 const CLI = path.resolve(here, '../../packages/cli/bin/liteq.js');
 const VENV = path.resolve(here, '../.cache/pycocotools-venv');
-const PY = path.join(VENV, 'bin', 'python');
-
-function ensurePycocotools(): void {
-  const ok = () => existsSync(PY) && spawnSync(PY, ['-c', 'import pycocotools.cocoeval'], { stdio: 'ignore' }).status === 0;
-  if (ok()) return;
-  mkdirSync(path.dirname(VENV), { recursive: true });
-  const venv = spawnSync('python3', ['-m', 'venv', VENV], { encoding: 'utf8' });
-  if (venv.status !== 0) throw new Error(`python3 -m venv failed: ${venv.stderr || venv.error?.message}`);
-  const pip = spawnSync(path.join(VENV, 'bin', 'pip'), ['install', '--retries', '0', '--timeout', '5', 'pycocotools'], { encoding: 'utf8' });
-  if (pip.status !== 0 || !ok()) throw new Error(`pip could not install pycocotools: ${(pip.stderr || pip.stdout).trim().split('\n').slice(-3).join(' / ')}`);
-}
 
 const SCORE = `
 import json, sys
@@ -40,7 +31,7 @@ print(json.dumps([float(x) for x in e.stats]))
 
 describe('liteq eval --dets against the official pycocotools', () => {
   it('pycocotools scores liteq\'s own detections of the shared set with the AP, AP50, AP75 and AR100 liteq reports, to 1e-9', () => {
-    ensurePycocotools();
+    const PY = ensureVenv(VENV, 'pycocotools', 'pycocotools.cocoeval');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-pycoco-'));
     const dets = path.join(dir, 'dets.json');
     const r = spawnSync(

@@ -55,13 +55,17 @@ int RunReferenceF32(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// The per-channel multipliers after the params struct (the shifts follow them: multipliers + num_channels).
+const int32_t* Multipliers(const OpArgs& a) {
+  return reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+}
+
 template <typename T>
 int RunReference(const OpContext& ctx, const OpArgs& a) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  const int32_t* multipliers =
-      reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+  const int32_t* multipliers = Multipliers(a);
   const reference::QuantizedConvParams q = {p.input_offset,
                                             p.filter_offset,
                                             p.output_offset,
@@ -164,6 +168,14 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
   std::fill(zero, zero + static_cast<size_t>(s.in_w) * s.in_c, static_cast<T>(-p.input_offset));
 }
 
+// Fill from the op's own filter, bias and params.
+template <typename T>
+void FillFromOp(const OpArgs& a, const DepthwiseConvParams& p, const reference::ConvShape& s, uint8_t* base, const FastLayout& l) {
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const int32_t* multipliers = Multipliers(a);
+  Fill<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers, multipliers + p.num_channels, base, l);
+}
+
 // The micro-kernels' view of what Fill wrote at base.
 dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s, const uint8_t* base, const FastLayout& l) {
   const int C = s.out_c, taps = s.filter_h * s.filter_w;
@@ -252,13 +264,12 @@ size_t PrepareQ(const OpArgs& a, uint8_t* dst) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  const int32_t* multipliers =
-      reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+  const int32_t* multipliers = Multipliers(a);
   if (!a.inputs[1]->is_constant || (bias && !bias->is_constant) || !FastPathCovers<T>(p, s, multipliers, multipliers + p.num_channels)) {
     return 0;
   }
   const FastLayout l = LayoutOf(s, sizeof(T));
-  if (dst) Fill<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers, multipliers + p.num_channels, dst, l);
+  if (dst) FillFromOp<T>(a, p, s, dst, l);
   return l.total;
 }
 
@@ -266,9 +277,7 @@ template <typename T, typename Ukernel>
 int RunFast(const OpContext& ctx, const OpArgs& a, Ukernel ukernel) {
   const DepthwiseConvParams& p = *ParamsAs<DepthwiseConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
-  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
-  const int32_t* multipliers =
-      reinterpret_cast<const int32_t*>(static_cast<const uint8_t*>(a.params) + sizeof(DepthwiseConvParams));
+  const int32_t* multipliers = Multipliers(a);
   if (!FastPathCovers<T>(p, s, multipliers, multipliers + p.num_channels)) return RunReference<T>(ctx, a);
   const FastLayout l = LayoutOf(s, sizeof(T));
   std::vector<uint8_t> local;
@@ -279,8 +288,7 @@ int RunFast(const OpContext& ctx, const OpArgs& a, Ukernel ukernel) {
       local.resize(l.total);
       scratch = local.data();
     }
-    Fill<T>(p, s, a.inputs[1]->Data<T>(), bias ? bias->Data<int32_t>() : nullptr, multipliers, multipliers + p.num_channels,
-            scratch, l);
+    FillFromOp<T>(a, p, s, scratch, l);
     base = scratch;
   }
   const dwconv::Packed pk = View(p, s, base, l);

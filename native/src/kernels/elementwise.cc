@@ -37,6 +37,8 @@ int CheckBinary(const OpArgs& a) {
   return LITEQ_OK;
 }
 
+constexpr int64_t kElementBlock = 4096;  // elements per task unit of the same-shape loops
+
 // Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
 // over the threads, AVX2 when available (bit-exact, see vadd/q8_vadd.h), else the reference element.
 template <typename T>
@@ -56,9 +58,7 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
   const T* xd = x.Data<T>();
   const T* yd = y.Data<T>();
   T* od = out.Data<T>();
-  constexpr int64_t kBlock = 4096;  // elements per task unit
-  ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
-    const int64_t i0 = begin * kBlock, i1 = std::min(n, end * kBlock);
+  ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) {
     if (simd) {
       if constexpr (std::is_same<T, uint8_t>::value) {
         kU8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
@@ -87,10 +87,8 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
     if (a.inputs[0]->NumElements() == n && a.inputs[1]->NumElements() == n) {
       // Same shapes (residual adds): the same element operation in a plain loop the compiler
       // vectorizes, split over the threads.
-      constexpr int64_t kBlock = 4096;
-      ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
-        const int64_t i1 = std::min(n, end * kBlock);
-        for (int64_t i = begin * kBlock; i < i1; ++i) {
+      ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) {
+        for (int64_t i = i0; i < i1; ++i) {
           out[i] = O == Op::kMul ? reference::FloatMulElement(x[i], y[i], p.float_activation_min, p.float_activation_max)
                                  : reference::FloatAddElement(x[i], y[i], O == Op::kSub, p.float_activation_min, p.float_activation_max);
         }

@@ -1,8 +1,6 @@
 // AVERAGE_POOL_2D and MAX_POOL_2D kernels: {average,max}_pool_2d_{f32,u8,i8}, NHWC, one input.
 // Quantized pooling works on raw integers (input and output share scale and zero point).
-#include <algorithm>
 #include <cstdint>
-#include <limits>
 
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
@@ -66,34 +64,11 @@ int RunAverageQuantized(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
-// MAX_POOL_2D with channels innermost: per output pixel, each window tap updates every channel's
-// running max in one contiguous (vectorized) loop. Per channel the std::max calls come in the
-// reference's order (taps row by row), so every output — NaN included — is the reference's.
-template <typename T, typename Clamp>
-void MaxPoolRows(const reference::PoolShape& s, const T* input, Clamp act_min, Clamp act_max, T* output, int row_begin,
-                 int row_end) {
-  for (int row = row_begin; row < row_end; ++row) {
-    const int b = row / s.out_h, oy = row % s.out_h;
-    for (int ox = 0; ox < s.out_w; ++ox) {
-      const reference::PoolWindow w = reference::ClipWindow(s, oy, ox);
-      T* out = output + ((static_cast<int64_t>(b) * s.out_h + oy) * s.out_w + ox) * s.channels;
-      std::fill(out, out + s.channels, std::numeric_limits<T>::lowest());
-      for (int y = w.y0; y < w.y1; ++y) {
-        for (int x = w.x0; x < w.x1; ++x) {
-          const T* in = input + ((static_cast<int64_t>(b) * s.in_h + y) * s.in_w + x) * s.channels;
-          for (int c = 0; c < s.channels; ++c) out[c] = std::max(out[c], in[c]);
-        }
-      }
-      for (int c = 0; c < s.channels; ++c) out[c] = static_cast<T>(std::min(std::max(static_cast<Clamp>(out[c]), act_min), act_max));
-    }
-  }
-}
-
 int RunMaxF32(const OpContext& ctx, const OpArgs& a) {
   const PoolParams& p = *ParamsAs<PoolParams>(a);
   const reference::PoolShape s = ShapeOf(a, p);
   ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
-    MaxPoolRows<float, float>(s, a.inputs[0]->Data<float>(), p.float_act_min, p.float_act_max,
+    reference::MaxPool<float, float>(s, a.inputs[0]->Data<float>(), p.float_act_min, p.float_act_max,
                                      a.outputs[0]->Data<float>(), static_cast<int>(begin), static_cast<int>(end));
   });
   return LITEQ_OK;
@@ -104,7 +79,7 @@ int RunMaxQuantized(const OpContext& ctx, const OpArgs& a) {
   const PoolParams& p = *ParamsAs<PoolParams>(a);
   const reference::PoolShape s = ShapeOf(a, p);
   ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
-    MaxPoolRows<T, int32_t>(s, a.inputs[0]->Data<T>(), p.act_min, p.act_max, a.outputs[0]->Data<T>(),
+    reference::MaxPool<T, int32_t>(s, a.inputs[0]->Data<T>(), p.act_min, p.act_max, a.outputs[0]->Data<T>(),
                                    static_cast<int>(begin), static_cast<int>(end));
   });
   return LITEQ_OK;

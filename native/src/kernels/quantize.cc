@@ -1,6 +1,5 @@
 // QUANTIZE (float32 -> uint8/int8, and 8-bit -> 8-bit requantization) and DEQUANTIZE (uint8/int8/
 // float16 -> float32). Lowering: packages/core/src/plan/ops/quantize.ts.
-#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -48,14 +47,11 @@ int RunRequantize(const OpContext& ctx, const OpArgs& a) {
   // int8 layers) is a flip of the top bit: a loop the compiler vectorizes.
   bool flip = true;
   for (int v = 0; v < 256; ++v) flip = flip && static_cast<uint8_t>(table[v]) == (v ^ 0x80);
-  constexpr int64_t kBlock = 16384;
-  const int64_t n = a.inputs[0]->NumElements();
-  ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
-    const int64_t stop = std::min(n, end * kBlock);
+  ParallelForBlocks(ctx, a.inputs[0]->NumElements(), 16384, [&](int64_t i0, int64_t i1) {
     if (flip) {
-      for (int64_t i = begin * kBlock; i < stop; ++i) out[i] = static_cast<uint8_t>(in[i] ^ 0x80);
+      for (int64_t i = i0; i < i1; ++i) out[i] = static_cast<uint8_t>(in[i] ^ 0x80);
     } else {
-      for (int64_t i = begin * kBlock; i < stop; ++i) out[i] = static_cast<uint8_t>(table[in[i]]);
+      for (int64_t i = i0; i < i1; ++i) out[i] = static_cast<uint8_t>(table[in[i]]);
     }
   });
   return LITEQ_OK;

@@ -139,4 +139,8 @@ void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64
   });
 }
 
+void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, const std::function<void(int64_t, int64_t)>& fn) {
+  ParallelFor(ctx, (n + block - 1) / block, [&](int64_t begin, int64_t end) { fn(begin * block, std::min(n, end * block)); });
+}
+
 }  // namespace liteq

@@ -177,6 +177,16 @@ void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rows
 #endif
 }
 
+// c_b - Z_b: the factor of each A row's sum in the VNNI identity (0 for int8 symmetric weights).
+int32_t RowCoef(const Problem& p) { return ShiftB(p.dtype) + p.b_offset; }
+
+// What every micro-kernel call of this problem needs for its output stage.
+OutputParams OutputParamsOf(const Problem& p) {
+  int32_t any_left_shift = 0;
+  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
+  return {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
+}
+
 template <typename T>
 void PackPanel(const Problem& p, int panel, int16_t* dst) {
   const T* b = static_cast<const T*>(p.b);
@@ -280,9 +290,7 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
   const size_t a_stride = static_cast<size_t>(kpairs) * 2;
   const size_t panel_len = PanelInt16s(p.K);
   const int block_rows = a_packed ? m_end - m_begin : ABlockRows(p.K);  // a_packed: all rows, one block
-  int32_t any_left_shift = 0;
-  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
-  const OutputParams op = {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
+  const OutputParams op = OutputParamsOf(p);
   T* c = static_cast<T*>(p.c);
   const auto kernel = KernelFor<T>::Get();
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
@@ -300,6 +308,16 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
   }
 }
 
+// Panel `panel` of B in `layout`, at its place in the packed area starting at `base`.
+template <typename T>
+void PackPanelAt(const Problem& p, Layout layout, int panel, uint8_t* base) {
+  if (layout == Layout::kQuads8) {
+    PackPanelVnni<T>(p, panel, reinterpret_cast<int8_t*>(base) + panel * PanelBytesVnni(p.K));
+  } else {
+    PackPanel<T>(p, panel, reinterpret_cast<int16_t*>(base) + panel * PanelInt16s(p.K));
+  }
+}
+
 // The VNNI twin of RunTile: rows [m_begin, m_end) x panels [p_begin, p_end).
 template <typename T>
 void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m_begin, int m_end, int p_begin,
@@ -310,10 +328,8 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
   const size_t panel_len = PanelBytesVnni(p.K);
   const int block_rows = a_packed ? m_end - m_begin : ABlockRowsVnni(p.K);  // a_packed: all rows, one block
   int32_t* rowsum = reinterpret_cast<int32_t*>(a_buf + AlignUp(static_cast<size_t>(block_rows) * a_stride));
-  int32_t any_left_shift = 0;
-  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
-  const OutputParams op = {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
-  const int32_t rowcoef = ShiftB(p.dtype) + p.b_offset;  // c_b - Z_b
+  const OutputParams op = OutputParamsOf(p);
+  const int32_t rowcoef = RowCoef(p);
   T* c = static_cast<T*>(p.c);
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
@@ -352,13 +368,7 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
   if (!b) {
     uint8_t* dst = ctx.scratch;
     ParallelFor(ctx, panels, [&](int64_t begin, int64_t end) {
-      for (int64_t i = begin; i < end; ++i) {
-        if (vnni) {
-          PackPanelVnni<T>(p, static_cast<int>(i), reinterpret_cast<int8_t*>(dst) + i * PanelBytesVnni(p.K));
-        } else {
-          PackPanel<T>(p, static_cast<int>(i), reinterpret_cast<int16_t*>(dst) + i * PanelInt16s(p.K));
-        }
-      }
+      for (int64_t i = begin; i < end; ++i) PackPanelAt<T>(p, layout, static_cast<int>(i), dst);
     });
     b = dst;
   }
@@ -371,7 +381,7 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
   const bool share_a = !split.split_m && split.tasks > 1 && a_rows_bytes + AlignUp(static_cast<size_t>(p.M) * 4) <= a_area;
   if (share_a) {
     if (vnni) {
-      PackARowsVnni<T>(p, 0, p.M, a_slots, reinterpret_cast<int32_t*>(a_slots + a_rows_bytes), ShiftB(p.dtype) + p.b_offset != 0);
+      PackARowsVnni<T>(p, 0, p.M, a_slots, reinterpret_cast<int32_t*>(a_slots + a_rows_bytes), RowCoef(p) != 0);
     } else {
       PackARows<T>(p, 0, p.M, reinterpret_cast<int16_t*>(a_slots));
     }
@@ -431,14 +441,11 @@ void PackWeights(const Problem& p, uint8_t* dst) {
   const Layout layout = LayoutFor(p);
   const int32_t tag = static_cast<int32_t>(layout);
   std::memcpy(dst, &tag, sizeof(tag));
-  uint8_t* out = dst + kHeaderBytes;
   for (int i = 0; i < NumPanels(p.N); ++i) {
-    if (layout == Layout::kQuads8) {
-      int8_t* panel = reinterpret_cast<int8_t*>(out) + i * PanelBytesVnni(p.K);
-      if (p.dtype == DType::kUInt8) PackPanelVnni<uint8_t>(p, i, panel); else PackPanelVnni<int8_t>(p, i, panel);
+    if (p.dtype == DType::kUInt8) {
+      PackPanelAt<uint8_t>(p, layout, i, dst + kHeaderBytes);
     } else {
-      int16_t* panel = reinterpret_cast<int16_t*>(out) + i * PanelInt16s(p.K);
-      if (p.dtype == DType::kUInt8) PackPanel<uint8_t>(p, i, panel); else PackPanel<int8_t>(p, i, panel);
+      PackPanelAt<int8_t>(p, layout, i, dst + kHeaderBytes);
     }
   }
 }

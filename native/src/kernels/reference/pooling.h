@@ -84,6 +84,8 @@ void AveragePoolQuantized(const PoolShape& s, const T* input, int32_t act_min, i
   }
 }
 
+// Channels innermost: each window tap updates every channel's running max in one contiguous loop;
+// per channel the std::max calls come in window raster order (NaN propagates the same way).
 template <typename T, typename Clamp>
 void MaxPool(const PoolShape& s, const T* input, Clamp act_min, Clamp act_max, T* output, int row_begin,
              int row_end) {
@@ -92,16 +94,14 @@ void MaxPool(const PoolShape& s, const T* input, Clamp act_min, Clamp act_max, T
     for (int ox = 0; ox < s.out_w; ++ox) {
       const PoolWindow w = ClipWindow(s, oy, ox);
       T* out = output + ((static_cast<int64_t>(b) * s.out_h + oy) * s.out_w + ox) * s.channels;
-      for (int c = 0; c < s.channels; ++c) {
-        T best = std::numeric_limits<T>::lowest();
-        for (int y = w.y0; y < w.y1; ++y) {
-          for (int x = w.x0; x < w.x1; ++x) {
-            best = std::max(best, input[((static_cast<int64_t>(b) * s.in_h + y) * s.in_w + x) * s.channels + c]);
-          }
+      std::fill(out, out + s.channels, std::numeric_limits<T>::lowest());
+      for (int y = w.y0; y < w.y1; ++y) {
+        for (int x = w.x0; x < w.x1; ++x) {
+          const T* in = input + ((static_cast<int64_t>(b) * s.in_h + y) * s.in_w + x) * s.channels;
+          for (int c = 0; c < s.channels; ++c) out[c] = std::max(out[c], in[c]);
         }
-        const Clamp v = std::min(std::max(static_cast<Clamp>(best), act_min), act_max);
-        out[c] = static_cast<T>(v);
       }
+      for (int c = 0; c < s.channels; ++c) out[c] = static_cast<T>(std::min(std::max(static_cast<Clamp>(out[c]), act_min), act_max));
     }
   }
 }

@@ -4,7 +4,7 @@
 // edited in code get a typed error naming the op or tensor instead of a crash deep in a pass.
 import { UnsupportedError } from '../errors.js';
 import { opName } from './op-name.js';
-import { DTYPE_BYTES, numElements, type Subgraph } from './types.js';
+import { constantBytes, type Subgraph } from './types.js';
 
 /** Ops whose input 2 (the bias) may be omitted (-1); every other operand of every builtin is required. */
 const OPTIONAL_BIAS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'TRANSPOSE_CONV']);
@@ -18,9 +18,9 @@ export function checkSubgraphStructure(sg: Subgraph, what: string): void {
     if (t.shape.some((d) => !Number.isInteger(d) || d < -1)) bad(`tensor ${i} "${t.name}" has shape [${t.shape.join(',')}]`);
     if (!t.data) return;
     if (t.shape.some((d) => d < 0)) bad(`constant tensor ${i} "${t.name}" has a dynamic shape [${t.shape.join(',')}]`);
-    const size = DTYPE_BYTES[t.dtype];
-    if (size >= 1 && t.data.byteLength !== numElements(t.shape) * size) {
-      bad(`constant tensor ${i} "${t.name}" (${t.dtype} [${t.shape.join(',')}]) holds ${t.data.byteLength} bytes, not ${numElements(t.shape) * size}`);
+    const expected = constantBytes(t.shape, t.dtype);
+    if (expected !== undefined && t.data.byteLength !== expected) {
+      bad(`constant tensor ${i} "${t.name}" (${t.dtype} [${t.shape.join(',')}]) holds ${t.data.byteLength} bytes, not ${expected}`);
     }
   });
   for (const i of [...sg.inputs, ...sg.outputs]) if (!Number.isInteger(i) || i < 0 || i >= n) bad(`subgraph input/output ${i} is not a tensor`);

@@ -147,6 +147,16 @@ export const DTYPE_BYTES: Readonly<Record<DType, number>> = {
   int4: 0.5,
 };
 
+/**
+ * Bytes a constant of this shape and dtype holds (int4: two per byte, rounded up); undefined when that
+ * is not fixed (a dynamic dimension, or a variable-size dtype such as string).
+ */
+export function constantBytes(shape: readonly number[], dtype: DType): number | undefined {
+  const n = numElements(shape);
+  const per = DTYPE_BYTES[dtype];
+  return per > 0 && Number.isFinite(n) ? Math.ceil(n * per) : undefined;
+}
+
 /** Number of elements of a static shape (1 for a scalar); NaN if any dimension is unknown. */
 export function numElements(shape: readonly number[]): number {
   let n = 1;

@@ -2,7 +2,7 @@
 // accessors (which trust offsets) read it, then semantic checks (indices, data sizes) with typed errors.
 import { ByteBuffer } from 'flatbuffers';
 import { ModelFormatError } from '../../errors.js';
-import { DTYPE_BYTES, dtypeOfCode, numElements, type BuiltinOp, type CustomOp, type DType, type Model, type Operator, type Quantization, type SignatureDef, type Subgraph, type Tensor } from '../../ir/types.js';
+import { constantBytes, dtypeOfCode, type BuiltinOp, type CustomOp, type DType, type Model, type Operator, type Quantization, type SignatureDef, type Subgraph, type Tensor } from '../../ir/types.js';
 import { decodeFlexbuffer } from './flexbuffers.js';
 import { Model as FbModel } from './generated/tflite/model.js';
 import type { Operator as FbOperator } from './generated/tflite/operator.js';
@@ -118,13 +118,9 @@ class Reader {
     const data = this.bufferAt(t.buffer(), `${path}.buffer`);
     const sparsity = this.subtable(t, VT.sparsity, 'SparsityParameters');
     if (data && !sparsity) {
-      const n = numElements(shape);
-      const per = DTYPE_BYTES[dtype];
-      if (per > 0 && Number.isFinite(n)) {
-        const expected = Math.ceil(n * per);
-        if (data.byteLength !== expected) {
-          this.fail(`${path}.buffer`, `constant data is ${data.byteLength} bytes but shape [${shape.join(',')}] of ${dtype} needs ${expected}`);
-        }
+      const expected = constantBytes(shape, dtype);
+      if (expected !== undefined && data.byteLength !== expected) {
+        this.fail(`${path}.buffer`, `constant data is ${data.byteLength} bytes but shape [${shape.join(',')}] of ${dtype} needs ${expected}`);
       }
     }
     const tensor: Tensor = { name: t.name() ?? '', shape, dtype, isVariable: t.isVariable(), hasRank: t.hasRank() };
