@@ -1,6 +1,8 @@
 // ADD, SUB, MUL with numpy broadcasting: float32, uint8, int8 (quantized, TFLite's integer recipes)
 // and int32. One params struct for the family; lowering (packages/core/src/plan/ops/elementwise.ts)
-// fills the fields the op uses, as TFLite's Prepare computes them.
+// fills the fields the op uses, as TFLite's Prepare computes them. MINIMUM and MAXIMUM compare the
+// stored values (TFLite 2.9's maximum_minimum.cc: no requantization; the converter gives inputs and
+// output one quantization) and use no params field.
 #include <algorithm>
 #include <cstdint>
 #include <type_traits>
@@ -72,6 +74,38 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
   return true;
 }
 
+// MINIMUM / MAXIMUM: TFLite's `el1 < el2 ? el1 : el2` (`>` for MAXIMUM) on the stored values.
+template <bool kMax, typename T>
+int RunMinMax(const OpContext& ctx, const OpArgs& a) {
+  reference::BinaryBroadcast bc;
+  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
+  }
+  const T* x = a.inputs[0]->Data<T>();
+  const T* y = a.inputs[1]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  const auto pick = [](T u, T v) { return kMax ? (u > v ? u : v) : (u < v ? u : v); };
+  const int64_t n = a.outputs[0]->NumElements();
+  const int64_t ny = a.inputs[1]->NumElements();
+  if (a.inputs[0]->NumElements() == n && ny > 0 && n % ny == 0 && bc.rank > 0 && ny == bc.dims[bc.rank - 1] &&
+      bc.stride2[bc.rank - 1] == 1) {
+    // A per-channel operand (e.g. the rescaled RELU6 bounds cross-layer equalization adds): rows of
+    // the innermost dimension, split over the threads.
+    bool rows = true;
+    for (int d = 0; d + 1 < bc.rank; ++d) rows = rows && bc.stride2[d] == 0;
+    if (rows) {
+      ParallelForBlocks(ctx, n / ny, std::max<int64_t>(1, kElementBlock / ny), [&](int64_t r0, int64_t r1) {
+        for (int64_t r = r0; r < r1; ++r) {
+          for (int64_t c = 0; c < ny; ++c) out[r * ny + c] = pick(x[r * ny + c], y[c]);
+        }
+      });
+      return LITEQ_OK;
+    }
+  }
+  reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) { out[o] = pick(x[i], y[j]); });
+  return LITEQ_OK;
+}
+
 template <Op O, DType D, typename T>
 int RunBinary(const OpContext& ctx, const OpArgs& a) {
   const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
@@ -123,6 +157,7 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
 }
 
 #define LQ_BINARY(name, op, dtype, type) {name, RunBinary<op, dtype, type>, CheckBinary<dtype>, nullptr}
+#define LQ_MINMAX(name, is_max, dtype, type) {name, RunMinMax<is_max, type>, CheckBinary<dtype>, nullptr}
 
 }  // namespace
 
@@ -139,6 +174,14 @@ const KernelInfo kElementwiseKernels[] = {
     LQ_BINARY("mul_u8", Op::kMul, DType::kUInt8, uint8_t),
     LQ_BINARY("mul_i8", Op::kMul, DType::kInt8, int8_t),
     LQ_BINARY("mul_i32", Op::kMul, DType::kInt32, int32_t),
+    LQ_MINMAX("minimum_f32", false, DType::kFloat32, float),
+    LQ_MINMAX("minimum_u8", false, DType::kUInt8, uint8_t),
+    LQ_MINMAX("minimum_i8", false, DType::kInt8, int8_t),
+    LQ_MINMAX("minimum_i32", false, DType::kInt32, int32_t),
+    LQ_MINMAX("maximum_f32", true, DType::kFloat32, float),
+    LQ_MINMAX("maximum_u8", true, DType::kUInt8, uint8_t),
+    LQ_MINMAX("maximum_i8", true, DType::kInt8, int8_t),
+    LQ_MINMAX("maximum_i32", true, DType::kInt32, int32_t),
 };
 const size_t kElementwiseKernelCount = sizeof(kElementwiseKernels) / sizeof(kElementwiseKernels[0]);
 

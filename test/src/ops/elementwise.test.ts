@@ -39,3 +39,32 @@ describe.each(['ADD', 'SUB', 'MUL'])('%s matches TFLite 2.9', (opcode) => {
     expect(failures).toEqual([]);
   });
 });
+
+// MINIMUM / MAXIMUM compare the stored values; the per-channel bound cross-layer equalization adds is a
+// constant [C] operand, so a third of the cases make input 2 a constant row.
+describe.each(['MINIMUM', 'MAXIMUM'])('%s matches TFLite 2.9', (opcode) => {
+  it('bit-exactly on 80 random single-op models', async () => {
+    const rng = new Rng(opcode.charCodeAt(1) * 37 + 11);
+    const failures: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const dtype = rng.pick(['uint8', 'int8', 'float32', 'int32'] as const);
+      const spec = (shape: number[]): TensorSpec => (dtype === 'int32' ? { shape, dtype } : activation(rng, dtype as QKind, shape, false));
+      let [a, b] = broadcastPair(rng, 4);
+      const in1 = spec(a);
+      let in2 = spec(b);
+      if (rng.next() < 0.35) {
+        a = [1, rng.int(1, 9), rng.int(1, 9), rng.pick([1, 3, 8, 16, 33])];
+        b = [a[3]!];
+        const bytes = new Uint8Array(a[3]! * (dtype === 'float32' || dtype === 'int32' ? 4 : 1)).map(() => rng.int(0, 255));
+        if (dtype === 'float32') new Float32Array(bytes.buffer).forEach((_, k, f) => (f[k] = rng.next() * 8 - 2));
+        Object.assign(in1, { shape: a });
+        in2 = { ...in1, shape: b, data: bytes };
+      }
+      const out = { ...in1, shape: [] };
+      const model = singleOpModel({ opcode, options: { type: 'MaximumMinimumOptions' }, inputs: [in1, in2], output: out });
+      const r = await compareWithTflite(model, rng);
+      if (r.differing !== 0 || r.shapeTflite.join() !== r.shapeLiteq.join()) failures.push(`${opcode} ${dtype} [${a}] x [${b}]: ${r.differing}/${r.count} differ`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Float DEPTHWISE_CONV_2D (depth multiplier 1), bit-exact to reference/depthwise_conv.h: per channel
-// acc = 0, then acc += in * w over the taps inside the input in (ky, kx) order (separate multiply and
-// add, no FMA), then + bias, then min(max(acc, lo), hi). SIMD lanes are channels, so every lane does
+// acc = bias (0 without one), then acc += in * w over the taps inside the input in (ky, kx) order
+// (separate multiply and add, no FMA), then min(max(acc, lo), hi) — TFLite 2.9's optimized float kernel. SIMD lanes are channels, so every lane does
 // exactly the reference's operations in the reference's order. Padding taps are left out (not added
 // as 0 * w, which differs for infinite weights), so the driver passes only the valid taps.
 #ifndef LITEQ_KERNELS_DWCONV_F32_DWCONV_H_
@@ -32,9 +32,8 @@ void F32DwconvAvx2(const F32Params& p, const float* const* taps, const float* co
 inline void F32DwconvChannels(const F32Params& p, const float* const* taps, const float* const* weights, int num_taps,
                               size_t i, size_t step, int c0, float* out) {
   for (int c = c0; c < p.channels; ++c) {
-    float acc = 0.0f;
+    float acc = p.bias ? p.bias[c] : 0.0f;
     for (int t = 0; t < num_taps; ++t) acc += taps[t][i * step + c] * weights[t][c];
-    if (p.bias) acc += p.bias[c];
     const float lo = acc < p.min ? p.min : acc;  // std::max(acc, min)
     out[c] = p.max < lo ? p.max : lo;             // std::min(lo, max)
   }

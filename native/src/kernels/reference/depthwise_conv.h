@@ -23,7 +23,9 @@ inline void DepthwiseConvFloat(const ConvShape& s, int depth_multiplier, const f
       for (int ic = 0; ic < s.in_c; ++ic) {
         for (int m = 0; m < depth_multiplier; ++m) {
           const int oc = ic * depth_multiplier + m;
-          float acc = 0.0f;
+          // TFLite 2.9's optimized float kernel (the one its runtime runs) starts from the bias and adds
+          // the taps in (ky, kx) order; its reference header adds the bias last, which rounds differently.
+          float acc = bias ? bias[oc] : 0.0f;
           for (int ky = 0; ky < s.filter_h; ++ky) {
             const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
             if (iy < 0 || iy >= s.in_h) continue;
@@ -34,7 +36,6 @@ inline void DepthwiseConvFloat(const ConvShape& s, int depth_multiplier, const f
                      filter[(static_cast<int64_t>(ky) * s.filter_w + kx) * s.out_c + oc];
             }
           }
-          if (bias) acc += bias[oc];
           output[((static_cast<int64_t>(b) * s.out_h + oy) * s.out_w + ox) * s.out_c + oc] =
               std::min(std::max(acc, act_min), act_max);
         }

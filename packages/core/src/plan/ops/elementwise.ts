@@ -5,6 +5,8 @@
 //   s_i / twice_max and output multiplier twice_max / (2^20 * s_out) in double, each through
 //   QuantizeMultiplierSmallerThanOneExp (= QuantizeMultiplier, shift <= 0).
 // - MUL (8-bit): s1 * s2 / s_out evaluated in float32 (all operands are float), then QuantizeMultiplier.
+// MINIMUM / MAXIMUM → {minimum,maximum}_{f32,u8,i8,i32}: TFLite 2.9 compares the stored values (no
+// requantization: its converter gives both inputs and the output one quantization), broadcasting up to 5D.
 import { UnsupportedError } from '../../errors.js';
 import { f32, quantizeMultiplier, type FusedActivation } from '../../quantize/numerics/quant-math.js';
 import { encodeParams } from '../params.js';
@@ -113,5 +115,31 @@ export const elementwiseLowering: OpLowering = {
       float_activation_max: floatMax,
     }).finish();
     return { kernel: `${name.toLowerCase()}_${kind}`, params, outputShapes: [outShape] };
+  },
+};
+
+const ZERO_PARAMS = {
+  input1_offset: 0, input2_offset: 0, output_offset: 0, left_shift: 0,
+  input1_multiplier: 0, input1_shift: 0, input2_multiplier: 0, input2_shift: 0,
+  output_multiplier: 0, output_shift: 0, activation_min: 0, activation_max: 0,
+  float_activation_min: 0, float_activation_max: 0,
+};
+
+export const minMaxLowering: OpLowering = {
+  ops: ['MINIMUM', 'MAXIMUM'],
+  lower(op, ctx): LoweredOp {
+    const name = opName(op);
+    const aT = requireInput(op, ctx, 0, 'input1');
+    const bT = requireInput(op, ctx, 1, 'input2');
+    const outT = ctx.tensor(op.outputs[0]!);
+    const kind = KINDS[aT.dtype];
+    if (!kind) throw new UnsupportedError(`${name}: ${aT.dtype} tensors are not supported (float32, uint8, int8, int32 are)`);
+    if (bT.dtype !== aT.dtype || outT.dtype !== aT.dtype) throw new UnsupportedError(`${name}: mixed dtypes ${aT.dtype}, ${bT.dtype} -> ${outT.dtype}`);
+    const aShape = ctx.shape(op.inputs[0]!);
+    const bShape = ctx.shape(op.inputs[1]!);
+    const outShape = broadcastShapes(aShape, bShape);
+    if (!outShape) throw new UnsupportedError(`${name}: shapes [${aShape}] and [${bShape}] do not broadcast`);
+    if (outShape.length > 5) throw new UnsupportedError(`${name}: rank ${outShape.length} output (TFLite 2.9 handles up to 5D)`);
+    return { kernel: `${name.toLowerCase()}_${kind}`, params: encodeParams('ElementwiseParams', ZERO_PARAMS).finish(), outputShapes: [outShape] };
   },
 };

@@ -7,7 +7,7 @@ import { fullyConnectedLowering } from './fully-connected.js';
 import { meanLowering } from './mean.js';
 import { padLowering } from './pad.js';
 import { poolingLowering } from './pooling.js';
-import { elementwiseLowering } from './elementwise.js';
+import { elementwiseLowering, minMaxLowering } from './elementwise.js';
 import { concatenationLowering } from './concatenation.js';
 import { activationsLowering } from './activations.js';
 import { quantizeLowering } from './quantize.js';
@@ -22,6 +22,7 @@ export const OP_LOWERINGS: readonly OpLowering[] = [
   meanLowering,
   padLowering,
   elementwiseLowering,
+  minMaxLowering,
   concatenationLowering,
   activationsLowering,
   quantizeLowering,
