@@ -5,9 +5,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, choice, number, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { warn } from '../report-error.js';
+import { budgetSearch } from './quantize-budget.js';
 import {
   assertNotInput,
-  calibrate,
+  decodeImage,
+  postTrainingQuantize,
+  type PtqResult,
   checkMeanStd,
   dequantizeModel,
   describePipelineConfig,
@@ -23,6 +26,7 @@ import {
   writeTflite,
   type CalibrationMethod,
   type IoType,
+  type Model,
   type QuantScheme,
 } from '@liteq/core';
 
@@ -48,6 +52,25 @@ interface QuantizeFlags {
   quiet?: boolean;
   backend?: BackendName;
   maxMemory?: number;
+  equalize?: boolean;
+  biasCorrection?: boolean | number;
+  keepFloat?: string;
+  keepInt8?: string;
+  accuracyBudget?: number;
+  images?: string;
+  annotations?: string;
+  labels?: string;
+  maxImages?: number;
+  budgetSteps?: number;
+  report?: string;
+}
+
+function regex(v: string): RegExp {
+  try {
+    return new RegExp(v);
+  } catch (e) {
+    throw new InvalidArgumentError(`not a regular expression: ${(e as Error).message}`);
+  }
 }
 
 export function registerQuantize(program: Command): void {
@@ -64,6 +87,17 @@ export function registerQuantize(program: Command): void {
     .option('--std <s>', 'see --mean (default: what the model implies, else 127.5)', number)
     .option('--io <t>', 'model input/output type: uint8 | int8 | float (default: the scheme\'s type)', choice(['uint8', 'int8', 'float'] as const))
     .option('--pipeline-config <file>', 'the model\'s pipeline.config, to check --mean/--std against its preprocessing')
+    .option('--equalize', 'cross-layer equalization of the float model before calibration (uint8/int8)')
+    .option('--bias-correction [passes]', 'empirical bias correction on the calibration images (uint8/int8; default 2 passes)', positiveInt)
+    .option('--keep-float <regex>', 'ops whose output name matches stay float (DEQUANTIZE/QUANTIZE at the boundaries)')
+    .option('--keep-int8 <regex>', 'uint8 only: ops whose output name matches run int8 per channel (QUANTIZE requantizes at the boundaries)')
+    .option('--accuracy-budget <points>', 'keep the most damaging layers in float, one at a time, until COCO AP is within this many points of float (needs --images and --annotations)', number)
+    .option('--images <dir>', '--accuracy-budget: folder of the annotated images (calibration images in it are left out)')
+    .option('--annotations <file>', '--accuracy-budget: COCO instances JSON')
+    .option('--labels <file>', '--accuracy-budget: label map (classes map to categories by name)')
+    .option('--max-images <n>', '--accuracy-budget: evaluate on the first N images only', positiveInt)
+    .option('--budget-steps <n>', '--accuracy-budget: most layers to keep (default 24)', positiveInt)
+    .option('--report <file>', '--accuracy-budget: write the path and per-layer SQNR as an HTML report')
     .option('--threads <n>', 'executor threads for calibration', positiveInt)
     .option(...BACKEND_FLAG)
     .option(...MAX_MEMORY_FLAG)
@@ -82,27 +116,52 @@ export function registerQuantize(program: Command): void {
       const mismatch = usesMeanStd ? checkMeanStd(mean, std, implied) : undefined;
       if (mismatch) warn(mismatch);
       const backend = await resolveBackend(f.backend);
+      const integer = f.scheme === 'uint8' || f.scheme === 'int8';
+      const repairs = f.equalize || f.biasCorrection || f.keepFloat || f.keepInt8 || f.accuracyBudget !== undefined;
+      if (repairs && !integer) throw new InvalidInputError(`--equalize, --bias-correction, --keep-float, --keep-int8 and --accuracy-budget apply to --scheme uint8 and int8, not ${f.scheme}`);
+      if (f.keepInt8 && f.scheme !== 'uint8') throw new InvalidInputError('--keep-int8 makes int8 islands in a uint8 model: use it with --scheme uint8');
+      if (f.accuracyBudget !== undefined && (!f.images || !f.annotations)) throw new InvalidInputError('--accuracy-budget needs --images DIR and --annotations FILE (the set the AP is measured on)');
       let ranges: Map<number, { min: number; max: number }> | undefined;
       let calibrationCount = 0;
-      if (f.scheme === 'uint8' || f.scheme === 'int8') {
+      let ptq: PtqResult | undefined;
+      let calibrationFiles: string[] = [];
+      if (integer) {
         if (!f.calibration) throw new InvalidInputError(`--scheme ${f.scheme} needs --calibration DIR|instances.json (images to measure activation ranges on)`);
-        const images = await listCalibrationImages(f.calibration, f.samples);
-        calibrationCount = images.length;
-        const progress = createProgress('calibrating', !f.quiet, { unit: 'images', summary: true });
+        const files = (calibrationFiles = await listCalibrationImages(f.calibration, f.samples));
+        calibrationCount = files.length;
+        const images = files.map((file) => ({ name: file, load: () => decodeImage(file) }));
+        let progress = createProgress('calibrating', !f.quiet, { unit: 'images', summary: true });
+        let stage = 'calibrating';
         try {
-          ranges = await calibrate(ir, images, {
+          ptq = await postTrainingQuantize(ir, images, {
+            scheme: f.scheme as 'uint8' | 'int8',
             method: f.method,
             mean,
             std,
-            ...(f.threads ? { threads: f.threads } : {}),
+            ...(f.io ? { io: f.io } : {}),
+            equalize: Boolean(f.equalize),
+            biasCorrection: f.biasCorrection ?? false,
+            keepPatterns: { ...(f.keepFloat ? { float: regex(f.keepFloat) } : {}), ...(f.keepInt8 ? { int8: regex(f.keepInt8) } : {}) },
+            weightBackend: backend,
             ...runtimeOpts(f),
-            onProgress: (done, total) => progress.update(done, total),
+            ...(f.threads ? { threads: f.threads } : {}),
+            onWarning: (w) => !f.quiet && warn(w),
+            onProgress: (s, done, total) => {
+              if (s !== stage) {
+                progress.done();
+                progress = createProgress((stage = s), !f.quiet, { unit: 'images', summary: true });
+              }
+              progress.update(done, total);
+            },
           });
+          ranges = ptq.ranges;
         } finally {
           progress.done();
         }
       }
-      const q = quantizeModel(ir, {
+      const inputs = [model, ...(f.calibration ? [f.calibration] : []), ...(f.annotations ? [f.annotations] : [])];
+      if (f.report) assertNotInput(f.report, inputs);
+      const q = ptq ? (f.accuracyBudget !== undefined ? await budgetSearch(ptq, calibrationFiles, f, mean, std, inputs) : ptq.model) : quantizeModel(ir, {
         scheme: f.scheme,
         mean,
         std,
@@ -115,10 +174,18 @@ export function registerQuantize(program: Command): void {
       await writeFileAtomic(f.output, bytes, [model]);
       if (!f.quiet) {
         const sg = q.subgraphs[0]!;
+        const kept = countKept(q);
+        const repaired = [
+          ...(ptq?.equalization ? [`equalized ${ptq.equalization.pairs.length} layer pairs (${ptq.equalization.boundOps} RELU6 bounds rescaled per channel)`] : []),
+          ...(ptq?.biasCorrection ? [`bias-corrected ${ptq.biasCorrection.layers} layers`] : []),
+          ...(kept ? [kept] : []),
+        ];
         process.stdout.write(
           `wrote ${f.output}: ${bytes.byteLength} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, scheme ${f.scheme}` +
-            `${ranges ? `, ${f.method.kind} ranges from ${ranges.size ? Math.min(f.samples, calibrationCount) : 0} image(s), mean ${mean} std ${std}` : ''} (${((performance.now() - t0) / 1000).toFixed(2)} s)\n`,
+            `${ranges ? `, ${f.method.kind} ranges from ${ranges.size ? Math.min(f.samples, calibrationCount) : 0} image(s), mean ${mean} std ${std}` : ''}` +
+            `${repaired.length ? `, ${repaired.join(', ')}` : ''} (${((performance.now() - t0) / 1000).toFixed(2)} s)\n`,
         );
+        if (f.report && f.accuracyBudget !== undefined) process.stdout.write(`wrote ${f.report}\n`);
       }
     });
 
@@ -137,4 +204,18 @@ export function registerQuantize(program: Command): void {
       if (!f.quiet) process.stdout.write(`wrote ${f.output}: ${bytes.byteLength} bytes, ${out.subgraphs[0]!.operators.length} ops, float\n`);
     });
 
+}
+
+/** "N ops kept float, M int8" for a mixed model (affine ops whose weights are not the scheme's type). */
+function countKept(q: Model): string {
+  const sg = q.subgraphs[0]!;
+  const counts = new Map<string, number>();
+  for (const op of sg.operators) {
+    if (op.op.kind !== 'builtin' || !['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED'].includes(op.op.opcode)) continue;
+    const d = sg.tensors[op.inputs[1]!]!.dtype;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  if (counts.size < 2) return '';
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return `${[...counts].filter(([d]) => d !== main).map(([d, n]) => `${n} layer(s) kept ${d === 'float32' ? 'float' : d}`).join(', ')}`;
 }

@@ -22,6 +22,12 @@ export const FIXED_OUTPUT_RANGES: Readonly<Record<string, MinMax>> = {
 /** Ops whose output keeps the input's range (TOCO propagates it; the int8 spec shares params). */
 export const RANGE_PRESERVING_OPS: ReadonlySet<string> = new Set(['RESHAPE', 'SQUEEZE', 'MAX_POOL_2D', 'AVERAGE_POOL_2D', 'PAD']);
 
+/**
+ * Ops that compare stored values (TFLite's MINIMUM/MAXIMUM do not requantize): every input, constants
+ * included, takes the output's quantization.
+ */
+export const SHARED_PARAMS_OPS: ReadonlySet<string> = new Set(['MINIMUM', 'MAXIMUM']);
+
 /** The float range a fused activation clamps to. */
 export const ACTIVATION_RANGES: Readonly<Record<string, MinMax>> = {
   RELU: { min: 0, max: Infinity },

@@ -7,7 +7,7 @@ import { UnsupportedError } from '../../errors.js';
 import { opName } from '../../ir/op-name.js';
 import type { Model, Operator, Subgraph, Tensor } from '../../ir/types.js';
 import { chooseQuantizationParams } from '../numerics/choose-params.js';
-import { AFFINE_OPS, dataRange, FIXED_OUTPUT_RANGES, RANGE_PRESERVING_OPS, type MinMax } from '../numerics/ranges.js';
+import { AFFINE_OPS, dataRange, FIXED_OUTPUT_RANGES, RANGE_PRESERVING_OPS, SHARED_PARAMS_OPS, type MinMax } from '../numerics/ranges.js';
 import { quantizeBiasInt32, quantizeWeightsInt8 } from '../numerics/weights.js';
 import { addTensor, channelDim, cloneSubgraph, floatData, perTensor, unaryOp } from './model-edit.js';
 import { requireRanges, type QuantizeModelOptions } from './options.js';
@@ -88,7 +88,7 @@ function activationParams(w: Int8Work, ranges: Map<number, MinMax>, mean: number
   for (const op of sg.operators) {
     const name = opName(op);
     if (RANGE_PRESERVING_OPS.has(name) && isActivation(op.inputs[0]!)) uf.union(op.inputs[0]!, op.outputs[0]!);
-    if (name === 'CONCATENATION') for (const i of op.inputs) if (isActivation(i)) uf.union(i, op.outputs[0]!);
+    if (name === 'CONCATENATION' || SHARED_PARAMS_OPS.has(name)) for (const i of op.inputs) if (isActivation(i)) uf.union(i, op.outputs[0]!);
   }
   const groupParams = new Map<number, Params>();
   const setFixed = (t: number, p: Params) => {
@@ -164,17 +164,21 @@ function quantizeAffineConstants(w: Int8Work, o: QuantizeModelOptions): void {
   }
 }
 
-/** Step 4: other float constants (e.g. an ADD operand): int8 per tensor from their data range. */
+/**
+ * Step 4: other float constants (e.g. an ADD operand): int8 per tensor from their data range; a
+ * MINIMUM/MAXIMUM operand with the op output's params (the op compares stored values).
+ */
 function quantizeOtherConstants(w: Int8Work): void {
   const { sg, T, done } = w;
   for (const op of sg.operators) {
+    const shared = SHARED_PARAMS_OPS.has(opName(op)) ? T[op.outputs[0]!]!.quantization : undefined;
     for (const i of op.inputs) {
       if (i < 0 || done.has(i) || w.ppInputs.has(i)) continue;
       const t = T[i]!;
       if (t.dtype !== 'float32' || !t.data) continue;
       const d = floatData(t.data);
-      const { min: lo, max: hi } = dataRange(d);
-      const c = chooseQuantizationParams(lo, hi, -128, 127);
+      const { min: lo, max: hi } = shared ? { min: shared.min[0]!, max: shared.max[0]! } : dataRange(d);
+      const c = shared ? { scale: shared.scale[0]!, zeroPoint: Number(shared.zeroPoint[0]!) } : chooseQuantizationParams(lo, hi, -128, 127);
       const scale = c.scale === 0 ? 1 : c.scale;
       const q = new Int8Array(d.length);
       for (let k = 0; k < d.length; k++) q[k] = Math.max(-128, Math.min(127, Math.round(c.zeroPoint + d[k]! / scale)));

@@ -12,7 +12,7 @@ import { fgraphFromSubgraph } from '../../graph/from-model.js';
 import type { Model } from '../../ir/types.js';
 import { builtinOptions, opName } from '../../ir/op-name.js';
 import { chooseQuantizationParams } from '../numerics/choose-params.js';
-import { ACTIVATION_RANGES, AFFINE_OPS, dataRange, FIXED_OUTPUT_RANGES, RANGE_PRESERVING_OPS, type MinMax } from '../numerics/ranges.js';
+import { ACTIVATION_RANGES, AFFINE_OPS, dataRange, FIXED_OUTPUT_RANGES, RANGE_PRESERVING_OPS, SHARED_PARAMS_OPS, type MinMax } from '../numerics/ranges.js';
 import { quantizeBiasInt32, quantizeUint8Ts } from '../numerics/weights.js';
 import { requireRanges, type QuantizeModelOptions } from './options.js';
 
@@ -78,6 +78,13 @@ export function quantizeGraph(g: FGraph, opts: TocoQuantizeOptions): string[] {
         if (opts.changeConcatInputRanges && T[y]!.minmax) op.inputs.forEach((i) => set(i, T[y]!.minmax!));
       }
     }
+  }
+
+  // MINIMUM/MAXIMUM compare stored values: their inputs (constants too) take the output's range.
+  for (const op of g.ops) {
+    if (op.op.kind !== 'builtin' || !SHARED_PARAMS_OPS.has(op.op.opcode)) continue;
+    const r = T[op.outputs[0]!]!.minmax;
+    if (r) for (const i of op.inputs) if (i >= 0 && T[i]!.dtype === 'float32') T[i]!.minmax = { ...r };
   }
 
   // Constants without a range take it from their data; activations from --default_ranges_*.
