@@ -85,18 +85,26 @@ describe('cross-layer equalization', () => {
     expect(await maxRelativeDifference(float, model)).toBeLessThan(1e-4);
   }, 60_000);
 
+  // Compare what the post-process reads (its input tensors), not the NMS output.
+  const raw = (m: Model): Model => {
+    const sg = m.subgraphs[0]!;
+    const pp = sg.operators.find((o) => o.op.kind === 'custom')!;
+    return { ...m, subgraphs: [{ ...sg, operators: sg.operators.filter((o) => o !== pp), outputs: pp.inputs.slice(0, 2) }] };
+  };
+
   it('SSDLite (TF.js → SSD surgery): same raw box and class outputs after equalization', async () => {
     const graph = await loadGraphFile(join(SHARED, 'models/tfjs/ssdlite_mobilenet_v2_coco'));
     const s = ssdSurgery(graph, {});
     const float = convert(s.graph, { inputArrays: s.inputArrays, outputArrays: s.outputArrays, inputShapes: s.inputShapes, inferenceType: 'FLOAT', allowCustomOps: true });
     const { model, report } = equalizeModel(float);
     expect(report.pairs.length).toBeGreaterThan(40);
-    // Compare what the post-process reads (its input tensors), not the NMS output.
-    const raw = (m: Model): Model => {
-      const sg = m.subgraphs[0]!;
-      const pp = sg.operators.find((o) => o.op.kind === 'custom')!;
-      return { ...m, subgraphs: [{ ...sg, operators: sg.operators.filter((o) => o !== pp), outputs: pp.inputs.slice(0, 2) }] };
-    };
+    expect(await maxRelativeDifference(raw(float), raw(model))).toBeLessThan(1e-4);
+  }, 120_000);
+
+  it('SSD v2 float twin (QAT weights, dead channels): same raw outputs; the dead channels\' weights zeroed', async () => {
+    const float = readTflite(new Uint8Array(readFileSync(SSD_FLOAT)), SSD_FLOAT);
+    const { model, report } = equalizeModel(float);
+    expect(report.deadChannels).toBeGreaterThan(0);
     expect(await maxRelativeDifference(raw(float), raw(model))).toBeLessThan(1e-4);
   }, 120_000);
 });

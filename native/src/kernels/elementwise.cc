@@ -76,6 +76,17 @@ bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s,
 
 // MINIMUM / MAXIMUM: TFLite's `el1 < el2 ? el1 : el2` (`>` for MAXIMUM) on the stored values.
 template <bool kMax, typename T>
+inline T MinMaxElement(T u, T v) {
+  return kMax ? (u > v ? u : v) : (u < v ? u : v);
+}
+
+// One row against a row operand: a loop the compiler vectorizes (vpminub and the like).
+template <bool kMax, typename T>
+void MinMaxRow(const T* __restrict x, const T* __restrict y, int64_t n, T* __restrict out) {
+  for (int64_t c = 0; c < n; ++c) out[c] = MinMaxElement<kMax>(x[c], y[c]);
+}
+
+template <bool kMax, typename T>
 int RunMinMax(const OpContext& ctx, const OpArgs& a) {
   reference::BinaryBroadcast bc;
   if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
@@ -84,9 +95,12 @@ int RunMinMax(const OpContext& ctx, const OpArgs& a) {
   const T* x = a.inputs[0]->Data<T>();
   const T* y = a.inputs[1]->Data<T>();
   T* out = a.outputs[0]->Data<T>();
-  const auto pick = [](T u, T v) { return kMax ? (u > v ? u : v) : (u < v ? u : v); };
   const int64_t n = a.outputs[0]->NumElements();
   const int64_t ny = a.inputs[1]->NumElements();
+  if (a.inputs[0]->NumElements() == n && ny == n) {
+    ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) { MinMaxRow<kMax>(x + i0, y + i0, i1 - i0, out + i0); });
+    return LITEQ_OK;
+  }
   if (a.inputs[0]->NumElements() == n && ny > 0 && n % ny == 0 && bc.rank > 0 && ny == bc.dims[bc.rank - 1] &&
       bc.stride2[bc.rank - 1] == 1) {
     // A per-channel operand (e.g. the rescaled RELU6 bounds cross-layer equalization adds): rows of
@@ -95,14 +109,12 @@ int RunMinMax(const OpContext& ctx, const OpArgs& a) {
     for (int d = 0; d + 1 < bc.rank; ++d) rows = rows && bc.stride2[d] == 0;
     if (rows) {
       ParallelForBlocks(ctx, n / ny, std::max<int64_t>(1, kElementBlock / ny), [&](int64_t r0, int64_t r1) {
-        for (int64_t r = r0; r < r1; ++r) {
-          for (int64_t c = 0; c < ny; ++c) out[r * ny + c] = pick(x[r * ny + c], y[c]);
-        }
+        for (int64_t r = r0; r < r1; ++r) MinMaxRow<kMax>(x + r * ny, y, ny, out + r * ny);
       });
       return LITEQ_OK;
     }
   }
-  reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) { out[o] = pick(x[i], y[j]); });
+  reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) { out[o] = MinMaxElement<kMax>(x[i], y[j]); });
   return LITEQ_OK;
 }
 

@@ -10,14 +10,12 @@
 // at once would correct it at every layer below). The measurement is repeated on the corrected model
 // (`passes`, each from the original biases) since the corrections change what later layers see. Taps over padding see zeros in both
 // models; the per-channel means ignore that border effect.
-import { InvalidInputError } from '../../errors.js';
 import { floatData } from '../../graph/from-model.js';
 import { opName } from '../../ir/op-name.js';
-import { typedArrayFor, type OutputTensor } from '../../ir/tensor-data.js';
-import type { Model, Subgraph, Tensor } from '../../ir/types.js';
-import { createModel } from '../../runtime/model.js';
-import { imageToInput } from '../../ssd/detect.js';
+import { typedArrayFor } from '../../ir/tensor-data.js';
+import type { Model, Tensor } from '../../ir/types.js';
 import type { CalibrationImage } from '../calibration/calibrate.js';
+import { channelStats } from './channel-stats.js';
 import { AFFINE_OPS } from '../numerics/ranges.js';
 import { cloneSubgraph } from '../schemes/model-edit.js';
 
@@ -81,7 +79,7 @@ export async function correctBiases(model: Model, o: BiasCorrectionOptions): Pro
     const current: Model = { ...model, subgraphs: [sg, ...model.subgraphs.slice(1)] };
     const q = o.quantize(current);
     const xNames = [...new Set(layers.map((l) => l.x))];
-    const meanQ = await channelMeans(q, xNames, o, tick);
+    const meanQ = new Map([...(await channelStats(q, xNames, { ...o, onImage: tick }))].map(([n, st]) => [n, st.mean]));
     const qsg = q.subgraphs[0]!;
     const qByName = new Map(qsg.tensors.map((t) => [t.name, t]));
     const qOps = new Map(qsg.operators.map((op) => [qsg.tensors[op.outputs[0]!]!.name, op]));
@@ -140,38 +138,4 @@ function dequantized(t: Tensor): Float64Array | undefined {
     out[i] = q.scale[c]! * (Number(v[i]!) - Number(q.zeroPoint[c] ?? 0n));
   }
   return out;
-}
-
-/** Per-channel (last dimension) means of the named activations over the samples, in real values. */
-async function channelMeans(model: Model, names: string[], o: BiasCorrectionOptions, tick: () => void): Promise<Map<string, Float64Array>> {
-  const sg: Subgraph = model.subgraphs[0]!;
-  const index = new Map(sg.tensors.map((t, i) => [t.name, i]));
-  const wanted = names.filter((n) => index.has(n));
-  const indices = wanted.map((n) => index.get(n)!);
-  const lm = await createModel(model, { preserveIntermediates: true, threads: o.threads ?? 0, file: 'bias correction', ...(o.backend ? { backend: o.backend } : {}) });
-  const sums = new Map<string, { s: Float64Array; n: number }>();
-  try {
-    for (const image of o.images) {
-      const outs = await lm.runTensors([imageToInput(lm, await image.load(), o)], indices);
-      outs.forEach((t, k) => accumulate(sums, wanted[k]!, t));
-      tick();
-    }
-  } finally {
-    lm.dispose();
-  }
-  if (sums.size === 0 && wanted.length) throw new InvalidInputError('bias correction needs at least one calibration sample');
-  return new Map([...sums].map(([n, { s, n: count }]) => [n, s.map((v) => v / count)]));
-}
-
-function accumulate(sums: Map<string, { s: Float64Array; n: number }>, name: string, t: OutputTensor): void {
-  const c = t.shape.at(-1) ?? 1;
-  let acc = sums.get(name);
-  if (!acc) sums.set(name, (acc = { s: new Float64Array(c), n: 0 }));
-  const d = t.data;
-  const scale = t.dtype === 'float32' ? 1 : t.scale;
-  const zp = t.dtype === 'float32' ? 0 : t.zeroPoint;
-  const rows = d.length / c;
-  const s = acc.s;
-  for (let k = 0; k < d.length; k++) s[k % c] = s[k % c]! + (Number(d[k]!) - zp) * scale / rows;
-  acc.n++;
 }

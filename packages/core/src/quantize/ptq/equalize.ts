@@ -10,6 +10,12 @@
 // the first layer's fused RELU6 becomes RELU and a MINIMUM with the per-channel bounds follows it — so
 // the equalized float model computes the same function (docs/SEMANTICS.md, "Cross-layer equalization").
 // The quantize step gives the conv output the MINIMUM's range, so the extra op costs no resolution.
+//
+// Channels the first layer never feeds (all-zero weights, common after quantization-aware training)
+// would keep their second-layer weights and with them the second layer's per-tensor range: when the
+// activation makes them 0 everywhere (RELU/RELU6 of a bias <= 0) those weights multiply zeros and are
+// set to 0; otherwise (a constant channel) they are scaled down to the largest live channel's range.
+// Bias absorption (the paper's 4.1.2) is not done: it is exact only on the data it was measured on.
 import { UnsupportedError } from '../../errors.js';
 import { floatData } from '../../graph/from-model.js';
 import { builtinOptions, opName } from '../../ir/op-name.js';
@@ -27,6 +33,8 @@ export interface EqualizeReport {
   pairs: { first: string; second: string; activation: string }[];
   /** MINIMUM ops added for rescaled RELU6 bounds. */
   boundOps: number;
+  /** Second-layer weights zeroed because their first-layer channel is 0 everywhere. */
+  deadChannels: number;
   sweeps: number;
 }
 
@@ -96,6 +104,21 @@ export function equalizeModel(model: Model, o: EqualizeOptions = {}): { model: M
 
   // Per-channel RELU6 bounds of each first layer's output (6 until a scale moves them).
   const bounds = new Map<Operator, Float64Array>();
+  // A first-layer channel with all-zero weights and a bias that RELU/RELU6 turns into 0 is 0 everywhere:
+  // the second layer's weights on it multiply zeros, and setting them to 0 changes nothing — but frees
+  // the second layer's per-tensor range from them.
+  let deadChannels = 0;
+  for (const { a, b, act } of pairs) {
+    if (act !== 'RELU' && act !== 'RELU6') continue;
+    const la = layers.get(a)!, lb = layers.get(b)!;
+    const r1 = outputRanges(la), r2 = inputRanges(lb);
+    for (let i = 0; i < r1.length; i++) {
+      if (r1[i] === 0 && r2[i]! > 0 && (!la.bias || la.bias[i]! <= 0)) {
+        scaleInput(lb, i, 0);
+        deadChannels++;
+      }
+    }
+  }
   const maxSweeps = o.iterations ?? 20;
   let sweeps = 0;
   for (; sweeps < maxSweeps; sweeps++) {
@@ -103,10 +126,14 @@ export function equalizeModel(model: Model, o: EqualizeOptions = {}): { model: M
     for (const { a, b, act } of pairs) {
       const la = layers.get(a)!, lb = layers.get(b)!;
       const r1 = outputRanges(la), r2 = inputRanges(lb);
+      // Constant channels (no weights in the first layer) only need the second layer's range brought
+      // down to the largest of the live channels'.
+      let live = 0;
+      for (let i = 0; i < r1.length; i++) if (r1[i]! > eps) live = Math.max(live, r2[i]!);
       for (let i = 0; i < r1.length; i++) {
-        if (r1[i]! <= eps || r2[i]! <= eps) continue;
-        const s = Math.sqrt(r1[i]! / r2[i]!);
-        if (!Number.isFinite(s) || s <= 0) continue;
+        if (r2[i]! <= eps || (r1[i]! <= eps && r2[i]! <= live)) continue;
+        const s = r1[i]! <= eps ? live / r2[i]! : Math.sqrt(r1[i]! / r2[i]!);
+        if (!Number.isFinite(s) || s <= 0 || s === 1) continue;
         worst = Math.max(worst, Math.abs(Math.log(s)));
         scaleOutput(la, i, 1 / s);
         scaleInput(lb, i, s);
@@ -140,7 +167,7 @@ export function equalizeModel(model: Model, o: EqualizeOptions = {}): { model: M
   const name = (op: Operator) => src.tensors[op.outputs[0]!]?.name ?? '';
   return {
     model: { ...model, subgraphs: [sg, ...model.subgraphs.slice(1)] },
-    report: { pairs: pairs.map((p) => ({ first: name(p.a), second: name(p.b), activation: p.act })), boundOps, sweeps },
+    report: { pairs: pairs.map((p) => ({ first: name(p.a), second: name(p.b), activation: p.act })), boundOps, deadChannels, sweeps },
   };
 }
 

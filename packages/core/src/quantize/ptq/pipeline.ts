@@ -63,8 +63,8 @@ export async function postTrainingQuantize(model: Model, images: readonly Calibr
   const imgs = o.biasCorrection ? await decodedOnce(images) : images;
   let float = model;
   let equalization: EqualizeReport | undefined;
-  if (o.equalize) ({ model: float, report: equalization } = equalizeModel(float));
   const run = { ...(o.backend ? { backend: o.backend } : {}), ...(o.threads ? { threads: o.threads } : {}) };
+  if (o.equalize) ({ model: float, report: equalization } = equalizeModel(float));
   const ranges = await calibrateImages(float, imgs, {
     method: o.method,
     mean: o.mean,
