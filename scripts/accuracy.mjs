@@ -3,8 +3,8 @@
 // images in ../shared/data/coco are split by file name: the first 16 calibrate (and choose the accuracy
 // budget's layers), the other 64 are evaluated — no image is in both. For the float SSDLite (converted
 // from the TF.js model with SSD surgery) and the float SSD MobileNet v2: uint8 and int8 post-training
-// quantization with every calibration method, then with cross-layer equalization, bias correction and
-// both; the uint8 SSDLite with an accuracy budget (the path step by step); the QAT uint8 SSD v2 that
+// quantization with every calibration method, then with cross-layer equalization, bias correction,
+// both, AdaRound-style depthwise rounding, and all three; the uint8 SSDLite with an accuracy budget (the path step by step); the QAT uint8 SSD v2 that
 // TOCO made; and, when tensorflow-cpu 2.21 installs, TensorFlow's own int8 PTQ of the SSD v2 float
 // graph with the same 16 images. Every model runs in liteq's kernels (bit-exact to TFLite 2.9) and is
 // scored with pycocotools' rules. Prints Markdown and writes out/accuracy.md.
@@ -88,6 +88,8 @@ for (const f of floats) {
       ['equalization', { equalize: true }],
       ['bias correction', { biasCorrection: true }],
       ['equalization + bias correction', { equalize: true, biasCorrection: true }],
+      ['AdaRound (depthwise)', { adaround: true }],
+      ['equalization + AdaRound + bias correction', { equalize: true, adaround: true, biasCorrection: true }],
     ]) {
       add(f, `${scheme} PTQ, minmax + ${label}`, await ap((await quantize(scheme, 'minmax', extra)).model, evalSet, f.mean, f.std), base);
     }

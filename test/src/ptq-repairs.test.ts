@@ -121,6 +121,8 @@ describe('quantize --equalize --bias-correction and islands run in TFLite 2.9 ex
   it.each([
     ['uint8', ['--equalize', '--bias-correction']],
     ['int8', ['--equalize', '--bias-correction']],
+    ['uint8', ['--adaround', '--bias-correction']],
+    ['int8', ['--adaround']],
     ['uint8', ['--keep-float', 'Conv2d_(0|5_pointwise)', '--keep-int8', 'Conv2d_1[23]']],
     ['uint8', ['--equalize', '--bias-correction', '--keep-float', 'Conv2d_13_pointwise|Logits', '--keep-int8', 'Conv2d_[3-6]_']],
     ['int8', ['--bias-correction', '--keep-float', 'Conv2d_[0-2]_']],
@@ -128,6 +130,12 @@ describe('quantize --equalize --bias-correction and islands run in TFLite 2.9 ex
     const { model, stdout } = await quantize(MOBILENET, ['--scheme', scheme, ...args]);
     if (args.includes('--equalize')) expect(stdout).toMatch(/equalized 26 layer pairs/);
     if (args.includes('--bias-correction')) expect(stdout).toMatch(/bias-corrected 2[78] layers/);
+    if (args.includes('--adaround')) {
+      // The chosen rounding lowers the depthwise layers' output error on the calibration images.
+      const m = /(\d+) of (\d+) depthwise weights rounded away from nearest \(layer error (\d+\.\d)× lower\)/.exec(stdout)!;
+      expect(Number(m[1])).toBeGreaterThan(0);
+      expect(Number(m[3])).toBeGreaterThan(1);
+    }
     if (args.includes('--keep-float')) {
       expect(stdout).toMatch(/layer\(s\) kept float/);
       expect(ops(model)).toContain('DEQUANTIZE');

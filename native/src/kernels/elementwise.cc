@@ -23,6 +23,14 @@ namespace {
 
 enum class Op { kAdd, kSub, kMul };
 
+// The operands' broadcast onto the output (CheckBinary validated it when the plan was made).
+int BroadcastOf(const OpArgs& a, reference::BinaryBroadcast* bc) {
+  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], bc)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
+  }
+  return LITEQ_OK;
+}
+
 template <DType D>
 int CheckBinary(const OpArgs& a) {
   if (!CheckedParams<ElementwiseParams>(a, "elementwise")) return LastStatus();
@@ -33,10 +41,7 @@ int CheckBinary(const OpArgs& a) {
     if (t->dtype != D) return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: tensor dtype does not match the kernel");
   }
   reference::BinaryBroadcast bc;
-  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
-  }
-  return LITEQ_OK;
+  return BroadcastOf(a, &bc);
 }
 
 constexpr int64_t kElementBlock = 4096;  // elements per task unit of the same-shape loops
@@ -89,9 +94,7 @@ void MinMaxRow(const T* __restrict x, const T* __restrict y, int64_t n, T* __res
 template <bool kMax, typename T>
 int RunMinMax(const OpContext& ctx, const OpArgs& a) {
   reference::BinaryBroadcast bc;
-  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
-  }
+  if (const int status = BroadcastOf(a, &bc)) return status;
   const T* x = a.inputs[0]->Data<T>();
   const T* y = a.inputs[1]->Data<T>();
   T* out = a.outputs[0]->Data<T>();
@@ -122,9 +125,7 @@ template <Op O, DType D, typename T>
 int RunBinary(const OpContext& ctx, const OpArgs& a) {
   const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
   reference::BinaryBroadcast bc;
-  if (!reference::MakeBinaryBroadcast(*a.inputs[0], *a.inputs[1], *a.outputs[0], &bc)) {
-    return Fail(LITEQ_E_INVALID_ARGUMENT, "elementwise: input shapes do not broadcast to the output shape");
-  }
+  if (const int status = BroadcastOf(a, &bc)) return status;
   const T* x = a.inputs[0]->Data<T>();
   const T* y = a.inputs[1]->Data<T>();
   T* out = a.outputs[0]->Data<T>();

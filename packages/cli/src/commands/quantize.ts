@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, choice, number, positiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { warn } from '../report-error.js';
-import { budgetSearch } from './quantize-budget.js';
+import { budgetSearch, type BudgetFlags } from './quantize-budget.js';
 import {
   assertNotInput,
   decodeImage,
@@ -38,7 +38,7 @@ function method(v: string): CalibrationMethod {
   }
 }
 
-interface QuantizeFlags {
+interface QuantizeFlags extends BudgetFlags {
   output: string;
   calibration?: string;
   samples: number;
@@ -48,21 +48,11 @@ interface QuantizeFlags {
   std?: number;
   io?: IoType;
   pipelineConfig?: string;
-  threads?: number;
-  quiet?: boolean;
-  backend?: BackendName;
-  maxMemory?: number;
   equalize?: boolean;
   biasCorrection?: boolean | number;
+  adaround?: boolean;
   keepFloat?: string;
   keepInt8?: string;
-  accuracyBudget?: number;
-  images?: string;
-  annotations?: string;
-  labels?: string;
-  maxImages?: number;
-  budgetSteps?: number;
-  report?: string;
 }
 
 function regex(v: string): RegExp {
@@ -89,6 +79,7 @@ export function registerQuantize(program: Command): void {
     .option('--pipeline-config <file>', 'the model\'s pipeline.config, to check --mean/--std against its preprocessing')
     .option('--equalize', 'cross-layer equalization of the float model before calibration (uint8/int8)')
     .option('--bias-correction [passes]', 'empirical bias correction on the calibration images (uint8/int8; default 2 passes)', positiveInt)
+    .option('--adaround', 'depthwise weights rounded up or down to minimize each layer\'s output error on the calibration images (uint8/int8)')
     .option('--keep-float <regex>', 'ops whose output name matches stay float (DEQUANTIZE/QUANTIZE at the boundaries)')
     .option('--keep-int8 <regex>', 'uint8 only: ops whose output name matches run int8 per channel (QUANTIZE requantizes at the boundaries)')
     .option('--accuracy-budget <points>', 'keep the most damaging layers in float, one at a time, until COCO AP is within this many points of float (needs --images and --annotations)', number)
@@ -117,8 +108,8 @@ export function registerQuantize(program: Command): void {
       if (mismatch) warn(mismatch);
       const backend = await resolveBackend(f.backend);
       const integer = f.scheme === 'uint8' || f.scheme === 'int8';
-      const repairs = f.equalize || f.biasCorrection || f.keepFloat || f.keepInt8 || f.accuracyBudget !== undefined;
-      if (repairs && !integer) throw new InvalidInputError(`--equalize, --bias-correction, --keep-float, --keep-int8 and --accuracy-budget apply to --scheme uint8 and int8, not ${f.scheme}`);
+      const repairs = f.equalize || f.biasCorrection || f.adaround || f.keepFloat || f.keepInt8 || f.accuracyBudget !== undefined;
+      if (repairs && !integer) throw new InvalidInputError(`--equalize, --bias-correction, --adaround, --keep-float, --keep-int8 and --accuracy-budget apply to --scheme uint8 and int8, not ${f.scheme}`);
       if (f.keepInt8 && f.scheme !== 'uint8') throw new InvalidInputError('--keep-int8 makes int8 islands in a uint8 model: use it with --scheme uint8');
       if (f.accuracyBudget !== undefined && (!f.images || !f.annotations)) throw new InvalidInputError('--accuracy-budget needs --images DIR and --annotations FILE (the set the AP is measured on)');
       let ranges: Map<number, { min: number; max: number }> | undefined;
@@ -141,6 +132,7 @@ export function registerQuantize(program: Command): void {
             ...(f.io ? { io: f.io } : {}),
             equalize: Boolean(f.equalize),
             biasCorrection: f.biasCorrection ?? false,
+            adaround: Boolean(f.adaround),
             keepPatterns: { ...(f.keepFloat ? { float: regex(f.keepFloat) } : {}), ...(f.keepInt8 ? { int8: regex(f.keepInt8) } : {}) },
             weightBackend: backend,
             ...runtimeOpts(f),
@@ -177,6 +169,7 @@ export function registerQuantize(program: Command): void {
         const kept = countKept(q);
         const repaired = [
           ...(ptq?.equalization ? [`equalized ${ptq.equalization.pairs.length} layer pairs (${ptq.equalization.boundOps} RELU6 bounds rescaled per channel)`] : []),
+          ...(ptq?.adaround ? [`${ptq.adaround.flipped} of ${ptq.adaround.weights} depthwise weights rounded away from nearest (layer error ${(ptq.adaround.errorNearest / Math.max(1e-30, ptq.adaround.errorChosen)).toFixed(1)}× lower)`] : []),
           ...(ptq?.biasCorrection ? [`bias-corrected ${ptq.biasCorrection.layers} layers`] : []),
           ...(kept ? [kept] : []),
         ];

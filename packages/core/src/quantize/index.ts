@@ -11,3 +11,4 @@ export { correctBiases, type BiasCorrectionOptions, type BiasCorrectionReport } 
 export { postTrainingQuantize, opsMatching, decodedOnce, type PtqOptions, type PtqResult } from './ptq/pipeline.js';
 export { mixPrecision, keepUnits, affineUnits, dropUnusedTensors, type Precision, type MixedSources } from './schemes/mixed.js';
 export { searchAccuracyBudget, type BudgetOptions, type BudgetStep, type BudgetResult } from './ptq/budget.js';
+export { adaroundDepthwise, type AdaroundOptions, type AdaroundReport } from './ptq/adaround.js';

@@ -30,6 +30,23 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
   return out;
 }
 
+/** Two same-dtype operands and their numpy broadcast (at most `maxRank` dimensions). */
+function binaryOperands(op: Parameters<OpLowering['lower']>[0], ctx: Parameters<OpLowering['lower']>[1], maxRank: number) {
+  const name = opName(op);
+  const aT = requireInput(op, ctx, 0, 'input1');
+  const bT = requireInput(op, ctx, 1, 'input2');
+  const outT = ctx.tensor(op.outputs[0]!);
+  const kind = KINDS[aT.dtype];
+  if (!kind) throw new UnsupportedError(`${name}: ${aT.dtype} tensors are not supported (float32, uint8, int8, int32 are)`);
+  if (bT.dtype !== aT.dtype || outT.dtype !== aT.dtype) throw new UnsupportedError(`${name}: mixed dtypes ${aT.dtype}, ${bT.dtype} -> ${outT.dtype}`);
+  const aShape = ctx.shape(op.inputs[0]!);
+  const bShape = ctx.shape(op.inputs[1]!);
+  const outShape = broadcastShapes(aShape, bShape);
+  if (!outShape) throw new UnsupportedError(`${name}: shapes [${aShape}] and [${bShape}] do not broadcast`);
+  if (outShape.length > maxRank) throw new UnsupportedError(`${name}: rank ${outShape.length} output (at most ${maxRank})`);
+  return { name, aT, bT, outT, kind, aShape, bShape, outShape };
+}
+
 /** TFLite's CalculateActivationRange<int32_t>. */
 function int32Clamp(act: FusedActivation): { min: number; max: number } {
   switch (act) {
@@ -47,20 +64,7 @@ function int32Clamp(act: FusedActivation): { min: number; max: number } {
 export const elementwiseLowering: OpLowering = {
   ops: ['ADD', 'SUB', 'MUL'],
   lower(op, ctx): LoweredOp {
-    const name = opName(op);
-    const aT = requireInput(op, ctx, 0, 'input1');
-    const bT = requireInput(op, ctx, 1, 'input2');
-    const outT = ctx.tensor(op.outputs[0]!);
-    const kind = KINDS[aT.dtype];
-    if (!kind) throw new UnsupportedError(`${name}: ${aT.dtype} tensors are not supported (float32, uint8, int8, int32 are)`);
-    if (bT.dtype !== aT.dtype || outT.dtype !== aT.dtype) {
-      throw new UnsupportedError(`${name}: mixed dtypes ${aT.dtype}, ${bT.dtype} -> ${outT.dtype}`);
-    }
-    const aShape = ctx.shape(op.inputs[0]!);
-    const bShape = ctx.shape(op.inputs[1]!);
-    const outShape = broadcastShapes(aShape, bShape);
-    if (!outShape) throw new UnsupportedError(`${name}: shapes [${aShape}] and [${bShape}] do not broadcast`);
-    if (outShape.length > 6) throw new UnsupportedError(`${name}: rank ${outShape.length} output`);
+    const { name, aT, bT, outT, kind, aShape, bShape, outShape } = binaryOperands(op, ctx, 6);
     const act = fusedActivation(op);
     // TFLite 2.9 runs a broadcast whose collapsed shapes are not a "fivefold" pattern through
     // Broadcast{Add,Sub,Mul}4DSlow, which aborts the process on 5D shapes (measured, e.g. ADD uint8
@@ -128,18 +132,7 @@ const ZERO_PARAMS = {
 export const minMaxLowering: OpLowering = {
   ops: ['MINIMUM', 'MAXIMUM'],
   lower(op, ctx): LoweredOp {
-    const name = opName(op);
-    const aT = requireInput(op, ctx, 0, 'input1');
-    const bT = requireInput(op, ctx, 1, 'input2');
-    const outT = ctx.tensor(op.outputs[0]!);
-    const kind = KINDS[aT.dtype];
-    if (!kind) throw new UnsupportedError(`${name}: ${aT.dtype} tensors are not supported (float32, uint8, int8, int32 are)`);
-    if (bT.dtype !== aT.dtype || outT.dtype !== aT.dtype) throw new UnsupportedError(`${name}: mixed dtypes ${aT.dtype}, ${bT.dtype} -> ${outT.dtype}`);
-    const aShape = ctx.shape(op.inputs[0]!);
-    const bShape = ctx.shape(op.inputs[1]!);
-    const outShape = broadcastShapes(aShape, bShape);
-    if (!outShape) throw new UnsupportedError(`${name}: shapes [${aShape}] and [${bShape}] do not broadcast`);
-    if (outShape.length > 5) throw new UnsupportedError(`${name}: rank ${outShape.length} output (TFLite 2.9 handles up to 5D)`);
+    const { name, kind, outShape } = binaryOperands(op, ctx, 5);
     return { kernel: `${name.toLowerCase()}_${kind}`, params: encodeParams('ElementwiseParams', ZERO_PARAMS).finish(), outputShapes: [outShape] };
   },
 };

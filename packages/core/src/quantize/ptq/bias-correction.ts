@@ -14,23 +14,17 @@ import { floatData } from '../../graph/from-model.js';
 import { opName } from '../../ir/op-name.js';
 import { typedArrayFor } from '../../ir/tensor-data.js';
 import type { Model, Tensor } from '../../ir/types.js';
-import type { CalibrationImage } from '../calibration/calibrate.js';
-import { channelStats } from './channel-stats.js';
+import { channelStats, type ChannelStatsOptions } from './channel-stats.js';
 import { AFFINE_OPS } from '../numerics/ranges.js';
 import { cloneSubgraph } from '../schemes/model-edit.js';
 
-export interface BiasCorrectionOptions {
-  /** The calibration images, decoded on demand. */
-  images: readonly CalibrationImage[];
-  /** Input normalization of the float model: x = (pixel - mean) / std. */
-  mean: number;
-  std: number;
+export interface BiasCorrectionOptions extends Omit<ChannelStatsOptions, 'onImage'> {
   /** The quantized model from a float one (same scheme, same ranges). */
   quantize: (float: Model) => Model;
+  /** The float weights W to correct towards, when `model`'s were moved onto the grid (adaround); by op output name. */
+  reference?: Model;
   /** Measure-and-correct rounds (default 2). */
   passes?: number;
-  backend?: string;
-  threads?: number;
   /** Called after each image run. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -56,6 +50,8 @@ interface Affine {
 /** The float model with corrected biases (a new model). */
 export async function correctBiases(model: Model, o: BiasCorrectionOptions): Promise<{ model: Model; report: BiasCorrectionReport }> {
   let sg = cloneSubgraph(model.subgraphs[0]!);
+  const rsg = o.reference?.subgraphs[0];
+  const refWeights = new Map(rsg?.operators.filter((op) => AFFINE_OPS.has(opName(op))).map((op) => [rsg.tensors[op.outputs[0]!]!.name, rsg.tensors[op.inputs[1]!]!]));
   const layers: Affine[] = [];
   for (const op of sg.operators) {
     const name = opName(op);
@@ -69,7 +65,9 @@ export async function correctBiases(model: Model, o: BiasCorrectionOptions): Pro
     const outC = depthwise ? wt.shape.at(-1)! : wt.shape[0]!;
     const inC = depthwise ? outC : wt.shape.at(-1)!;
     if (depthwise && (sg.tensors[x]!.shape.at(-1) ?? 0) !== outC) continue; // depth multiplier > 1
-    layers.push({ name: sg.tensors[op.outputs[0]!]!.name, x: sg.tensors[x]!.name, weights: floatData(wt.data), bias, original: bias.slice(), outC, inC, depthwise });
+    const ref = refWeights.get(sg.tensors[op.outputs[0]!]!.name);
+    const weights = ref?.data && ref.dtype === 'float32' && ref.data.byteLength === wt.data.byteLength ? floatData(ref.data) : floatData(wt.data);
+    layers.push({ name: sg.tensors[op.outputs[0]!]!.name, x: sg.tensors[x]!.name, weights, bias, original: bias.slice(), outC, inC, depthwise });
   }
   const report: BiasCorrectionReport = { layers: layers.length, maxShift: [] };
   const passes = o.passes ?? 2;

@@ -19,7 +19,8 @@
 import { UnsupportedError } from '../../errors.js';
 import { floatData } from '../../graph/from-model.js';
 import { builtinOptions, opName } from '../../ir/op-name.js';
-import type { Model, Operator, Subgraph, Tensor } from '../../ir/types.js';
+import type { Model, Operator, Tensor } from '../../ir/types.js';
+import { cloneSubgraph } from '../schemes/model-edit.js';
 
 export interface EqualizeOptions {
   /** Sweeps over all pairs (a depthwise layer sits in two pairs); default 20 or until the scales settle. */
@@ -55,7 +56,7 @@ const EQUALIZABLE = new Set(['NONE', 'RELU', 'RELU6']);
 export function equalizeModel(model: Model, o: EqualizeOptions = {}): { model: Model; report: EqualizeReport } {
   const src = model.subgraphs[0];
   if (!src) throw new UnsupportedError('model has no subgraph');
-  const sg: Subgraph = { ...src, tensors: src.tensors.map((t) => ({ ...t })), operators: src.operators.map((op) => ({ ...op, op: { ...op.op } as Operator['op'], inputs: [...op.inputs], outputs: [...op.outputs] })) };
+  const sg = cloneSubgraph(src);
   const eps = o.epsilon ?? 1e-8;
   const consumers = new Map<number, Operator[]>();
   for (const op of sg.operators) for (const t of op.inputs) if (t >= 0) consumers.set(t, [...(consumers.get(t) ?? []), op]);

@@ -12,6 +12,7 @@ import type { WeightBackend } from '../numerics/weights.js';
 import { quantizeModel } from '../schemes/index.js';
 import { keepUnits, mixPrecision, type Precision } from '../schemes/mixed.js';
 import type { IoType } from '../schemes/options.js';
+import { adaroundDepthwise, type AdaroundReport } from './adaround.js';
 import { correctBiases, type BiasCorrectionReport } from './bias-correction.js';
 import { equalizeModel, type EqualizeReport } from './equalize.js';
 
@@ -23,6 +24,8 @@ export interface PtqOptions {
   io?: IoType;
   /** Cross-layer equalization before calibration. */
   equalize?: boolean;
+  /** Depthwise weights rounded to minimize each layer's output error (adaround.ts). */
+  adaround?: boolean;
   /** Empirical bias correction; a number sets the measure-and-correct passes (default 2). */
   biasCorrection?: boolean | number;
   /** Ops to keep in float or, in a uint8 model, int8 per channel, by first output name. */
@@ -36,7 +39,7 @@ export interface PtqOptions {
   threads?: number;
   maxMemory?: number;
   description?: string;
-  onProgress?: (stage: 'calibrating' | 'bias correction', done: number, total: number) => void;
+  onProgress?: (stage: 'calibrating' | 'rounding' | 'bias correction', done: number, total: number) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -47,6 +50,7 @@ export interface PtqResult {
   ranges: Map<number, MinMax>;
   equalization?: EqualizeReport;
   biasCorrection?: BiasCorrectionReport;
+  adaround?: AdaroundReport;
   /** The same float model through the int8 scheme (made when int8 islands are asked for). */
   int8?: Model;
 }
@@ -60,7 +64,7 @@ export async function decodedOnce(images: readonly CalibrationImage[]): Promise<
 
 export async function postTrainingQuantize(model: Model, images: readonly CalibrationImage[], o: PtqOptions): Promise<PtqResult> {
   if (images.length === 0) throw new InvalidInputError(`\`scheme=${o.scheme}\` needs calibration images`);
-  const imgs = o.biasCorrection ? await decodedOnce(images) : images;
+  const imgs = o.biasCorrection || o.adaround ? await decodedOnce(images) : images;
   let float = model;
   let equalization: EqualizeReport | undefined;
   const run = { ...(o.backend ? { backend: o.backend } : {}), ...(o.threads ? { threads: o.threads } : {}) };
@@ -84,6 +88,12 @@ export async function postTrainingQuantize(model: Model, images: readonly Calibr
       ...(o.description ? { description: o.description } : {}),
       onWarning: (w) => o.onWarning?.(w),
     });
+  const unrounded = float;
+  let adaround: AdaroundReport | undefined;
+  if (o.adaround) {
+    let seen = 0;
+    ({ model: float, report: adaround } = await adaroundDepthwise(float, { scheme: o.scheme, images: imgs, mean: o.mean, std: o.std, ...run, onImage: () => o.onProgress?.('rounding', ++seen, imgs.length) }));
+  }
   let biasCorrection: BiasCorrectionReport | undefined;
   if (o.biasCorrection) {
     const passes = typeof o.biasCorrection === 'number' ? o.biasCorrection : 2;
@@ -92,6 +102,7 @@ export async function postTrainingQuantize(model: Model, images: readonly Calibr
       mean: o.mean,
       std: o.std,
       quantize: (f) => quantize(f),
+      reference: unrounded,
       passes,
       ...run,
       onProgress: (done, total) => o.onProgress?.('bias correction', done, total),
@@ -102,7 +113,7 @@ export async function postTrainingQuantize(model: Model, images: readonly Calibr
   const keep = new Map([...(o.keep ?? []), ...(p?.float ? opsMatching(float, p.float, 'float') : []), ...(p?.int8 ? opsMatching(float, p.int8, 'int8') : [])]);
   const int8 = o.scheme === 'uint8' && [...keep.values()].includes('int8') ? quantize(float, 'int8', 'int8') : undefined;
   if (keep.size) q = mixPrecision(q, { float, ...(int8 ? { int8 } : {}) }, keep);
-  return { model: q, float, ranges, ...(equalization ? { equalization } : {}), ...(biasCorrection ? { biasCorrection } : {}), ...(int8 ? { int8 } : {}) };
+  return { model: q, float, ranges, ...(equalization ? { equalization } : {}), ...(biasCorrection ? { biasCorrection } : {}), ...(adaround ? { adaround } : {}), ...(int8 ? { int8 } : {}) };
 }
 
 /**
