@@ -55,17 +55,19 @@ describe.each([
     ranges = await calibrate(float, CALIBRATION, { method: { kind: 'minmax' }, mean: 127.5, std: 127.5, threads: 1 });
   }, 120_000);
 
-  const cases: [QuantScheme, 'uint8' | 'int8' | 'float' | undefined][] = [
-    ['uint8', undefined],
-    ['uint8', 'float'],
-    ['int8', undefined],
-    ['int8', 'uint8'],
-    ['int8', 'float'],
-    ['dynamic', undefined],
-    ['float16', undefined],
+  const cases: [QuantScheme, 'uint8' | 'int8' | 'float' | undefined, 'hybrid' | 'dequantize' | ''][] = [
+    ['uint8', undefined, ''],
+    ['uint8', 'float', ''],
+    ['int8', undefined, ''],
+    ['int8', 'uint8', ''],
+    ['int8', 'float', ''],
+    ['dynamic', undefined, 'hybrid'],
+    ['dynamic', undefined, 'dequantize'],
+    ['float16', undefined, ''],
   ];
-  it.each(cases)('%s (io %s)', async (scheme, io) => {
-    const q = quantizeModel(float, { scheme, ranges, mean: 127.5, std: 127.5, backend, ...(io ? { io } : {}) });
+  it.each(cases)('%s (io %s) %s', async (scheme, io, form) => {
+    const dynamicForm = form || undefined;
+    const q = quantizeModel(float, { scheme, ranges, mean: 127.5, std: 127.5, backend, ...(io ? { io } : {}), ...(dynamicForm ? { dynamicForm } : {}) });
     const sg = q.subgraphs[0]!;
     const inDtype = sg.tensors[sg.inputs[0]!]!.dtype;
     expect(inDtype).toBe(io === 'float' || scheme === 'dynamic' || scheme === 'float16' ? 'float32' : (io ?? scheme));
@@ -94,7 +96,15 @@ describe.each([
       expect(w.quantization!.zeroPoint.every((z) => z === 0n)).toBe(true);
       expect(sg.tensors[dw.inputs[2]!]!.quantization!.scale.length).toBe(w.shape[3]);
     }
-    if (scheme === 'dynamic' || scheme === 'float16') expect(opNames(q).filter((n) => n === 'DEQUANTIZE').length).toBeGreaterThan(20);
+    if (dynamicForm === 'hybrid') {
+      // TFLite's hybrid format: CONV_2D (per channel) and FULLY_CONNECTED (asymmetric inputs) read int8
+      // weights with float activations; only the depthwise weights sit behind DEQUANTIZE.
+      const hybrid = sg.operators.filter((o) => o.op.kind === 'builtin' && ['CONV_2D', 'FULLY_CONNECTED'].includes(o.op.opcode) && sg.tensors[o.inputs[1]!]!.dtype === 'int8' && sg.tensors[o.inputs[0]!]!.dtype === 'float32');
+      expect(hybrid.length).toBeGreaterThan(10);
+      const dq = sg.operators.filter((o) => o.op.kind === 'builtin' && o.op.opcode === 'DEQUANTIZE').map((o) => o.outputs[0]!);
+      const readers = sg.operators.filter((o) => o.inputs.some((i) => dq.includes(i))).map((o) => opNames({ ...q, subgraphs: [{ ...sg, operators: [o] }] })[0]);
+      expect(new Set(readers)).toEqual(new Set(['DEPTHWISE_CONV_2D']));
+    } else if (scheme === 'dynamic' || scheme === 'float16') expect(opNames(q).filter((n) => n === 'DEQUANTIZE').length).toBeGreaterThan(20);
     await expectSameAsTflite(q, PROBES);
   }, 120_000);
 });

@@ -23,6 +23,8 @@ extern const KernelInfo kDepthwiseConvKernels[];
 extern const size_t kDepthwiseConvKernelCount;
 extern const KernelInfo kFullyConnectedKernels[];
 extern const size_t kFullyConnectedKernelCount;
+extern const KernelInfo kHybridKernels[];
+extern const size_t kHybridKernelCount;
 extern const KernelInfo kPoolingKernels[];
 extern const size_t kPoolingKernelCount;
 extern const KernelInfo kMeanKernels[];
@@ -46,6 +48,7 @@ inline const KernelList kKernelLists[] = {
     {kConvKernels, kConvKernelCount},
     {kDepthwiseConvKernels, kDepthwiseConvKernelCount},
     {kFullyConnectedKernels, kFullyConnectedKernelCount},
+    {kHybridKernels, kHybridKernelCount},
     {kPoolingKernels, kPoolingKernelCount},
     {kMeanKernels, kMeanKernelCount},
     {kPadKernels, kPadKernelCount},

@@ -50,6 +50,19 @@ LITEQ_DECLARED_FIELD(DepthwiseConvParams, float_act_max, 52, float);
 LITEQ_DECLARED_FIELD(DepthwiseConvParams, rounding, 56, int32_t);
 LITEQ_DECLARED_FIELD(DepthwiseConvParams, num_channels, 60, int32_t);
 
+// HybridParams: 10 fields, 40 bytes; then float weight_scales[num_channels]
+static_assert(sizeof(liteq::HybridParams) == 40, "HybridParams is not 40 bytes as declared");
+LITEQ_DECLARED_FIELD(HybridParams, stride_h, 0, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, stride_w, 4, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, dilation_h, 8, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, dilation_w, 12, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, pad_top, 16, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, pad_left, 20, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, asymmetric, 24, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, float_act_min, 28, float);
+LITEQ_DECLARED_FIELD(HybridParams, float_act_max, 32, float);
+LITEQ_DECLARED_FIELD(HybridParams, num_channels, 36, int32_t);
+
 // FullyConnectedParams: 10 fields, 40 bytes
 static_assert(sizeof(liteq::FullyConnectedParams) == 40, "FullyConnectedParams is not 40 bytes as declared");
 LITEQ_DECLARED_FIELD(FullyConnectedParams, input_offset, 0, int32_t);
@@ -216,6 +229,12 @@ struct DeclaredRanges<DepthwiseConvParams> {
     if (p.input_offset < -255 || p.input_offset > 255) return "input_offset outside [-255, 255]";
     if (p.filter_offset < -255 || p.filter_offset > 255) return "filter_offset outside [-255, 255]";
     if (p.output_offset < -65535 || p.output_offset > 65535) return "output_offset outside [-65535, 65535]";
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<HybridParams> {
+  static const char* Violation(const HybridParams&) {
     return nullptr;
   }
 };

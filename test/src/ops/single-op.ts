@@ -64,9 +64,10 @@ export function singleOpModel(spec: SingleOp): Model {
 }
 
 /** Random bytes for a graph input: uniform over the integer range, or floats in [-4, 4]. */
-function randomInput(rng: Rng, t: Tensor): Uint8Array {
+/** Random input values: float32 uniform in `float` (default [-4, 4]), other types random bytes. */
+function randomInput(rng: Rng, t: Tensor, float: readonly [number, number] = [-4, 4]): Uint8Array {
   const n = t.shape.reduce((a, b) => a * b, 1);
-  return t.dtype === 'float32' ? rng.floats(n, -4, 4) : rng.bytes(n * (t.dtype === 'int32' ? 4 : 1));
+  return t.dtype === 'float32' ? rng.floats(n, float[0], float[1]) : rng.bytes(n * (t.dtype === 'int32' ? 4 : 1));
 }
 
 export interface Comparison {
@@ -84,11 +85,11 @@ export interface Comparison {
  * Runs the model (IR or bytes) in TFLite and in liteq on the same random inputs and compares output 0,
  * on both of liteq's backends (native addon, WebAssembly): the worse of the two is returned.
  */
-export async function compareWithTflite(model: Model | Uint8Array, rng: Rng): Promise<Comparison> {
+export async function compareWithTflite(model: Model | Uint8Array, rng: Rng, o: { float?: readonly [number, number] } = {}): Promise<Comparison> {
   const bytes = model instanceof Uint8Array ? model : writeTflite(model);
   const ir = readTflite(bytes);
   const sg = ir.subgraphs[0]!;
-  const inputs = sg.inputs.map((i) => randomInput(rng, sg.tensors[i]!));
+  const inputs = sg.inputs.map((i) => randomInput(rng, sg.tensors[i]!, o.float));
   const [expected] = await runTflite(bytes, inputs);
   const native = await compareBackend(ir, inputs, expected!, 'native');
   const wasm = await compareBackend(ir, inputs, expected!, 'wasm');

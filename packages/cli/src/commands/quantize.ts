@@ -53,6 +53,7 @@ interface QuantizeFlags extends BudgetFlags {
   adaround?: boolean;
   keepFloat?: string;
   keepInt8?: string;
+  dynamicForm?: 'hybrid' | 'dequantize';
 }
 
 function regex(v: string): RegExp {
@@ -75,6 +76,7 @@ export function registerQuantize(program: Command): void {
     .option('--method <m>', 'activation ranges: minmax | ema[=DECAY] | percentile[=P] | entropy | mse', method, { kind: 'minmax' } as CalibrationMethod)
     .option('--mean <m>', 'input normalization: x = (pixel - mean) / std (default: what the model implies, else 127.5)', number)
     .option('--std <s>', 'see --mean (default: what the model implies, else 127.5)', number)
+    .option('--dynamic-form <f>', '--scheme dynamic: hybrid (int8 weights read by FULLY_CONNECTED/CONV_2D, as TensorFlow\'s converter writes) or dequantize (every weight behind DEQUANTIZE)', choice(['hybrid', 'dequantize'] as const))
     .option('--io <t>', 'model input/output type: uint8 | int8 | float (default: the scheme\'s type)', choice(['uint8', 'int8', 'float'] as const))
     .option('--pipeline-config <file>', 'the model\'s pipeline.config, to check --mean/--std against its preprocessing')
     .option('--equalize', 'cross-layer equalization of the float model before calibration (uint8/int8)')
@@ -110,6 +112,7 @@ export function registerQuantize(program: Command): void {
       const integer = f.scheme === 'uint8' || f.scheme === 'int8';
       const repairs = f.equalize || f.biasCorrection || f.adaround || f.keepFloat || f.keepInt8 || f.accuracyBudget !== undefined;
       if (repairs && !integer) throw new InvalidInputError(`--equalize, --bias-correction, --adaround, --keep-float, --keep-int8 and --accuracy-budget apply to --scheme uint8 and int8, not ${f.scheme}`);
+      if (f.dynamicForm && f.scheme !== 'dynamic') throw new InvalidInputError(`--dynamic-form applies to --scheme dynamic, not ${f.scheme}`);
       if (f.keepInt8 && f.scheme !== 'uint8') throw new InvalidInputError('--keep-int8 makes int8 islands in a uint8 model: use it with --scheme uint8');
       if (f.accuracyBudget !== undefined && (!f.images || !f.annotations)) throw new InvalidInputError('--accuracy-budget needs --images DIR and --annotations FILE (the set the AP is measured on)');
       let ranges: Map<number, { min: number; max: number }> | undefined;
@@ -161,6 +164,7 @@ export function registerQuantize(program: Command): void {
         onWarning: (w) => !f.quiet && warn(w),
         ...(ranges ? { ranges } : {}),
         ...(f.io ? { io: f.io } : {}),
+        ...(f.dynamicForm ? { dynamicForm: f.dynamicForm } : {}),
       });
       const bytes = writeTflite(q);
       await writeFileAtomic(f.output, bytes, [model]);

@@ -4,12 +4,14 @@
 //     then divides by s_out in double; one multiplier for every channel.
 //   int8: PopulateConvolutionQuantizationParams, per channel in DOUBLE: s_in * s_w[c] / s_out
 //     (a single weight scale is used for every channel).
-// The final shift rounds half up (gemmlowp/ruy output stage), measured against the runtime.
+// The final shift rounds half up (gemmlowp/ruy output stage), measured against the runtime. Float input
+// with int8 weights is the hybrid kernel (hybrid.ts).
 import { UnsupportedError } from '../../errors.js';
 import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
 import { encodeParams, type ParamsValues } from '../params.js';
 import type { LowerContext, LoweredOp, OpLowering, Operator } from '../types.js';
-import { computePadding2D, paddingMode } from './padding.js';
+import { isHybrid, lowerConvHybrid } from './hybrid.js';
+import { convGeometry, convGeometryFields } from './padding.js';
 import {
   Rounding,
   activationClamps,
@@ -95,18 +97,6 @@ export function convTensors(op: Operator, ctx: LowerContext) {
   return { inT, filterT, biasT, outT, kind };
 }
 
-/** Stride, dilation and padding of a conv-like op, checked, with its output size. */
-export function convGeometry(op: Operator, name: string, h: number, w: number, kh: number, kw: number) {
-  const strideH = intOption(op, 'strideH', 1);
-  const strideW = intOption(op, 'strideW', 1);
-  const dilationH = intOption(op, 'dilationHFactor', 1);
-  const dilationW = intOption(op, 'dilationWFactor', 1);
-  if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`${name}: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
-  const pad = computePadding2D(paddingMode(name, options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
-  if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`${name}: empty output (${pad.outH}x${pad.outW})`);
-  return { strideH, strideW, dilationH, dilationW, pad };
-}
-
 /** The quantization fields every conv-like params block shares, and the per-channel arrays of its tail. */
 export interface ConvQuantFields {
   values: ParamsValues<'ConvParams'> & ParamsValues<'DepthwiseConvParams'>;
@@ -153,19 +143,10 @@ export function convQuantFields(op: Operator, t: ReturnType<typeof convTensors>,
   };
 }
 
-/** Stride, dilation and padding as the conv-like params blocks store them. */
-export const convGeometryFields = (g: ReturnType<typeof convGeometry>) => ({
-  stride_h: g.strideH,
-  stride_w: g.strideW,
-  dilation_h: g.dilationH,
-  dilation_w: g.dilationW,
-  pad_top: g.pad.padTop,
-  pad_left: g.pad.padLeft,
-});
-
 export const convLowering: OpLowering = {
   ops: ['CONV_2D'],
   lower(op, ctx): LoweredOp {
+    if (isHybrid(op, ctx)) return lowerConvHybrid(op, ctx);
     const t = convTensors(op, ctx);
     const inShape = ctx.shape(op.inputs[0]!);
     const fShape = ctx.shape(op.inputs[1]!);

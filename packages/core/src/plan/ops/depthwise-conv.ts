@@ -5,7 +5,8 @@
 import { UnsupportedError } from '../../errors.js';
 import { encodeParams } from '../params.js';
 import type { LoweredOp, OpLowering } from '../types.js';
-import { convGeometry, convGeometryFields, convQuantFields, convTensors } from './conv.js';
+import { convQuantFields, convTensors } from './conv.js';
+import { convGeometry, convGeometryFields } from './padding.js';
 import { Rounding } from './quant-helpers.js';
 
 export const depthwiseConvLowering: OpLowering = {

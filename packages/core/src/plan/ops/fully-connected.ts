@@ -2,11 +2,13 @@
 // TFLite 2.9's fully_connected.cc Prepare: one multiplier from GetQuantizedConvolutionMultipler
 // (s_in * s_w in float, / s_out in double) for uint8 and int8 alike; int8 weights must be symmetric.
 // keep_num_dims keeps the input's leading dimensions, else the output is [numel / depth, units].
-// The GEMM's output stage rounds the final shift half up, like CONV_2D (measured).
+// The GEMM's output stage rounds the final shift half up, like CONV_2D (measured). Float input with
+// int8 weights is the hybrid kernel (hybrid.ts).
 import { UnsupportedError } from '../../errors.js';
 import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
 import { encodeParams, type ParamsValues } from '../params.js';
 import type { LoweredOp, OpLowering } from '../types.js';
+import { isHybrid, lowerFullyConnectedHybrid } from './hybrid.js';
 import { Rounding, activationClamps, channelScales, fusedActivation, input, options, perTensorQuant, quantizedKind, requireInput } from './quant-helpers.js';
 
 export const fullyConnectedLowering: OpLowering = {
@@ -16,11 +18,12 @@ export const fullyConnectedLowering: OpLowering = {
     const wT = requireInput(op, ctx, 1, 'weights');
     const biasT = input(op, ctx, 2);
     const outT = ctx.tensor(op.outputs[0]!);
+    const hybrid = isHybrid(op, ctx);
     const kind = quantizedKind(op, inT.dtype);
-    if (wT.dtype !== inT.dtype || outT.dtype !== inT.dtype) {
+    if (!hybrid && wT.dtype !== inT.dtype || outT.dtype !== inT.dtype) {
       throw new UnsupportedError(`FULLY_CONNECTED: input ${inT.dtype}, weights ${wT.dtype}, output ${outT.dtype} (hybrid and mixed types are not supported)`);
     }
-    if (biasT && biasT.dtype !== (kind === 'f32' ? 'float32' : 'int32')) throw new UnsupportedError(`FULLY_CONNECTED: ${biasT.dtype} bias with ${inT.dtype} input`);
+    if (!hybrid && biasT && biasT.dtype !== (kind === 'f32' ? 'float32' : 'int32')) throw new UnsupportedError(`FULLY_CONNECTED: ${biasT.dtype} bias with ${inT.dtype} input`);
     const opts = options(op);
     const format = opts['weightsFormat'] ?? 'DEFAULT';
     if (format !== 'DEFAULT' && format !== 0) throw new UnsupportedError(`FULLY_CONNECTED: weights format ${String(format)}`);
@@ -40,6 +43,7 @@ export const fullyConnectedLowering: OpLowering = {
     } else {
       outShape = [numel / depth, units];
     }
+    if (hybrid) return lowerFullyConnectedHybrid(op, ctx, outShape);
     const act = fusedActivation(op);
 
     let values: ParamsValues<'FullyConnectedParams'>;

@@ -1,6 +1,9 @@
 // Output size and padding of a windowed op (conv, depthwise conv, pooling), exactly as TFLite's
-// ComputeOutSize / ComputePaddingHeightWidth (tf/tensorflow/lite/kernels/padding.h).
+// ComputeOutSize / ComputePaddingHeightWidth (tf/tensorflow/lite/kernels/padding.h), and a conv-like
+// op's stride, dilation and padding as its params blocks store them.
 import { UnsupportedError } from '../../errors.js';
+import type { Operator } from '../types.js';
+import { intOption, options } from './quant-helpers.js';
 
 export type PaddingMode = 'SAME' | 'VALID';
 
@@ -53,3 +56,25 @@ export function computePadding2D(
     padLeft: computePadding(strideW, dilationW, inW, filterW, outW),
   };
 }
+
+/** Stride, dilation and padding of a conv-like op, checked, with its output size. */
+export function convGeometry(op: Operator, name: string, h: number, w: number, kh: number, kw: number) {
+  const strideH = intOption(op, 'strideH', 1);
+  const strideW = intOption(op, 'strideW', 1);
+  const dilationH = intOption(op, 'dilationHFactor', 1);
+  const dilationW = intOption(op, 'dilationWFactor', 1);
+  if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`${name}: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
+  const pad = computePadding2D(paddingMode(name, options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
+  if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`${name}: empty output (${pad.outH}x${pad.outW})`);
+  return { strideH, strideW, dilationH, dilationW, pad };
+}
+
+/** Stride, dilation and padding as the conv-like params blocks store them. */
+export const convGeometryFields = (g: ReturnType<typeof convGeometry>) => ({
+  stride_h: g.strideH,
+  stride_w: g.strideW,
+  dilation_h: g.dilationH,
+  dilation_w: g.dilationW,
+  pad_top: g.pad.padTop,
+  pad_left: g.pad.padLeft,
+});

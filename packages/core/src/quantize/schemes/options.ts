@@ -17,6 +17,8 @@ export interface QuantizeModelOptions {
   /** Model input/output type for uint8/int8 (default: the scheme's type). */
   io?: IoType;
   backend?: WeightBackend;
+  /** `scheme=dynamic`: TFLite's hybrid format (default) or every int8 weight behind DEQUANTIZE. */
+  dynamicForm?: 'hybrid' | 'dequantize';
   onWarning?: (message: string) => void;
   description?: string;
 }

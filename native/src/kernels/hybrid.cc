@@ -1,0 +1,257 @@
+// Hybrid (dynamic-range) FULLY_CONNECTED and CONV_2D: float input and output, int8 weights (per tensor,
+// or per output channel for CONV_2D), float bias. What TFLite 2.9 computes
+// (tensorflow/lite/kernels/fully_connected.cc EvalHybridDense, conv.cc EvalHybrid and
+// EvalHybridPerChannel, optimized_ops HybridConv / HybridConvPerChannel, portable_tensor_utils'
+// Symmetric/AsymmetricQuantizeFloats):
+//   1. Each batch of the input is quantized to int8 at run time: symmetric (scale = max|x| / 127,
+//      q = round(x · (127 / max|x|))) or asymmetric (scale = (max(0,x) − min(0,x)) / 255 in double,
+//      a nudged zero point, q = round(zp + x · (1 / scale))). FULLY_CONNECTED uses the op's
+//      asymmetric_quantize_inputs; CONV_2D is asymmetric when its channel scales differ (TFLite's
+//      per-channel hybrid path), else symmetric.
+//   2. acc = Σ w · (q − zp) in int32 over the taps inside the input (im2col pads with zp).
+//   3. out = float(acc) · s + bias with s = s_in · s_w (FULLY_CONNECTED, per-tensor CONV_2D: the input
+//      scale times the weight scale, both float) or s_w[c] · s_in (per-channel CONV_2D); then the
+//      fused activation's float clamp. FULLY_CONNECTED returns bias (clamped) when the whole input is 0.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "kernels/conv_common.h"
+#include "kernels/kernel_lists.h"
+#include "kernels/params.h"
+#include "liteq/liteq.h"
+#include "runtime/error.h"
+#include "runtime/op.h"
+
+namespace liteq {
+namespace {
+
+const float* Scales(const OpArgs& a) {
+  return reinterpret_cast<const float*>(static_cast<const uint8_t*>(a.params) + sizeof(HybridParams));
+}
+
+// TfLiteRound on a float: std::round (half away from zero).
+inline int32_t RoundToInt(float v) { return static_cast<int32_t>(std::round(v)); }
+
+// PortableSymmetricQuantizeFloats.
+void SymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale) {
+  const auto mm = std::minmax_element(x, x + n);
+  const float range = std::max(std::abs(*mm.first), std::abs(*mm.second));
+  if (range == 0) {
+    std::memset(q, 0, static_cast<size_t>(n));
+    *scale = 1;
+    return;
+  }
+  *scale = range / 127;
+  const float inv = 127 / range;
+  for (int64_t i = 0; i < n; ++i) q[i] = static_cast<int8_t>(std::min(127, std::max(-127, RoundToInt(x[i] * inv))));
+}
+
+// PortableAsymmetricQuantizeFloats.
+void AsymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale, int32_t* offset) {
+  const auto mm = std::minmax_element(x, x + n);
+  const double rmin = std::fmin(0, *mm.first);
+  const double rmax = std::fmax(0, *mm.second);
+  if (rmin == rmax) {
+    std::memset(q, 0, static_cast<size_t>(n));
+    *scale = 1;
+    *offset = 0;
+    return;
+  }
+  const double qmin = -128, qmax = 127;
+  const double s = (rmax - rmin) / (qmax - qmin);
+  const double zp_from_min = qmin - rmin / s;
+  const double zp_from_max = qmax - rmax / s;
+  const double err_min = std::abs(qmin) + std::abs(rmin / s);
+  const double err_max = std::abs(qmax) + std::abs(rmax / s);
+  const double zp = err_min < err_max ? zp_from_min : zp_from_max;
+  int32_t nudged;
+  if (zp <= qmin) nudged = -128;
+  else if (zp >= qmax) nudged = 127;
+  else nudged = static_cast<int32_t>(std::round(zp));
+  *scale = static_cast<float>(s);
+  *offset = nudged;
+  const float inv = static_cast<float>(1.0 / *scale);
+  for (int64_t i = 0; i < n; ++i) {
+    q[i] = static_cast<int8_t>(std::min(127, std::max(-128, RoundToInt(static_cast<float>(*offset) + x[i] * inv))));
+  }
+}
+
+// Per-channel CONV_2D when the weight scales are not all the same (TFLite's is_hybrid_per_channel).
+bool PerChannel(const HybridParams& p, const float* scales) {
+  for (int c = 1; c < p.num_channels; ++c) {
+    if (scales[c] != scales[0]) return true;
+  }
+  return false;
+}
+
+int CheckHybrid(const OpArgs& a, bool conv) {
+  const HybridParams* p = CheckedParams<HybridParams>(a, conv ? "conv_2d_hybrid" : "fully_connected_hybrid");
+  if (!p) return LastStatus();
+  const char* op = conv ? "conv_2d_hybrid" : "fully_connected_hybrid";
+  if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": expects input, weights, optional bias and one output");
+  }
+  const Tensor& in = *a.inputs[0];
+  const Tensor& w = *a.inputs[1];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const Tensor& out = *a.outputs[0];
+  if (in.dtype != DType::kFloat32 || w.dtype != DType::kInt8 || out.dtype != DType::kFloat32 ||
+      (bias && bias->dtype != DType::kFloat32)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": needs float input, int8 weights, float bias and output");
+  }
+  const int32_t units = w.dims[0];
+  if (p->num_channels != 1 && p->num_channels != units) return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": bad channel count");
+  if (a.params_size < sizeof(HybridParams) + 4u * static_cast<size_t>(p->num_channels)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": params blob too short");
+  }
+  if (bias && bias->NumElements() != units) return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": bad bias");
+  if (conv) {
+    if (in.rank != 4 || w.rank != 4 || out.rank != 4 || w.dims[3] != in.dims[3] || out.dims[3] != units ||
+        out.dims[0] != in.dims[0]) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_hybrid: shapes do not match");
+    }
+    if (p->stride_h < 1 || p->stride_w < 1 || p->dilation_h < 1 || p->dilation_w < 1 || p->pad_top < 0 || p->pad_left < 0 ||
+        !WindowArithmeticFits(out.dims[1], p->stride_h, w.dims[1], p->dilation_h, p->pad_top) ||
+        !WindowArithmeticFits(out.dims[2], p->stride_w, w.dims[2], p->dilation_w, p->pad_left)) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_hybrid: bad stride, dilation or padding");
+    }
+  } else {
+    if (w.rank != 2 || w.dims[1] <= 0 || in.NumElements() % w.dims[1] != 0 ||
+        out.NumElements() != in.NumElements() / w.dims[1] * units) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, "fully_connected_hybrid: shapes do not match");
+    }
+  }
+  return LITEQ_OK;
+}
+
+int CheckFullyConnectedHybrid(const OpArgs& a) { return CheckHybrid(a, false); }
+int CheckConvHybrid(const OpArgs& a) { return CheckHybrid(a, true); }
+
+// The quantized input, then one float scale and one int32 offset per batch.
+size_t ScratchHybrid(const OpArgs& a, int) {
+  // Batches are at most numel / depth (FULLY_CONNECTED) or numel / channels (CONV_2D's N).
+  const int64_t n = a.inputs[0]->NumElements();
+  const int64_t batches = n / std::max<int64_t>(1, a.inputs[1]->dims[a.inputs[1]->rank - 1]);
+  return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64);
+}
+
+inline float Clamp(float v, const HybridParams& p) { return std::max(std::min(v, p.float_act_max), p.float_act_min); }
+
+int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
+  const HybridParams& p = *ParamsAs<HybridParams>(a);
+  const Tensor& in = *a.inputs[0];
+  const Tensor& w = *a.inputs[1];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const int32_t units = w.dims[0], depth = w.dims[1];
+  const int64_t total = in.NumElements();
+  const int64_t batches = total / depth;
+  const float* x = in.Data<float>();
+  const int8_t* wd = w.Data<int8_t>();
+  const float* b = bias ? bias->Data<float>() : nullptr;
+  float* out = a.outputs[0]->Data<float>();
+  const float filter_scale = Scales(a)[0];
+  bool zero = true;
+  for (int64_t i = 0; i < total && zero; ++i) zero = x[i] == 0;
+  if (zero) {
+    for (int64_t i = 0; i < batches * units; ++i) out[i] = Clamp(b ? b[i % units] : 0.0f, p);
+    return LITEQ_OK;
+  }
+  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
+  float* scales = reinterpret_cast<float*>(ctx.scratch + (total + 15) / 16 * 16);
+  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  for (int64_t bt = 0; bt < batches; ++bt) {
+    if (p.asymmetric) {
+      AsymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt], &offsets[bt]);
+    } else {
+      SymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt]);
+      offsets[bt] = 0;
+    }
+    scales[bt] *= filter_scale;
+  }
+  ParallelFor(ctx, units, [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const int8_t* row = wd + r * depth;
+      int32_t row_sum = 0;
+      for (int32_t k = 0; k < depth; ++k) row_sum += row[k];
+      for (int64_t bt = 0; bt < batches; ++bt) {
+        const int8_t* v = q + bt * depth;
+        int32_t dot = 0;
+        for (int32_t k = 0; k < depth; ++k) dot += static_cast<int32_t>(row[k]) * v[k];
+        dot -= row_sum * offsets[bt];
+        const float init = b ? b[r] : 0.0f;
+        out[bt * units + r] = Clamp(init + static_cast<float>(dot) * scales[bt], p);
+      }
+    }
+  });
+  return LITEQ_OK;
+}
+
+int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
+  const HybridParams& p = *ParamsAs<HybridParams>(a);
+  const Tensor& in = *a.inputs[0];
+  const Tensor& w = *a.inputs[1];
+  const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
+  const Tensor& out_t = *a.outputs[0];
+  const int32_t batches = in.dims[0], in_h = in.dims[1], in_w = in.dims[2], in_c = in.dims[3];
+  const int32_t cout = w.dims[0], kh = w.dims[1], kw = w.dims[2];
+  const int32_t out_h = out_t.dims[1], out_w = out_t.dims[2];
+  const int64_t per_batch = static_cast<int64_t>(in_h) * in_w * in_c;
+  const float* x = in.Data<float>();
+  const int8_t* wd = w.Data<int8_t>();
+  const float* b = bias ? bias->Data<float>() : nullptr;
+  float* out = out_t.Data<float>();
+  const float* ws = Scales(a);
+  const bool per_channel = PerChannel(p, ws);
+  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
+  float* scales = reinterpret_cast<float*>(ctx.scratch + (per_batch * batches + 15) / 16 * 16);
+  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  for (int32_t bt = 0; bt < batches; ++bt) {
+    if (per_channel) {
+      AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
+    } else {
+      SymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt]);
+      scales[bt] *= ws[0];
+      offsets[bt] = 0;
+    }
+  }
+  const int64_t rows = static_cast<int64_t>(batches) * out_h;
+  ParallelFor(ctx, rows, [&](int64_t r0, int64_t r1) {
+    for (int64_t row = r0; row < r1; ++row) {
+      const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
+      const int8_t* qb = q + bt * per_batch;
+      const int32_t zp = offsets[bt];
+      for (int32_t ox = 0; ox < out_w; ++ox) {
+        for (int32_t oc = 0; oc < cout; ++oc) {
+          int32_t acc = 0;
+          for (int32_t ky = 0; ky < kh; ++ky) {
+            const int32_t iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+            if (iy < 0 || iy >= in_h) continue;
+            for (int32_t kx = 0; kx < kw; ++kx) {
+              const int32_t ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+              if (ix < 0 || ix >= in_w) continue;
+              const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+              const int8_t* wi = wd + ((static_cast<int64_t>(oc) * kh + ky) * kw + kx) * in_c;
+              for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
+            }
+          }
+          const float scale = per_channel ? ws[oc] * scales[bt] : scales[bt];
+          const float v = static_cast<float>(acc) * scale + (b ? b[oc] : 0.0f);
+          out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = Clamp(v, p);
+        }
+      }
+    }
+  });
+  return LITEQ_OK;
+}
+
+}  // namespace
+
+const KernelInfo kHybridKernels[] = {
+    {"fully_connected_hybrid", RunFullyConnectedHybrid, CheckFullyConnectedHybrid, ScratchHybrid, nullptr},
+    {"conv_2d_hybrid", RunConvHybrid, CheckConvHybrid, ScratchHybrid, nullptr},
+};
+const size_t kHybridKernelCount = sizeof(kHybridKernels) / sizeof(kHybridKernels[0]);
+
+}  // namespace liteq
