@@ -1,17 +1,19 @@
-// Hybrid (dynamic-range) FULLY_CONNECTED and CONV_2D: float input and output, int8 weights (per tensor,
-// or per output channel for CONV_2D), float bias. What TFLite 2.9 computes
+// Hybrid (dynamic-range) FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D: float input and output, int8
+// weights (per tensor, or per output channel for the convs), float bias. What TFLite 2.9 computes
 // (tensorflow/lite/kernels/fully_connected.cc EvalHybridDense, conv.cc EvalHybrid and
-// EvalHybridPerChannel, optimized_ops HybridConv / HybridConvPerChannel, portable_tensor_utils'
+// EvalHybridPerChannel, depthwise_conv.cc EvalHybridPerChannel, optimized_ops HybridConv /
+// HybridConvPerChannel, optimized_integer_ops DepthwiseConvHybridGeneral, portable_tensor_utils'
 // Symmetric/AsymmetricQuantizeFloats):
 //   1. Each batch of the input is quantized to int8 at run time: symmetric (scale = max|x| / 127,
 //      q = round(x · (127 / max|x|))) or asymmetric (scale = (max(0,x) − min(0,x)) / 255 in double,
 //      a nudged zero point, q = round(zp + x · (1 / scale))). FULLY_CONNECTED uses the op's
 //      asymmetric_quantize_inputs; CONV_2D is asymmetric when its channel scales differ (TFLite's
-//      per-channel hybrid path), else symmetric.
+//      per-channel hybrid path), else symmetric; DEPTHWISE_CONV_2D always asymmetric, per channel.
 //   2. acc = Σ w · (q − zp) in int32 over the taps inside the input (im2col pads with zp).
 //   3. out = float(acc) · s + bias with s = s_in · s_w (FULLY_CONNECTED, per-tensor CONV_2D: the input
-//      scale times the weight scale, both float) or s_w[c] · s_in (per-channel CONV_2D); then the
-//      fused activation's float clamp. FULLY_CONNECTED returns bias (clamped) when the whole input is 0.
+//      scale times the weight scale, both float) or s_w[c] · s_in (per-channel CONV_2D);
+//      DEPTHWISE_CONV_2D: (float(acc) · s_in) · s_w[c] + bias. Then the fused activation's float clamp.
+//      FULLY_CONNECTED returns bias (clamped) when the whole input is 0.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -86,10 +88,13 @@ bool PerChannel(const HybridParams& p, const float* scales) {
   return false;
 }
 
-int CheckHybrid(const OpArgs& a, bool conv) {
-  const HybridParams* p = CheckedParams<HybridParams>(a, conv ? "conv_2d_hybrid" : "fully_connected_hybrid");
+enum class Kind { kFullyConnected, kConv, kDepthwise };
+
+int CheckHybrid(const OpArgs& a, Kind kind) {
+  const char* op = kind == Kind::kConv ? "conv_2d_hybrid" : kind == Kind::kDepthwise ? "depthwise_conv_2d_hybrid" : "fully_connected_hybrid";
+  const bool conv = kind != Kind::kFullyConnected;
+  const HybridParams* p = CheckedParams<HybridParams>(a, op);
   if (!p) return LastStatus();
-  const char* op = conv ? "conv_2d_hybrid" : "fully_connected_hybrid";
   if (a.num_inputs < 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": expects input, weights, optional bias and one output");
   }
@@ -101,21 +106,26 @@ int CheckHybrid(const OpArgs& a, bool conv) {
       (bias && bias->dtype != DType::kFloat32)) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": needs float input, int8 weights, float bias and output");
   }
-  const int32_t units = w.dims[0];
+  const int32_t units = kind == Kind::kDepthwise ? w.dims[w.rank - 1] : w.dims[0];
   if (p->num_channels != 1 && p->num_channels != units) return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": bad channel count");
   if (a.params_size < sizeof(HybridParams) + 4u * static_cast<size_t>(p->num_channels)) {
     return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": params blob too short");
   }
   if (bias && bias->NumElements() != units) return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": bad bias");
+  if (kind == Kind::kDepthwise && (p->num_channels != units || !bias || p->depth_multiplier < 1 ||
+                                   in.rank != 4 || w.rank != 4 || w.dims[0] != 1 ||
+                                   static_cast<int64_t>(in.dims[3]) * p->depth_multiplier != units)) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "depthwise_conv_2d_hybrid: needs per-channel scales, a bias and matching shapes");
+  }
   if (conv) {
-    if (in.rank != 4 || w.rank != 4 || out.rank != 4 || w.dims[3] != in.dims[3] || out.dims[3] != units ||
-        out.dims[0] != in.dims[0]) {
-      return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_hybrid: shapes do not match");
+    if (in.rank != 4 || w.rank != 4 || out.rank != 4 || (kind == Kind::kConv && w.dims[3] != in.dims[3]) ||
+        out.dims[3] != units || out.dims[0] != in.dims[0]) {
+      return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": shapes do not match");
     }
     if (p->stride_h < 1 || p->stride_w < 1 || p->dilation_h < 1 || p->dilation_w < 1 || p->pad_top < 0 || p->pad_left < 0 ||
         !WindowArithmeticFits(out.dims[1], p->stride_h, w.dims[1], p->dilation_h, p->pad_top) ||
         !WindowArithmeticFits(out.dims[2], p->stride_w, w.dims[2], p->dilation_w, p->pad_left)) {
-      return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_hybrid: bad stride, dilation or padding");
+      return Fail(LITEQ_E_INVALID_ARGUMENT, std::string(op) + ": bad stride, dilation or padding");
     }
   } else {
     if (w.rank != 2 || w.dims[1] <= 0 || in.NumElements() % w.dims[1] != 0 ||
@@ -126,14 +136,15 @@ int CheckHybrid(const OpArgs& a, bool conv) {
   return LITEQ_OK;
 }
 
-int CheckFullyConnectedHybrid(const OpArgs& a) { return CheckHybrid(a, false); }
-int CheckConvHybrid(const OpArgs& a) { return CheckHybrid(a, true); }
+int CheckFullyConnectedHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kFullyConnected); }
+int CheckConvHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kConv); }
+int CheckDepthwiseHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kDepthwise); }
 
 // The quantized input, then one float scale and one int32 offset per batch.
 size_t ScratchHybrid(const OpArgs& a, int) {
-  // Batches are at most numel / depth (FULLY_CONNECTED) or numel / channels (CONV_2D's N).
+  // Batches: numel / depth (FULLY_CONNECTED) or the input's N (the convs), at most this.
   const int64_t n = a.inputs[0]->NumElements();
-  const int64_t batches = n / std::max<int64_t>(1, a.inputs[1]->dims[a.inputs[1]->rank - 1]);
+  const int64_t batches = std::max<int64_t>(a.inputs[0]->dims[0], n / std::max<int64_t>(1, a.inputs[1]->dims[a.inputs[1]->rank - 1]));
   return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64);
 }
 
@@ -246,9 +257,62 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+int RunDepthwiseHybrid(const OpContext& ctx, const OpArgs& a) {
+  const HybridParams& p = *ParamsAs<HybridParams>(a);
+  const Tensor& in = *a.inputs[0];
+  const Tensor& w = *a.inputs[1];
+  const float* b = a.inputs[2]->Data<float>();
+  const Tensor& out_t = *a.outputs[0];
+  const int32_t batches = in.dims[0], in_h = in.dims[1], in_w = in.dims[2], in_c = in.dims[3];
+  const int32_t kh = w.dims[1], kw = w.dims[2], cout = w.dims[3];
+  const int32_t out_h = out_t.dims[1], out_w = out_t.dims[2];
+  const int32_t mult = p.depth_multiplier;
+  const int64_t per_batch = static_cast<int64_t>(in_h) * in_w * in_c;
+  const float* x = in.Data<float>();
+  const int8_t* wd = w.Data<int8_t>();
+  float* out = out_t.Data<float>();
+  const float* ws = Scales(a);
+  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
+  float* scales = reinterpret_cast<float*>(ctx.scratch + (per_batch * batches + 15) / 16 * 16);
+  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  for (int32_t bt = 0; bt < batches; ++bt) {
+    AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
+  }
+  const int64_t rows = static_cast<int64_t>(batches) * out_h;
+  ParallelFor(ctx, rows, [&](int64_t r0, int64_t r1) {
+    for (int64_t row = r0; row < r1; ++row) {
+      const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
+      const int8_t* qb = q + bt * per_batch;
+      const int32_t zp = offsets[bt];
+      const float s_in = scales[bt];
+      for (int32_t ox = 0; ox < out_w; ++ox) {
+        for (int32_t oc = 0; oc < cout; ++oc) {
+          const int32_t ic = oc / mult;
+          int32_t acc = 0;
+          for (int32_t ky = 0; ky < kh; ++ky) {
+            const int32_t iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+            if (iy < 0 || iy >= in_h) continue;
+            for (int32_t kx = 0; kx < kw; ++kx) {
+              const int32_t ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+              if (ix < 0 || ix >= in_w) continue;
+              const int32_t v = qb[(static_cast<int64_t>(iy) * in_w + ix) * in_c + ic];
+              acc += static_cast<int32_t>(wd[(static_cast<int64_t>(ky) * kw + kx) * cout + oc]) * (v - zp);
+            }
+          }
+          float v = static_cast<float>(acc) * s_in * ws[oc];
+          v += b[oc];
+          out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = std::min(std::max(v, p.float_act_min), p.float_act_max);
+        }
+      }
+    }
+  });
+  return LITEQ_OK;
+}
+
 }  // namespace
 
 const KernelInfo kHybridKernels[] = {
+    {"depthwise_conv_2d_hybrid", RunDepthwiseHybrid, CheckDepthwiseHybrid, ScratchHybrid, nullptr},
     {"fully_connected_hybrid", RunFullyConnectedHybrid, CheckFullyConnectedHybrid, ScratchHybrid, nullptr},
     {"conv_2d_hybrid", RunConvHybrid, CheckConvHybrid, ScratchHybrid, nullptr},
 };

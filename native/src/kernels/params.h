@@ -27,13 +27,14 @@ struct ConvParams {
   int32_t num_channels;  // 1 (one multiplier for every channel) or Cout; 0 for float
 };
 
-// hybrid.cc (FULLY_CONNECTED and CONV_2D with float activations and int8 weights)
+// hybrid.cc (FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D with float activations and int8 weights)
 // The params blob: this struct, then float weight_scales[num_channels].
 struct HybridParams {
   int32_t stride_h, stride_w;  // CONV_2D only (FULLY_CONNECTED: 1)
   int32_t dilation_h, dilation_w;
   int32_t pad_top, pad_left;
-  int32_t asymmetric;  // FULLY_CONNECTED: asymmetric_quantize_inputs (CONV_2D decides by its scales)
+  int32_t depth_multiplier;  // DEPTHWISE_CONV_2D only (others: 1)
+  int32_t asymmetric;        // FULLY_CONNECTED: asymmetric_quantize_inputs (CONV_2D decides by its scales)
   float float_act_min, float_act_max;
   int32_t num_channels;  // 1 or Cout
 };

@@ -50,18 +50,19 @@ LITEQ_DECLARED_FIELD(DepthwiseConvParams, float_act_max, 52, float);
 LITEQ_DECLARED_FIELD(DepthwiseConvParams, rounding, 56, int32_t);
 LITEQ_DECLARED_FIELD(DepthwiseConvParams, num_channels, 60, int32_t);
 
-// HybridParams: 10 fields, 40 bytes; then float weight_scales[num_channels]
-static_assert(sizeof(liteq::HybridParams) == 40, "HybridParams is not 40 bytes as declared");
+// HybridParams: 11 fields, 44 bytes; then float weight_scales[num_channels]
+static_assert(sizeof(liteq::HybridParams) == 44, "HybridParams is not 44 bytes as declared");
 LITEQ_DECLARED_FIELD(HybridParams, stride_h, 0, int32_t);
 LITEQ_DECLARED_FIELD(HybridParams, stride_w, 4, int32_t);
 LITEQ_DECLARED_FIELD(HybridParams, dilation_h, 8, int32_t);
 LITEQ_DECLARED_FIELD(HybridParams, dilation_w, 12, int32_t);
 LITEQ_DECLARED_FIELD(HybridParams, pad_top, 16, int32_t);
 LITEQ_DECLARED_FIELD(HybridParams, pad_left, 20, int32_t);
-LITEQ_DECLARED_FIELD(HybridParams, asymmetric, 24, int32_t);
-LITEQ_DECLARED_FIELD(HybridParams, float_act_min, 28, float);
-LITEQ_DECLARED_FIELD(HybridParams, float_act_max, 32, float);
-LITEQ_DECLARED_FIELD(HybridParams, num_channels, 36, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, depth_multiplier, 24, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, asymmetric, 28, int32_t);
+LITEQ_DECLARED_FIELD(HybridParams, float_act_min, 32, float);
+LITEQ_DECLARED_FIELD(HybridParams, float_act_max, 36, float);
+LITEQ_DECLARED_FIELD(HybridParams, num_channels, 40, int32_t);
 
 // FullyConnectedParams: 10 fields, 40 bytes
 static_assert(sizeof(liteq::FullyConnectedParams) == 40, "FullyConnectedParams is not 40 bytes as declared");

@@ -1,6 +1,7 @@
-// Hybrid (dynamic-range) FULLY_CONNECTED and CONV_2D against TFLite 2.9: float inputs, int8 weights,
+// Hybrid (dynamic-range) FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D against TFLite 2.9: float inputs, int8 weights,
 // float bias and output. The runtime quantizes each input batch itself (symmetric, or asymmetric:
-// FULLY_CONNECTED's asymmetric_quantize_inputs, CONV_2D whenever its channel scales differ), so liteq
+// FULLY_CONNECTED's asymmetric_quantize_inputs, CONV_2D whenever its channel scales differ, depthwise
+// always), so liteq
 // must reproduce that float arithmetic too: the float outputs are compared bit for bit.
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, Rng, compareWithTflite, singleOpModel, type TensorSpec } from './single-op.js';
@@ -69,6 +70,39 @@ describe('hybrid ops match TFLite 2.9 bit for bit', () => {
       });
       const r = await compareWithTflite(model, rng, { float: [lo, hi] });
       if (r.differing !== 0 || r.shapeTflite.join() !== r.shapeLiteq.join()) failures.push(`[${batches},${h},${w},${cin}] ${cout}x${kh}x${kw} s${stride} d${dilation} ${padding} perChannel=${perChannel} ${act}: ${r.differing}/${r.count} differ (max ${r.maxError})`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('DEPTHWISE_CONV_2D: 80 random models (depth multipliers, strides, dilation, padding)', async () => {
+    const rng = new Rng(777);
+    const failures: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const cin = rng.pick([1, 3, 8, 17]);
+      const mult = rng.pick([1, 1, 2]);
+      const cout = cin * mult;
+      const [kh, kw] = rng.pick([[3, 3], [1, 1], [5, 3]] as const);
+      const stride = rng.pick([1, 2]);
+      const dilation = rng.pick([1, 1, 2]);
+      const padding = rng.pick(['SAME', 'VALID'] as const);
+      const batches = rng.pick([1, 1, 2]);
+      const h = rng.int(kh * dilation, 12), w = rng.int(kw * dilation, 12);
+      const act = rng.pick(ACTIVATIONS);
+      const base = Math.fround(rng.pick([0.002, 0.02, 0.3]) * (0.5 + rng.next()));
+      const scales = Array.from({ length: cout }, () => Math.fround(base * (0.25 + rng.next())));
+      const [lo, hi] = rng.pick([[-4, 4], [0, 6], [-0.5, 2]] as const);
+      const model = singleOpModel({
+        opcode: 'DEPTHWISE_CONV_2D',
+        options: { type: 'DepthwiseConv2DOptions', padding, strideW: stride, strideH: stride, depthMultiplier: mult, fusedActivationFunction: act, dilationWFactor: dilation, dilationHFactor: dilation },
+        inputs: [
+          { shape: [batches, h, w, cin], dtype: 'float32' },
+          { shape: [1, kh, kw, cout], dtype: 'int8', data: int8Weights(rng, kh * kw * cout), scale: scales, zeroPoint: scales.map(() => 0), quantizedDimension: 3 },
+          { shape: [cout], dtype: 'float32', data: floats(rng, cout, -1, 1) },
+        ],
+        output: { shape: [], dtype: 'float32' },
+      });
+      const r = await compareWithTflite(model, rng, { float: [lo, hi] });
+      if (r.differing !== 0 || r.shapeTflite.join() !== r.shapeLiteq.join()) failures.push(`[${batches},${h},${w},${cin}] x${mult} ${kh}x${kw} s${stride} d${dilation} ${padding} ${act}: ${r.differing}/${r.count} differ (max ${r.maxError})`);
     }
     expect(failures).toEqual([]);
   });

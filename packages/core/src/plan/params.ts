@@ -53,7 +53,7 @@ const PER_CHANNEL = 'int32 multipliers[num_channels], int32 shifts[num_channels]
 export const PARAMS = {
   ConvParams: decl([...CONV_GEOMETRY, ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
   DepthwiseConvParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
-  HybridParams: decl([...CONV_GEOMETRY, ['asymmetric', 'i32'], ['float_act_min', 'f32'], ['float_act_max', 'f32'], ['num_channels', 'i32']] as const, 'float weight_scales[num_channels]'),
+  HybridParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ['asymmetric', 'i32'], ['float_act_min', 'f32'], ['float_act_max', 'f32'], ['num_channels', 'i32']] as const, 'float weight_scales[num_channels]'),
   FullyConnectedParams: decl([
     ['input_offset', 'offset8'],
     ['filter_offset', 'offset8'],

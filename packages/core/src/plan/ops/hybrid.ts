@@ -1,8 +1,9 @@
-// Hybrid (dynamic-range) FULLY_CONNECTED and CONV_2D: float input and output with int8 weights →
-// fully_connected_hybrid / conv_2d_hybrid (native/src/kernels/hybrid.cc, which says what TFLite 2.9
-// computes). FULLY_CONNECTED reads one weight scale (TFLite 2.9's EvalHybridDense uses
-// filter->params.scale) and its asymmetric_quantize_inputs option; CONV_2D takes per-tensor or
-// per-output-channel scales along dimension 0. Biases are float.
+// Hybrid (dynamic-range) FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D: float input and output with
+// int8 weights → fully_connected_hybrid / conv_2d_hybrid / depthwise_conv_2d_hybrid
+// (native/src/kernels/hybrid.cc, which says what TFLite 2.9 computes). FULLY_CONNECTED reads one weight
+// scale (TFLite 2.9's EvalHybridDense uses filter->params.scale) and its asymmetric_quantize_inputs
+// option; CONV_2D takes per-tensor or per-output-channel scales along dimension 0; DEPTHWISE_CONV_2D
+// per-channel scales along dimension 3 and a bias. Biases are float.
 import { UnsupportedError } from '../../errors.js';
 import { encodeParams } from '../params.js';
 import type { LowerContext, LoweredOp, Operator } from '../types.js';
@@ -38,6 +39,7 @@ export function lowerFullyConnectedHybrid(op: Operator, ctx: LowerContext, outSh
     stride_w: 1,
     dilation_h: 1,
     dilation_w: 1,
+    depth_multiplier: 1,
     asymmetric: options(op)['asymmetricQuantizeInputs'] === true ? 1 : 0,
     float_act_min: t.float_act_min,
     float_act_max: t.float_act_max,
@@ -62,6 +64,7 @@ export function lowerConvHybrid(op: Operator, ctx: LowerContext): LoweredOp {
   const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
   const params = encodeParams('HybridParams', {
     ...convGeometryFields(g),
+    depth_multiplier: 1,
     asymmetric: 0,
     float_act_min: t.float_act_min,
     float_act_max: t.float_act_max,
@@ -70,4 +73,28 @@ export function lowerConvHybrid(op: Operator, ctx: LowerContext): LoweredOp {
     .f32s(t.scales)
     .finish();
   return { kernel: 'conv_2d_hybrid', params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
+}
+
+export function lowerDepthwiseHybrid(op: Operator, ctx: LowerContext): LoweredOp {
+  const t = hybridTensors(op, ctx);
+  const inShape = ctx.shape(op.inputs[0]!);
+  const fShape = ctx.shape(op.inputs[1]!);
+  if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`DEPTHWISE_CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
+  const [n, h, w, cin] = inShape as [number, number, number, number];
+  const [one, kh, kw, cout] = fShape as [number, number, number, number];
+  if (one !== 1 || cin <= 0 || cout % cin !== 0) throw new UnsupportedError(`DEPTHWISE_CONV_2D: filter [${fShape}] does not fit input [${inShape}]`);
+  if (t.scales.length !== cout || t.w.quantization!.quantizedDimension !== 3) throw new UnsupportedError('DEPTHWISE_CONV_2D: hybrid weights need one scale per output channel along dimension 3');
+  if (!input(op, ctx, 2)) throw new UnsupportedError('DEPTHWISE_CONV_2D: hybrid needs a bias (TFLite 2.9 reads it unconditionally)');
+  const g = convGeometry(op, 'DEPTHWISE_CONV_2D', h, w, kh, kw);
+  const params = encodeParams('HybridParams', {
+    ...convGeometryFields(g),
+    depth_multiplier: cout / cin,
+    asymmetric: 1,
+    float_act_min: t.float_act_min,
+    float_act_max: t.float_act_max,
+    num_channels: cout,
+  })
+    .f32s(t.scales)
+    .finish();
+  return { kernel: 'depthwise_conv_2d_hybrid', params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
 }

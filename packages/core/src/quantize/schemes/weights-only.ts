@@ -1,10 +1,10 @@
 // Weights-only schemes: activations stay float. float16 stores float16 weights and biases, each
 // expanded back to float by a DEQUANTIZE op at the front of the graph. dynamic, by default, writes
 // TFLite's dynamic-range (hybrid) format the way TensorFlow's converter does with Optimize.DEFAULT and
-// no representative data: FULLY_CONNECTED (int8 per tensor, asymmetric_quantize_inputs) and CONV_2D
-// (int8 per output channel) consume their int8 weights directly and quantize their inputs at run time;
-// other ops' weights (DEPTHWISE_CONV_2D, and convs without a bias, which TFLite 2.9's hybrid CONV_2D
-// refuses) sit behind DEQUANTIZE. Like the converter, weights under 1024 elements stay float.
+// no representative data: FULLY_CONNECTED (int8 per tensor, asymmetric_quantize_inputs), CONV_2D and
+// DEPTHWISE_CONV_2D (int8 per output channel) consume their int8 weights directly and quantize their
+// inputs at run time; weights of convs without a bias (TFLite 2.9's hybrid convs need one) sit behind
+// DEQUANTIZE. Like the converter, weights under 1024 elements stay float.
 // `dynamicForm: 'dequantize'` puts every int8 weight behind DEQUANTIZE (for runtimes without hybrid kernels).
 import { builtinOptions } from '../../ir/op-name.js';
 import type { Model, Operator, Tensor } from '../../ir/types.js';
@@ -35,34 +35,36 @@ function storedInt8(t: Tensor, opcode: string, o: QuantizeModelOptions): Tensor 
 /** TensorFlow's converter leaves weights with fewer elements float (its min_elements default). */
 export const HYBRID_MIN_ELEMENTS = 1024;
 
-/** The op reads its int8 weights directly in TFLite 2.9 (hybrid kernel): FULLY_CONNECTED, CONV_2D with a bias. */
+/** The op reads its int8 weights directly in TFLite 2.9 (hybrid kernel): FULLY_CONNECTED, and the convs with a bias. */
 function runsHybrid(op: Operator, T: Tensor[]): boolean {
   if (op.op.kind !== 'builtin' || T[op.inputs[0]!]?.dtype !== 'float32') return false;
   if (op.op.opcode === 'FULLY_CONNECTED') return true;
-  return op.op.opcode === 'CONV_2D' && (op.inputs[2] ?? -1) >= 0;
+  return (op.op.opcode === 'CONV_2D' || op.op.opcode === 'DEPTHWISE_CONV_2D') && (op.inputs[2] ?? -1) >= 0;
 }
 
-/** int8 weights the op reads itself: per tensor (FULLY_CONNECTED) or per channel (CONV_2D), with TFLite's op version. */
+/** int8 weights the op reads itself: per tensor (FULLY_CONNECTED) or per channel (the convs), with TFLite's op version. */
 function makeHybrid(op: Operator, T: Tensor[], o: QuantizeModelOptions): void {
   const op_ = op.op as Extract<Operator['op'], { kind: 'builtin' }>;
   const i = op.inputs[1]!;
   const t = T[i]!;
   const fc = op_.opcode === 'FULLY_CONNECTED';
-  const dim = fc ? -1 : 0;
+  const dim = fc ? -1 : channelDim(op_.opcode);
   const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend);
   T[i] = {
     ...t,
     dtype: 'int8',
     data: new Uint8Array(q.data.buffer, q.data.byteOffset, q.data.byteLength),
-    quantization: { scale: [...q.scales], zeroPoint: [...q.scales].map(() => 0n), quantizedDimension: 0, min: [], max: [] },
+    quantization: { scale: [...q.scales], zeroPoint: [...q.scales].map(() => 0n), quantizedDimension: Math.max(0, dim), min: [], max: [] },
   };
   if (fc) {
     const opts: Record<string, unknown> & { type: string } = { ...builtinOptions(op), type: builtinOptions(op).type ?? 'FullyConnectedOptions', asymmetricQuantizeInputs: true };
     op_.options = opts;
     // TFLite 2.9's op_version.cc: no bias 6, keep_num_dims 5, hybrid with asymmetric inputs 9.
     op_.version = Math.max(op_.version, (op.inputs[2] ?? -1) < 0 ? 6 : opts['keepNumDims'] === true ? 5 : 9);
-  } else {
+  } else if (op_.opcode === 'CONV_2D') {
     op_.version = Math.max(op_.version, q.scales.length > 1 ? 5 : 2);
+  } else {
+    op_.version = Math.max(op_.version, 6); // hybrid DEPTHWISE_CONV_2D
   }
 }
 
