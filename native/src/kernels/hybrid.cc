@@ -148,6 +148,31 @@ size_t ScratchHybrid(const OpArgs& a, int) {
   return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64);
 }
 
+// The scratch as RunX uses it: the quantized input, then per-batch scales and zero points.
+struct QuantizedInput {
+  int8_t* q;
+  float* scales;
+  int32_t* offsets;
+};
+
+QuantizedInput ScratchLayout(const OpContext& ctx, int64_t numel, int64_t batches) {
+  float* scales = reinterpret_cast<float*>(ctx.scratch + (numel + 15) / 16 * 16);
+  return {reinterpret_cast<int8_t*>(ctx.scratch), scales, reinterpret_cast<int32_t*>(scales + batches)};
+}
+
+// Calls fn(iy, ix, ky, kx) for the taps of output (oy, ox) that fall inside the input.
+template <typename Fn>
+inline void ForEachTap(const HybridParams& p, int32_t oy, int32_t ox, int32_t kh, int32_t kw, int32_t in_h, int32_t in_w, Fn fn) {
+  for (int32_t ky = 0; ky < kh; ++ky) {
+    const int32_t iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+    if (iy < 0 || iy >= in_h) continue;
+    for (int32_t kx = 0; kx < kw; ++kx) {
+      const int32_t ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+      if (ix >= 0 && ix < in_w) fn(iy, ix, ky, kx);
+    }
+  }
+}
+
 inline float Clamp(float v, const HybridParams& p) { return std::max(std::min(v, p.float_act_max), p.float_act_min); }
 
 int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
@@ -169,9 +194,10 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
     for (int64_t i = 0; i < batches * units; ++i) out[i] = Clamp(b ? b[i % units] : 0.0f, p);
     return LITEQ_OK;
   }
-  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
-  float* scales = reinterpret_cast<float*>(ctx.scratch + (total + 15) / 16 * 16);
-  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  const QuantizedInput qi = ScratchLayout(ctx, total, batches);
+  int8_t* q = qi.q;
+  float* scales = qi.scales;
+  int32_t* offsets = qi.offsets;
   for (int64_t bt = 0; bt < batches; ++bt) {
     if (p.asymmetric) {
       AsymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt], &offsets[bt]);
@@ -215,9 +241,10 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
   float* out = out_t.Data<float>();
   const float* ws = Scales(a);
   const bool per_channel = PerChannel(p, ws);
-  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
-  float* scales = reinterpret_cast<float*>(ctx.scratch + (per_batch * batches + 15) / 16 * 16);
-  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  const QuantizedInput qi = ScratchLayout(ctx, per_batch * batches, batches);
+  int8_t* q = qi.q;
+  float* scales = qi.scales;
+  int32_t* offsets = qi.offsets;
   for (int32_t bt = 0; bt < batches; ++bt) {
     if (per_channel) {
       AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
@@ -236,17 +263,11 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
       for (int32_t ox = 0; ox < out_w; ++ox) {
         for (int32_t oc = 0; oc < cout; ++oc) {
           int32_t acc = 0;
-          for (int32_t ky = 0; ky < kh; ++ky) {
-            const int32_t iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
-            if (iy < 0 || iy >= in_h) continue;
-            for (int32_t kx = 0; kx < kw; ++kx) {
-              const int32_t ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
-              if (ix < 0 || ix >= in_w) continue;
-              const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
-              const int8_t* wi = wd + ((static_cast<int64_t>(oc) * kh + ky) * kw + kx) * in_c;
-              for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
-            }
-          }
+          ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+            const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+            const int8_t* wi = wd + ((static_cast<int64_t>(oc) * kh + ky) * kw + kx) * in_c;
+            for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
+          });
           const float scale = per_channel ? ws[oc] * scales[bt] : scales[bt];
           const float v = static_cast<float>(acc) * scale + (b ? b[oc] : 0.0f);
           out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = Clamp(v, p);
@@ -272,9 +293,10 @@ int RunDepthwiseHybrid(const OpContext& ctx, const OpArgs& a) {
   const int8_t* wd = w.Data<int8_t>();
   float* out = out_t.Data<float>();
   const float* ws = Scales(a);
-  int8_t* q = reinterpret_cast<int8_t*>(ctx.scratch);
-  float* scales = reinterpret_cast<float*>(ctx.scratch + (per_batch * batches + 15) / 16 * 16);
-  int32_t* offsets = reinterpret_cast<int32_t*>(scales + batches);
+  const QuantizedInput qi = ScratchLayout(ctx, per_batch * batches, batches);
+  int8_t* q = qi.q;
+  float* scales = qi.scales;
+  int32_t* offsets = qi.offsets;
   for (int32_t bt = 0; bt < batches; ++bt) {
     AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
   }
@@ -289,16 +311,10 @@ int RunDepthwiseHybrid(const OpContext& ctx, const OpArgs& a) {
         for (int32_t oc = 0; oc < cout; ++oc) {
           const int32_t ic = oc / mult;
           int32_t acc = 0;
-          for (int32_t ky = 0; ky < kh; ++ky) {
-            const int32_t iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
-            if (iy < 0 || iy >= in_h) continue;
-            for (int32_t kx = 0; kx < kw; ++kx) {
-              const int32_t ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
-              if (ix < 0 || ix >= in_w) continue;
-              const int32_t v = qb[(static_cast<int64_t>(iy) * in_w + ix) * in_c + ic];
-              acc += static_cast<int32_t>(wd[(static_cast<int64_t>(ky) * kw + kx) * cout + oc]) * (v - zp);
-            }
-          }
+          ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+            const int32_t v = qb[(static_cast<int64_t>(iy) * in_w + ix) * in_c + ic];
+            acc += static_cast<int32_t>(wd[(static_cast<int64_t>(ky) * kw + kx) * cout + oc]) * (v - zp);
+          });
           float v = static_cast<float>(acc) * s_in * ws[oc];
           v += b[oc];
           out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = std::min(std::max(v, p.float_act_min), p.float_act_max);

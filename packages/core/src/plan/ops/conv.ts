@@ -11,7 +11,7 @@ import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
 import { encodeParams, type ParamsValues } from '../params.js';
 import type { LowerContext, LoweredOp, OpLowering, Operator } from '../types.js';
 import { isHybrid, lowerConvHybrid } from './hybrid.js';
-import { convGeometry, convGeometryFields } from './padding.js';
+import { convGeometry, convGeometryFields, convShapes } from './padding.js';
 import {
   Rounding,
   activationClamps,
@@ -148,12 +148,7 @@ export const convLowering: OpLowering = {
   lower(op, ctx): LoweredOp {
     if (isHybrid(op, ctx)) return lowerConvHybrid(op, ctx);
     const t = convTensors(op, ctx);
-    const inShape = ctx.shape(op.inputs[0]!);
-    const fShape = ctx.shape(op.inputs[1]!);
-    if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
-    const [n, h, w, cin] = inShape as [number, number, number, number];
-    const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
-    if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
+    const { n, h, w, cout, kh, kw } = convShapes(op, ctx, 'CONV_2D');
     const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
     const q = convQuantFields(op, t, cout, 0, Rounding.TiesUp);
     const params = encodeParams('ConvParams', { ...convGeometryFields(g), ...q.values }).i32s(q.multipliers).i32s(q.shifts).finish();

@@ -7,7 +7,7 @@
 import { UnsupportedError } from '../../errors.js';
 import { encodeParams } from '../params.js';
 import type { LowerContext, LoweredOp, Operator } from '../types.js';
-import { convGeometry, convGeometryFields } from './padding.js';
+import { convGeometry, convGeometryFields, convShapes } from './padding.js';
 import { activationClamps, channelScales, fusedActivation, input, opName, options, requireInput } from './quant-helpers.js';
 
 /** True when the op has float activations and int8 weights (TFLite's hybrid kernels). */
@@ -52,12 +52,7 @@ export function lowerFullyConnectedHybrid(op: Operator, ctx: LowerContext, outSh
 
 export function lowerConvHybrid(op: Operator, ctx: LowerContext): LoweredOp {
   const t = hybridTensors(op, ctx);
-  const inShape = ctx.shape(op.inputs[0]!);
-  const fShape = ctx.shape(op.inputs[1]!);
-  if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
-  const [n, h, w, cin] = inShape as [number, number, number, number];
-  const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
-  if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
+  const { n, h, w, cout, kh, kw } = convShapes(op, ctx, 'CONV_2D');
   if (t.scales.length !== 1 && (t.scales.length !== cout || t.w.quantization!.quantizedDimension !== 0)) {
     throw new UnsupportedError(`CONV_2D: hybrid weights need one scale or one per output channel along dimension 0`);
   }
@@ -77,12 +72,7 @@ export function lowerConvHybrid(op: Operator, ctx: LowerContext): LoweredOp {
 
 export function lowerDepthwiseHybrid(op: Operator, ctx: LowerContext): LoweredOp {
   const t = hybridTensors(op, ctx);
-  const inShape = ctx.shape(op.inputs[0]!);
-  const fShape = ctx.shape(op.inputs[1]!);
-  if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`DEPTHWISE_CONV_2D: input [${inShape}] and filter [${fShape}] must be 4-D`);
-  const [n, h, w, cin] = inShape as [number, number, number, number];
-  const [one, kh, kw, cout] = fShape as [number, number, number, number];
-  if (one !== 1 || cin <= 0 || cout % cin !== 0) throw new UnsupportedError(`DEPTHWISE_CONV_2D: filter [${fShape}] does not fit input [${inShape}]`);
+  const { n, h, w, cin, cout, kh, kw } = convShapes(op, ctx, 'DEPTHWISE_CONV_2D');
   if (t.scales.length !== cout || t.w.quantization!.quantizedDimension !== 3) throw new UnsupportedError('DEPTHWISE_CONV_2D: hybrid weights need one scale per output channel along dimension 3');
   if (!input(op, ctx, 2)) throw new UnsupportedError('DEPTHWISE_CONV_2D: hybrid needs a bias (TFLite 2.9 reads it unconditionally)');
   const g = convGeometry(op, 'DEPTHWISE_CONV_2D', h, w, kh, kw);

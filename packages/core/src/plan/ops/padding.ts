@@ -2,7 +2,7 @@
 // ComputeOutSize / ComputePaddingHeightWidth (tf/tensorflow/lite/kernels/padding.h), and a conv-like
 // op's stride, dilation and padding as its params blocks store them.
 import { UnsupportedError } from '../../errors.js';
-import type { Operator } from '../types.js';
+import type { LowerContext, Operator } from '../types.js';
 import { intOption, options } from './quant-helpers.js';
 
 export type PaddingMode = 'SAME' | 'VALID';
@@ -78,3 +78,24 @@ export const convGeometryFields = (g: ReturnType<typeof convGeometry>) => ({
   pad_top: g.pad.padTop,
   pad_left: g.pad.padLeft,
 });
+
+/**
+ * The input [N,H,W,C] and filter dimensions of CONV_2D ([Cout,KH,KW,Cin], checked against the input)
+ * or DEPTHWISE_CONV_2D ([1,KH,KW,Cout], Cout a multiple of C).
+ */
+export function convShapes(op: Operator, ctx: LowerContext, name: 'CONV_2D' | 'DEPTHWISE_CONV_2D') {
+  const inShape = ctx.shape(op.inputs[0]!);
+  const fShape = ctx.shape(op.inputs[1]!);
+  if (inShape.length !== 4 || fShape.length !== 4) throw new UnsupportedError(`${name}: input [${inShape}] and filter [${fShape}] must be 4-D`);
+  const [n, h, w, cin] = inShape as [number, number, number, number];
+  if (name === 'CONV_2D') {
+    const [cout, kh, kw, fcin] = fShape as [number, number, number, number];
+    if (fcin !== cin) throw new UnsupportedError(`CONV_2D: filter depth ${fcin} differs from input channels ${cin} (grouped convolution)`);
+    return { n, h, w, cin, cout, kh, kw };
+  }
+  const [one, kh, kw, cout] = fShape as [number, number, number, number];
+  if (one !== 1) throw new UnsupportedError(`DEPTHWISE_CONV_2D: filter [${fShape}] must have a leading 1`);
+  // TFLite derives the multiplier from the shapes (old files store unreliable depth_multiplier values).
+  if (cin <= 0 || cout % cin !== 0) throw new UnsupportedError(`DEPTHWISE_CONV_2D: ${cout} output channels is not a multiple of ${cin} input channels`);
+  return { n, h, w, cin, cout, kh, kw };
+}
