@@ -8,6 +8,7 @@ installNodeHost();
 
 export * from './index.js';
 export { writeFileAtomic, assertNotInput, removePendingTemporaryFiles } from './node/files.js';
+export { readFileLarge } from './node/read-large.js';
 export { loadGraphFile, readTfjsModel } from './node/load.js';
 export { decodeImage, annotateImage, loadSharp } from './node/image.js';
 export { inspectModelFile } from './node/inspect-file.js';

@@ -28,6 +28,7 @@ import {
   type IoType,
   type Model,
   type QuantScheme,
+  readFileLarge,
 } from '@liteq/core';
 
 function method(v: string): CalibrationMethod {
@@ -98,7 +99,7 @@ export function registerQuantize(program: Command): void {
     .action(async (model: string, f: QuantizeFlags) => {
       const t0 = performance.now();
       assertNotInput(f.output, [model, ...(f.calibration ? [f.calibration] : [])]);
-      const ir = readTflite(new Uint8Array(await readFile(model)), model);
+      const ir = readTflite(await readFileLarge(model), model);
       const config = f.pipelineConfig ? describePipelineConfig(readPipelineConfig(await readFile(f.pipelineConfig, 'utf8'), f.pipelineConfig)) : undefined;
       const implied = impliedPreprocessing(ir, config);
       const mean = f.mean ?? implied?.mean ?? 127.5;
@@ -194,7 +195,7 @@ export function registerQuantize(program: Command): void {
     .option('-q, --quiet', 'print nothing on success')
     .action(async (model: string, f: { output: string; quiet?: boolean }) => {
       assertNotInput(f.output, [model]);
-      const ir = readTflite(new Uint8Array(await readFile(model)), model);
+      const ir = readTflite(await readFileLarge(model), model);
       const out = dequantizeModel(ir);
       const bytes = writeTflite(out);
       await writeFileAtomic(f.output, bytes, [model]);

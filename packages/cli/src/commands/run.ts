@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeImage, DTYPE_BYTES, imageToInput, InvalidInputError, loadModel, typedArrayFor, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData } from '@liteq/core';
+import { decodeImage, DTYPE_BYTES, imageToInput, InvalidInputError, loadModel, typedArrayFor, writeFileAtomic, type LiteqModel, type OutputTensor, type TensorData, readFileLarge } from '@liteq/core';
 import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, parseThreads } from '../options.js';
 import { table } from '../table.js';
 
@@ -12,7 +11,7 @@ import { table } from '../table.js';
  */
 async function inputFromFile(model: LiteqModel, index: number, file: string, mean: number, std: number): Promise<TensorData> {
   const info = model.inputs[index]!;
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await readFileLarge(file);
   const elements = info.shape.reduce((a, b) => a * b, 1);
   const expectedBytes = elements * DTYPE_BYTES[info.dtype];
   if (bytes.byteLength === expectedBytes) return typedArrayFor(info.dtype, bytes);

@@ -1,7 +1,6 @@
 // `liteq sweep`: COCO mAP of an SSD model for every (mean, std) input normalization in a grid — the
 // float model run with each, or (with --scheme) the model quantized with each (calibrated and with
 // its input params from that mean/std), to see what a wrong --mean/--std costs.
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   calibrate,
@@ -19,6 +18,7 @@ import {
   resolveBackend,
   type CalibrationMethod,
   type QuantScheme,
+  readFileLarge,
 } from '@liteq/core';
 import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, numbers, positiveInt } from '../options.js';
 import { cliText } from '../report-error.js';
@@ -74,7 +74,7 @@ export function registerSweep(program: Command): void {
       } catch (e) {
         throw new InvalidInputError(`--method: ${(e as Error).message}`);
       }
-      const ir = readTflite(new Uint8Array(await readFile(modelFile)), modelFile);
+      const ir = readTflite(await readFileLarge(modelFile), modelFile);
       const sg = ir.subgraphs[0]!;
       if (sg.tensors[sg.inputs[0]!]?.dtype !== 'float32') throw new InvalidInputError(`${modelFile}: --mean/--std only matter for a float input; sweep the float model (liteq dequantize makes one)`);
       if (f.std.some((s) => !(s > 0))) throw new InvalidInputError('--std values must be > 0');

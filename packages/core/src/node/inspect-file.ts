@@ -1,5 +1,6 @@
 // `liteq inspect` on a file or directory: any supported model, format detected by content.
 import { readFile, stat } from 'node:fs/promises';
+import { readFileLarge } from './read-large.js';
 import path from 'node:path';
 import { detectFormat } from '../formats/detect.js';
 import { readTflite } from '../formats/tflite/reader.js';
@@ -22,7 +23,7 @@ async function modelFileBytes(file: string, tfjs: boolean): Promise<number> {
 export async function inspectModelFile(file: string): Promise<ModelSummary> {
   let bytes: Uint8Array | undefined;
   if (!(await stat(file)).isDirectory()) {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = await readFileLarge(file);
     if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), bytes.byteLength);
   }
   const graph = await loadGraphFile(file, bytes);

@@ -1,6 +1,7 @@
 // Model files from disk: TF graphs (binary/text GraphDef, TF.js model.json or its directory) and TF.js
 // shards beside model.json. The parsing itself is the browser-safe formats/ layer.
 import { readFile, stat } from 'node:fs/promises';
+import { readFileLarge } from './read-large.js';
 import path from 'node:path';
 import { ModelFormatError } from '../errors.js';
 import type { TfGraph } from '../formats/graphdef/graph.js';
@@ -34,7 +35,7 @@ export async function loadGraphFile(file: string, bytes?: Uint8Array): Promise<T
       throw new ModelFormatError({ file, format: 'unknown', reason: `a directory without model.json; ${ACCEPTED_GRAPH_FORMATS}` });
     }
   }
-  bytes ??= new Uint8Array(await readFile(p));
+  bytes ??= await readFileLarge(p);
   return readGraphBytes(bytes, p, shardsBeside(p));
 }
 

@@ -36,7 +36,8 @@ const PLACEHOLDER_FOR_GREATER_OP_CODES = 127;
 /** Any value > 1 (so the field is written and means "offset") whose uint64 encoding has a fixed size. */
 const OFFSET_PLACEHOLDER = 2n;
 
-const pad16 = (n: number): number => (n + ALIGN - 1) & ~(ALIGN - 1);
+// Arithmetic, not bitwise: offsets pass 2^31 in files over 2 GB.
+const pad16 = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
 
 /** Plans buffers: index 0 empty, then one per distinct constant (tensors sharing a view share a buffer). */
 class BufferPlan {
