@@ -55,15 +55,22 @@ extern "C" int liteq_quantize_int8_per_channel(const float* x, size_t n, const f
   }
   const double lo = qmin;
   const double hi = qmax;
-  for (size_t i = 0; i < n; ++i) {
-    const double v = x[i];
-    if (!std::isfinite(v)) {
-      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: non-finite value at index " + std::to_string(i));
+  // Element i belongs to channel (i / inner) % channels: walk [outer][channels][inner] so the scale is
+  // looked up once per run of `inner` values, not divided out per element.
+  size_t i = 0;
+  while (i < n) {
+    for (size_t c = 0; c < channels; ++c) {
+      const double s = scales[c];
+      for (size_t k = 0; k < inner; ++k, ++i) {
+        const double v = x[i];
+        if (!std::isfinite(v)) {
+          return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_per_channel: non-finite value at index " + std::to_string(i));
+        }
+        double q = std::round(v / s);
+        q = q < lo ? lo : (q > hi ? hi : q);
+        out[i] = static_cast<int8_t>(q);
+      }
     }
-    const double s = scales[(i / inner) % channels];
-    double q = std::round(v / s);
-    q = q < lo ? lo : (q > hi ? hi : q);
-    out[i] = static_cast<int8_t>(q);
   }
   liteq::ClearError();
   return LITEQ_OK;

@@ -1,0 +1,103 @@
+// `npm run bench:large`: large-model conversion against the machine's memory speed. For a synthetic
+// float model (large-model.mjs; default 1G, `-- --size 300M|1G|2.5G`), it times the whole CLI process
+// of `liteq quantize --scheme dynamic` and `--scheme float16` (wall time, input float bytes per second)
+// and its peak RSS (VmHWM, polled), against this machine's single-thread memcpy bandwidth measured in
+// the same run and against the output size plus Node's own baseline RSS. A benchmark, not a test:
+// nothing is asserted. `-- --json` prints {throughput_gbps, memcpy_gbps, peak_rss_bytes, output_bytes,
+// input_bytes, baseline_rss_bytes, seconds, scheme} per scheme.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic, writeTflite } from '@liteq/core';
+import { makeLargeFloatModel } from './large-model.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CLI = path.resolve(HERE, '../../packages/cli/bin/liteq.js');
+const args = process.argv.slice(2);
+const JSON_OUT = args.includes('--json');
+const sizeArg = args[args.indexOf('--size') + 1] ?? '1G';
+const size = (() => {
+  const m = /^(\d+(?:\.\d+)?)([KMG]?)$/i.exec(args.includes('--size') ? sizeArg : '1G');
+  if (!m) throw new Error(`--size ${sizeArg}: expected e.g. 300M, 1G, 2.5G`);
+  return Math.round(Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase()));
+})();
+const log = (s) => !JSON_OUT && process.stdout.write(`${s}\n`);
+
+/** Single-thread memcpy bandwidth: the median of 5 copies of a 256 MiB buffer (Buffer.copy → memcpy). */
+function memcpyGbps() {
+  const n = 256 * 2 ** 20;
+  const a = Buffer.alloc(n, 1), b = Buffer.alloc(n);
+  a.copy(b);
+  const t = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    a.copy(b);
+    t.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  t.sort((x, y) => x - y);
+  return n / t[2] / 1e9;
+}
+
+/** Runs node with args; wall seconds and peak RSS (VmHWM from /proc, polled every 10 ms). */
+function measure(argv) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let peak = 0, stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        // the process has exited
+      }
+    }, 10);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`${argv.join(' ')} exited ${code}: ${stderr.trim().split('\n').pop()}`));
+      else resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, peak });
+    });
+  });
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'liteq-bench-large-'));
+try {
+  const input = path.join(dir, 'float.tflite');
+  log(`liteq bench:large — ${new Date().toISOString()}, node ${process.version}`);
+  const model = makeLargeFloatModel(size, 1);
+  await writeFileAtomic(input, writeTflite(model));
+  const inputBytes = statSync(input).size;
+  log(`model: ${model.description}, ${(inputBytes / 2 ** 30).toFixed(2)} GiB`);
+  const memcpy = memcpyGbps();
+  const baseline = (await measure(['-e', 'setTimeout(() => {}, 200)'])).peak;
+  log(`single-thread memcpy: ${memcpy.toFixed(2)} GB/s; Node's baseline RSS ${(baseline / 2 ** 20).toFixed(0)} MiB`);
+  const results = [];
+  for (const scheme of ['dynamic', 'float16']) {
+    const out = path.join(dir, `${scheme}.tflite`);
+    const r = await measure([CLI, 'quantize', input, '--scheme', scheme, '-o', out, '-q']);
+    const outputBytes = statSync(out).size;
+    rmSync(out);
+    const res = {
+      scheme,
+      input_bytes: inputBytes,
+      output_bytes: outputBytes,
+      seconds: r.seconds,
+      throughput_gbps: inputBytes / r.seconds / 1e9,
+      memcpy_gbps: memcpy,
+      peak_rss_bytes: r.peak,
+      baseline_rss_bytes: baseline,
+    };
+    results.push(res);
+    log(
+      `quantize --scheme ${scheme}: ${r.seconds.toFixed(2)} s, ${res.throughput_gbps.toFixed(2)} GB/s of float input = ` +
+        `${((100 * res.throughput_gbps) / memcpy).toFixed(0)}% of memcpy (target ≥ 50%); peak RSS ${(r.peak / 2 ** 20).toFixed(0)} MiB = ` +
+        `${(r.peak / (outputBytes + baseline)).toFixed(2)}× (output ${(outputBytes / 2 ** 20).toFixed(0)} MiB + baseline) (target ≤ 1.2×)`,
+    );
+  }
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
