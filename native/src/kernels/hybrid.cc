@@ -173,6 +173,16 @@ inline void ForEachTap(const HybridParams& p, int32_t oy, int32_t ox, int32_t kh
   }
 }
 
+// Calls fn(batch, oy, ox) for every output pixel, output rows split over the threads.
+template <typename Fn>
+void ForEachOutputPixel(const OpContext& ctx, int32_t batches, int32_t out_h, int32_t out_w, Fn fn) {
+  ParallelFor(ctx, static_cast<int64_t>(batches) * out_h, [&](int64_t r0, int64_t r1) {
+    for (int64_t row = r0; row < r1; ++row) {
+      for (int32_t ox = 0; ox < out_w; ++ox) fn(static_cast<int32_t>(row / out_h), static_cast<int32_t>(row % out_h), ox);
+    }
+  });
+}
+
 inline float Clamp(float v, const HybridParams& p) { return std::max(std::min(v, p.float_act_max), p.float_act_min); }
 
 int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
@@ -254,25 +264,19 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
       offsets[bt] = 0;
     }
   }
-  const int64_t rows = static_cast<int64_t>(batches) * out_h;
-  ParallelFor(ctx, rows, [&](int64_t r0, int64_t r1) {
-    for (int64_t row = r0; row < r1; ++row) {
-      const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
-      const int8_t* qb = q + bt * per_batch;
-      const int32_t zp = offsets[bt];
-      for (int32_t ox = 0; ox < out_w; ++ox) {
-        for (int32_t oc = 0; oc < cout; ++oc) {
-          int32_t acc = 0;
-          ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
-            const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
-            const int8_t* wi = wd + ((static_cast<int64_t>(oc) * kh + ky) * kw + kx) * in_c;
-            for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
-          });
-          const float scale = per_channel ? ws[oc] * scales[bt] : scales[bt];
-          const float v = static_cast<float>(acc) * scale + (b ? b[oc] : 0.0f);
-          out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = Clamp(v, p);
-        }
-      }
+  ForEachOutputPixel(ctx, batches, out_h, out_w, [&](int32_t bt, int32_t oy, int32_t ox) {
+    const int8_t* qb = q + bt * per_batch;
+    const int32_t zp = offsets[bt];
+    for (int32_t oc = 0; oc < cout; ++oc) {
+      int32_t acc = 0;
+      ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+        const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+        const int8_t* wi = wd + ((static_cast<int64_t>(oc) * kh + ky) * kw + kx) * in_c;
+        for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
+      });
+      const float scale = per_channel ? ws[oc] * scales[bt] : scales[bt];
+      const float v = static_cast<float>(acc) * scale + (b ? b[oc] : 0.0f);
+      out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = Clamp(v, p);
     }
   });
   return LITEQ_OK;
@@ -300,26 +304,20 @@ int RunDepthwiseHybrid(const OpContext& ctx, const OpArgs& a) {
   for (int32_t bt = 0; bt < batches; ++bt) {
     AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
   }
-  const int64_t rows = static_cast<int64_t>(batches) * out_h;
-  ParallelFor(ctx, rows, [&](int64_t r0, int64_t r1) {
-    for (int64_t row = r0; row < r1; ++row) {
-      const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
-      const int8_t* qb = q + bt * per_batch;
-      const int32_t zp = offsets[bt];
-      const float s_in = scales[bt];
-      for (int32_t ox = 0; ox < out_w; ++ox) {
-        for (int32_t oc = 0; oc < cout; ++oc) {
-          const int32_t ic = oc / mult;
-          int32_t acc = 0;
-          ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
-            const int32_t v = qb[(static_cast<int64_t>(iy) * in_w + ix) * in_c + ic];
-            acc += static_cast<int32_t>(wd[(static_cast<int64_t>(ky) * kw + kx) * cout + oc]) * (v - zp);
-          });
-          float v = static_cast<float>(acc) * s_in * ws[oc];
-          v += b[oc];
-          out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = std::min(std::max(v, p.float_act_min), p.float_act_max);
-        }
-      }
+  ForEachOutputPixel(ctx, batches, out_h, out_w, [&](int32_t bt, int32_t oy, int32_t ox) {
+    const int8_t* qb = q + bt * per_batch;
+    const int32_t zp = offsets[bt];
+    const float s_in = scales[bt];
+    for (int32_t oc = 0; oc < cout; ++oc) {
+      const int32_t ic = oc / mult;
+      int32_t acc = 0;
+      ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+        const int32_t v = qb[(static_cast<int64_t>(iy) * in_w + ix) * in_c + ic];
+        acc += static_cast<int32_t>(wd[(static_cast<int64_t>(ky) * kw + kx) * cout + oc]) * (v - zp);
+      });
+      float v = static_cast<float>(acc) * s_in * ws[oc];
+      v += b[oc];
+      out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = std::min(std::max(v, p.float_act_min), p.float_act_max);
     }
   });
   return LITEQ_OK;
