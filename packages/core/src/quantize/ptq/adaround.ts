@@ -12,13 +12,11 @@ import { floatData } from '../../graph/from-model.js';
 import { builtinOptions, opName } from '../../ir/op-name.js';
 import type { Model, Operator } from '../../ir/types.js';
 import { computePadding2D, paddingMode } from '../../plan/ops/padding.js';
-import { createModel } from '../../runtime/model.js';
-import { imageToInput } from '../../ssd/detect.js';
 import { chooseQuantizationParams } from '../numerics/choose-params.js';
 import { roundHalfAwayFromZero } from '../numerics/quant-math.js';
 import { dataRange } from '../numerics/ranges.js';
 import { cloneSubgraph } from '../schemes/model-edit.js';
-import type { ChannelStatsOptions } from './channel-stats.js';
+import { forEachImageRun, type ChannelStatsOptions } from './channel-stats.js';
 
 export interface AdaroundOptions extends ChannelStatsOptions {
   scheme: 'uint8' | 'int8';
@@ -66,16 +64,9 @@ export async function adaroundDepthwise(model: Model, o: AdaroundOptions): Promi
   if (layers.length === 0) return { model, report };
 
   // Second moments of the input patches, from the float model.
-  const lm = await createModel(model, { preserveIntermediates: true, threads: o.threads ?? 0, file: 'adaround', ...(o.backend ? { backend: o.backend } : {}) });
-  try {
-    for (const image of o.images) {
-      const outs = await lm.runTensors([imageToInput(lm, await image.load(), o)], layers.map((l) => l.x));
-      layers.forEach((l, k) => accumulateGram(l, outs[k]!.data as Float32Array, sg.tensors[l.x]!.shape));
-      o.onImage?.();
-    }
-  } finally {
-    lm.dispose();
-  }
+  await forEachImageRun(model, layers.map((l) => l.x), o, 'adaround', (outs) =>
+    layers.forEach((l, k) => accumulateGram(l, outs[k]!.data as Float32Array, sg.tensors[l.x]!.shape)),
+  );
 
   for (const l of layers) {
     const wt = sg.tensors[l.w]!;

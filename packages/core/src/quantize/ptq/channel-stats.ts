@@ -30,18 +30,22 @@ export async function channelStats(model: Model, names: readonly string[], o: Ch
   const wanted = [...new Set(names)].filter((n) => index.has(n));
   const indices = wanted.map((n) => index.get(n)!);
   if (o.images.length === 0 && wanted.length) throw new InvalidInputError('channel statistics need at least one calibration image');
-  const lm = await createModel(model, { preserveIntermediates: true, threads: o.threads ?? 0, file: 'channel statistics', ...(o.backend ? { backend: o.backend } : {}) });
   const acc = new Map<string, ChannelStats>();
+  await forEachImageRun(model, indices, o, 'channel statistics', (outs) => outs.forEach((t, k) => accumulate(acc, wanted[k]!, t, o.images.length)));
+  return acc;
+}
+
+/** Runs the model on each image (with its intermediates kept) and hands `fn` the tensors at `indices`. */
+export async function forEachImageRun(model: Model, indices: number[], o: ChannelStatsOptions, file: string, fn: (outs: OutputTensor[]) => void): Promise<void> {
+  const lm = await createModel(model, { preserveIntermediates: true, threads: o.threads ?? 0, file, ...(o.backend ? { backend: o.backend } : {}) });
   try {
     for (const image of o.images) {
-      const outs = await lm.runTensors([imageToInput(lm, await image.load(), o)], indices);
-      outs.forEach((t, k) => accumulate(acc, wanted[k]!, t, o.images.length));
+      fn(await lm.runTensors([imageToInput(lm, await image.load(), o)], indices));
       o.onImage?.();
     }
   } finally {
     lm.dispose();
   }
-  return acc;
 }
 
 function accumulate(acc: Map<string, ChannelStats>, name: string, t: OutputTensor, images: number): void {
