@@ -1,8 +1,12 @@
 // liteq_quantize_uint8: toco QuantizeBuffer semantics (double math, half away from zero, clamp).
-#include <cstdint>
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
+#include "kernels/x86/isa.h"
 #include "liteq/liteq.h"
 #include "testing.h"
 
@@ -58,4 +62,153 @@ LQ_TEST(QuantizeInt8PerChannelRejectsBadArguments) {
   LQ_CHECK_EQ(liteq_quantize_int8_per_channel(x, 2, scales, 1, 2, -129, 127, o), LITEQ_E_INVALID_ARGUMENT);
   LQ_CHECK_EQ(liteq_quantize_int8_per_channel(x, 2, scales, 1, 2, -127, 127, o), LITEQ_OK);
   LQ_CHECK_EQ(liteq_quantize_int8_per_channel(nullptr, 0, nullptr, 1, 1, -127, 127, nullptr), LITEQ_OK);
+}
+
+// ---- Fused symmetric int8 and float16 (the large-model path) -----------------------------------
+
+namespace {
+
+uint32_t NextRandom(uint32_t* s) {
+  *s = *s * 1664525u + 1013904223u;
+  return *s;
+}
+
+// The scalar definition (liteq.h): scale = float(max|w| / qmax in double) or 1; round half away in double.
+void ReferenceSymmetric(const std::vector<float>& x, size_t channels, size_t inner, int qmax, std::vector<float>* scales, std::vector<int8_t>* out) {
+  std::vector<float> m(channels, 0.f);
+  for (size_t i = 0; i < x.size(); ++i) m[(i / inner) % channels] = std::max(m[(i / inner) % channels], std::fabs(x[i]));
+  scales->assign(channels, 1.f);
+  for (size_t c = 0; c < channels; ++c) {
+    const float s = m[c] > 0 ? static_cast<float>(static_cast<double>(m[c]) / qmax) : 0.f;
+    (*scales)[c] = s == 0.f ? 1.f : s;
+  }
+  out->resize(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    double q = std::round(static_cast<double>(x[i]) / (*scales)[(i / inner) % channels]);
+    (*out)[i] = static_cast<int8_t>(std::min<double>(qmax, std::max<double>(-qmax, q)));
+  }
+}
+
+const liteq::x86::Isa kLevels[] = {liteq::x86::Isa::kScalar, liteq::x86::Isa::kSse41, liteq::x86::Isa::kAvx2, liteq::x86::Isa::kAvx512Vnni};
+
+}  // namespace
+
+LQ_TEST(QuantizeInt8SymmetricMatchesTheDefinitionOnRandomShapesAtEveryIsa) {
+  uint32_t seed = 7;
+  // [channels, inner, outer]: per tensor, many short contiguous channels (fused), few long ones
+  // (parallel two-pass), interleaved (depthwise last dim), tails below the 8-wide vector, ties.
+  const size_t shapes[][3] = {{1, 1, 1}, {1, 7, 1}, {1, 300001, 1}, {64, 27, 1}, {3, 600000, 1}, {5, 1, 33}, {16, 3, 9}, {2, 9, 1}, {1000, 1, 1}};
+  for (const auto& sh : shapes) {
+    const size_t channels = sh[0], inner = sh[1], n = channels * inner * sh[2];
+    std::vector<float> x(n);
+    for (size_t i = 0; i < n; ++i) x[i] = (static_cast<float>(NextRandom(&seed) >> 8) / 16777216.f * 2.f - 1.f) * (1 + (i / inner) % channels);
+    if (n > 20) {
+      for (size_t i = 0; i < 10; ++i) x[i] = (static_cast<float>(i) - 5.f + 0.5f) * 0.125f;  // exact k + 0.5 multiples of small scales
+      x[n / 2] = 0.f;
+    }
+    if (channels == 2) std::fill(x.begin(), x.begin() + static_cast<long>(inner), 0.f);  // an all-zero channel: scale 1
+    std::vector<float> want_scales;
+    std::vector<int8_t> want;
+    ReferenceSymmetric(x, channels, inner, 127, &want_scales, &want);
+    for (const liteq::x86::Isa isa : kLevels) {
+      liteq::x86::SetIsaCapForTesting(isa);
+      std::vector<float> scales(channels, -1.f);
+      std::vector<int8_t> out(n, 99);
+      size_t bad = 0;
+      LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), n, channels, inner, 127, scales.data(), out.data(), &bad, nullptr), LITEQ_OK);
+      LQ_CHECK(bad == static_cast<size_t>(-1));
+      LQ_CHECK(scales == want_scales);
+      LQ_CHECK(out == want);
+    }
+  }
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+}
+
+LQ_TEST(QuantizeInt8SymmetricNamesTheFirstNonFiniteWeight) {
+  std::vector<float> x(1 << 20, 0.5f);
+  x[777777] = std::nanf("");
+  x[900000] = INFINITY;
+  std::vector<float> scales(1);
+  std::vector<int8_t> out(x.size());
+  for (const size_t channels : {size_t{1}, size_t{64}}) {
+    size_t bad = 0;
+    LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), x.size(), channels, x.size() / channels, 127, (scales.resize(channels), scales.data()), out.data(), &bad, nullptr), LITEQ_E_INVALID_ARGUMENT);
+    LQ_CHECK_EQ(bad, size_t{777777});
+  }
+  size_t bad = 0;
+  LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), 6, 4, 1, 127, scales.data(), out.data(), &bad, nullptr), LITEQ_E_INVALID_ARGUMENT);  // 6 % 4
+  LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), 4, 1, 4, 128, scales.data(), out.data(), &bad, nullptr), LITEQ_E_INVALID_ARGUMENT);
+}
+
+LQ_TEST(QuantizeInt8SymmetricCallsTheHooksAroundEveryPiece) {
+  struct Count {
+    std::atomic<size_t> read_begin{0}, read_end{0}, write_begin{0};
+  } count;
+  // Pieces run on the pool's threads: the hook only adds up bytes per event.
+  liteq_bulk_hooks hooks = {[](liteq_piece_event e, const void*, size_t bytes, void* ctx) {
+                              auto* c = static_cast<Count*>(ctx);
+                              (e == LITEQ_PIECE_READ_BEGIN ? c->read_begin : e == LITEQ_PIECE_READ_END ? c->read_end : c->write_begin) += bytes;
+                            },
+                            &count};
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kScalar);  // (hooks do not depend on the ISA)
+  std::vector<float> x(1500000, 0.25f);
+  std::vector<float> scales(1);
+  std::vector<int8_t> out(x.size());
+  LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), x.size(), 1, x.size(), 127, scales.data(), out.data(), nullptr, &hooks), LITEQ_OK);
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+  // Per tensor: every float is read twice (scan, quantize), each read bracketed; each int8 written once.
+  LQ_CHECK_EQ(count.read_begin.load(), 2 * x.size() * sizeof(float));
+  LQ_CHECK_EQ(count.read_end.load(), count.read_begin.load());
+  LQ_CHECK_EQ(count.write_begin.load(), x.size());
+}
+
+LQ_TEST(FloatToHalfRoundsToNearestEvenAtEveryIsa) {
+  // Every float class: random bit patterns (NaNs with payloads, infinities, subnormals included) and
+  // the boundaries; the reference is the definition written out in double.
+  uint32_t seed = 11;
+  std::vector<float> x(100003);
+  for (float& v : x) {
+    const uint32_t bits = NextRandom(&seed);
+    std::memcpy(&v, &bits, 4);
+  }
+  const float edges[] = {0.f, -0.f, 65504.f, 65520.f, 65519.996f, 6.1035156e-05f, 5.9604645e-08f, 2.9802322e-08f, 2.9802326e-08f, 1.f + 0x1p-11f, 1.f + 0x1p-11f + 0x1p-23f, INFINITY, -INFINITY};
+  for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); ++i) x[i] = edges[i];
+  std::vector<uint16_t> want(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    const double v = x[i];
+    uint32_t bits;
+    std::memcpy(&bits, &x[i], 4);
+    const uint16_t sign = static_cast<uint16_t>((bits >> 16) & 0x8000u);
+    if (std::isnan(v)) {
+      want[i] = static_cast<uint16_t>(sign | 0x7e00u);
+      continue;
+    }
+    const double a = std::fabs(v);
+    if (a >= 65520.0) {
+      want[i] = static_cast<uint16_t>(sign | 0x7c00u);
+      continue;
+    }
+    // Quantum of the half format at a's binade (subnormals: 2^-24); round to nearest even in double (exact).
+    const int e = a < 0x1p-14 ? -14 : std::ilogb(a);
+    const double q = std::ldexp(1.0, e - 10);
+    const double k = std::nearbyint(a / q);  // default rounding mode: ties to even
+    const double h = k * q;
+    // Rebuild the bits from the rounded value.
+    uint16_t hb;
+    if (h < 0x1p-14) hb = static_cast<uint16_t>(h / 0x1p-24);
+    else {
+      const int he = std::ilogb(h);
+      hb = static_cast<uint16_t>(((he + 15) << 10) | static_cast<int>(std::ldexp(h, -he) * 1024.0 - 1024.0));
+    }
+    want[i] = static_cast<uint16_t>(sign | hb);
+  }
+  for (const liteq::x86::Isa isa : kLevels) {
+    liteq::x86::SetIsaCapForTesting(isa);
+    std::vector<uint16_t> out(x.size(), 0);
+    LQ_CHECK_EQ(liteq_float_to_half(x.data(), x.size(), out.data(), nullptr), LITEQ_OK);
+    size_t wrong = 0;
+    for (size_t i = 0; i < x.size(); ++i) wrong += out[i] != want[i];
+    LQ_CHECK_EQ(wrong, size_t{0});
+  }
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
 }

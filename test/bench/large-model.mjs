@@ -1,5 +1,5 @@
 // Synthetic large float models with real structure, for the large-model tests and benches: a CONV_2D
-// (3x3, RELU) on a small image, RESHAPE, then a stack of FULLY_CONNECTED layers (RELU between) sized so
+// (3x3, RELU) on a small RGB image (so image calibration works), RESHAPE, then a stack of FULLY_CONNECTED layers (RELU between) sized so
 // the file reaches the requested bytes. Weights are drawn like trained ones: roughly normal with
 // standard deviation 1/sqrt(fan_in), each output channel scaled by its own factor in [0.25, 2] (so
 // per-channel quantization matters), a few large outliers; biases small. Deterministic for a seed.
@@ -59,9 +59,9 @@ export function makeLargeFloatModel(target, seed = 1) {
   const ops = [];
   const add = (t) => (tensors.push({ isVariable: false, hasRank: true, ...t }), tensors.length - 1);
   const builtin = (opcode, version, type, options) => ({ kind: 'builtin', opcode, version, options: { type, ...options } });
-  const x = add({ name: 'image', shape: [1, 16, 16, 8], dtype: 'float32' });
-  // CONV_2D 3x3, 8 → 64, SAME, RELU: [1,16,16,64] = 16384 values.
-  const cw = add({ name: 'conv/weights', shape: [64, 3, 3, 8], dtype: 'float32', data: bytesOf(weights(64, 72, next)) });
+  const x = add({ name: 'image', shape: [1, 16, 16, 3], dtype: 'float32' });
+  // CONV_2D 3x3, 3 → 64, SAME, RELU: [1,16,16,64] = 16384 values.
+  const cw = add({ name: 'conv/weights', shape: [64, 3, 3, 3], dtype: 'float32', data: bytesOf(weights(64, 27, next)) });
   const cb = add({ name: 'conv/bias', shape: [64], dtype: 'float32', data: bytesOf(floats(64, -0.1, 0.1, next)) });
   const c = add({ name: 'conv/Relu', shape: [1, 16, 16, 64], dtype: 'float32' });
   ops.push({ op: builtin('CONV_2D', 1, 'Conv2DOptions', { padding: 'SAME', strideW: 1, strideH: 1, fusedActivationFunction: 'RELU', dilationWFactor: 1, dilationHFactor: 1 }), inputs: [x, cw, cb], outputs: [c] });

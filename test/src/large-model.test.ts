@@ -22,7 +22,7 @@ const CLI = resolve(HERE, '../../packages/cli/bin/liteq.js');
 const dir = mkdtempSync(join(tmpdir(), 'liteq-large-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const INPUT = Float32Array.from({ length: 16 * 16 * 8 }, (_, i) => Math.sin(i * 0.37) * 2);
+const INPUT = Float32Array.from({ length: 16 * 16 * 3 }, (_, i) => Math.sin(i * 0.37) * 2);
 
 async function liteqRun(file: string): Promise<Float32Array> {
   const input = join(dir, 'input.f32');

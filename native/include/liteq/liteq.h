@@ -135,6 +135,30 @@ LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed. */
 int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scales, size_t channels, size_t inner,
                                     int32_t qmin, int32_t qmax, int8_t* out);
 
+/* Memory hooks of the bulk calls below, for inputs and outputs that are file or lazily committed
+mappings (the Node addon prefaults a piece's pages before it is read or written, and drops a read
+piece's pages from the process afterwards, so a model larger than memory streams through). Called
+from worker threads, for disjoint pieces; any member may be NULL, and so may the struct. */
+typedef enum { LITEQ_PIECE_READ_BEGIN = 0, LITEQ_PIECE_READ_END = 1, LITEQ_PIECE_WRITE_BEGIN = 2 } liteq_piece_event;
+typedef struct liteq_bulk_hooks {
+  void (*piece)(liteq_piece_event event, const void* data, size_t bytes, void* ctx);
+  void* ctx;
+} liteq_bulk_hooks;
+
+/* Symmetric int8 weights in one call, scales included (TensorFlow's converter's weights for hybrid
+ops and liteq's int8 scheme): element i belongs to channel c = (i / inner) % channels and
+  scales[c] = (float)((double)max_abs_c / qmax), or 1 when that is 0 (an all-zero channel)
+  out[i] = clamp(round_half_away_from_zero((double)x[i] / (double)scales[c]), -qmax, qmax)
+A contiguous channel is scanned and quantized while it is in cache; work is spread over the cores;
+the bytes do not depend on the thread count or ISA. A non-finite x is LITEQ_E_INVALID_ARGUMENT with
+*bad_index (if not NULL) set to the first such index (else to SIZE_MAX). */
+int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t channels, size_t inner, int32_t qmax, float* scales,
+                                  int8_t* out, size_t* bad_index, const liteq_bulk_hooks* hooks);
+
+/* IEEE half precision from float, round to nearest even; overflow gives ±inf, NaN gives sign|0x7e00.
+Spread over the cores. */
+int liteq_float_to_half(const float* x, size_t n, uint16_t* out, const liteq_bulk_hooks* hooks);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,12 +1,23 @@
 // Bulk weight quantization for the converter (toco QuantizeBuffer): the hot loop of
 // `liteq convert --inference_type=QUANTIZED_UINT8` (~6 M weights for SSD MobileNet v2).
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+#include "kernels/x86/isa.h"
+#endif
 
 #include "liteq/liteq.h"
 #include "runtime/error.h"
+#include "runtime/thread_pool.h"
 
 extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin,
                                     int32_t qmax, uint8_t* out) {
@@ -72,6 +83,319 @@ extern "C" int liteq_quantize_int8_per_channel(const float* x, size_t n, const f
       }
     }
   }
+  liteq::ClearError();
+  return LITEQ_OK;
+}
+
+// ---- Fused bulk weight quantization (large models: `liteq quantize --scheme dynamic|float16`) --------
+// One read of the float weights where the layout allows: a channel whose values are contiguous is
+// scanned for max|w| and quantized while it is still in cache; per-tensor scales and strided channels
+// take a parallel scan, then a parallel quantize pass. Work is split over a process-wide pool; every
+// split is deterministic and each element's result depends only on its value and its channel's
+// scale, so the bytes are the same for any thread count and ISA.
+namespace {
+
+liteq::ThreadPool& BulkPool() {
+  static liteq::ThreadPool pool(liteq::DefaultThreadCount());
+  return pool;
+}
+
+constexpr size_t kNoBad = static_cast<size_t>(-1);
+
+// The TS reference (quantize/numerics/weights.ts): scale = float32(max|w| / 127 in double), 1 for an
+// all-zero channel or one whose scale underflows.
+float SymmetricScale(float max_abs, int32_t qmax) {
+  if (!(max_abs > 0.0f)) return 1.0f;
+  const float s = static_cast<float>(static_cast<double>(max_abs) / static_cast<double>(qmax));
+  return s == 0.0f ? 1.0f : s;
+}
+
+// max|x| over [0, n); the index of the first non-finite value, or kNoBad.
+size_t ScanMaxAbsScalar(const float* x, size_t n, float* max_abs) {
+  float m = *max_abs;
+  for (size_t i = 0; i < n; ++i) {
+    const float v = x[i];
+    if (!(v - v == 0.0f)) return i;
+    const float a = std::fabs(v);
+    m = a > m ? a : m;
+  }
+  *max_abs = m;
+  return kNoBad;
+}
+
+void QuantizeSymmetricScalar(const float* x, size_t n, float scale, int32_t qmax, int8_t* out) {
+  const double s = scale;
+  const double hi = qmax;
+  for (size_t i = 0; i < n; ++i) {
+    double q = std::round(static_cast<double>(x[i]) / s);
+    q = q < -hi ? -hi : (q > hi ? hi : q);
+    out[i] = static_cast<int8_t>(q);
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+// Read per call (ActiveIsa is a cached detection capped by LITEQ_ISA / the tests' cap).
+bool HasAvx2() {
+  const liteq::x86::Isa isa = liteq::x86::ActiveIsa();
+  return isa >= liteq::x86::Isa::kAvx2 && isa != liteq::x86::Isa::kWasmSimd128;
+}
+
+__attribute__((target("avx2"))) size_t ScanMaxAbsAvx2(const float* x, size_t n, float* max_abs) {
+  const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+  __m256 m0 = _mm256_set1_ps(*max_abs), m1 = m0;
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m256 a = _mm256_loadu_ps(x + i), b = _mm256_loadu_ps(x + i + 8);
+    // v - v is 0 for finite v and NaN for NaN / ±Inf.
+    const __m256 bad = _mm256_or_ps(_mm256_cmp_ps(_mm256_sub_ps(a, a), _mm256_setzero_ps(), _CMP_NEQ_UQ),
+                                    _mm256_cmp_ps(_mm256_sub_ps(b, b), _mm256_setzero_ps(), _CMP_NEQ_UQ));
+    if (_mm256_movemask_ps(bad) != 0) break;
+    m0 = _mm256_max_ps(m0, _mm256_and_ps(a, abs_mask));
+    m1 = _mm256_max_ps(m1, _mm256_and_ps(b, abs_mask));
+  }
+  alignas(32) float lanes[8];
+  _mm256_store_ps(lanes, _mm256_max_ps(m0, m1));
+  float m = *max_abs;
+  for (float v : lanes) m = v > m ? v : m;
+  const size_t bad = ScanMaxAbsScalar(x + i, n - i, &m);
+  if (bad != kNoBad) return i + bad;
+  *max_abs = m;
+  return kNoBad;
+}
+
+// round half away from zero of q (exact): t = trunc(q); t + sign(q) when |q - t| >= 0.5.
+__attribute__((target("avx2"))) inline __m256d RoundHalfAway(__m256d q) {
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d t = _mm256_round_pd(q, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+  const __m256d frac = _mm256_andnot_pd(sign, _mm256_sub_pd(q, t));
+  const __m256d step = _mm256_or_pd(_mm256_and_pd(q, sign), _mm256_set1_pd(1.0));
+  return _mm256_add_pd(t, _mm256_and_pd(_mm256_cmp_pd(frac, _mm256_set1_pd(0.5), _CMP_GE_OQ), step));
+}
+
+// x / s by a multiply with 1/s: the product is within a few ulp of the exact quotient, which only
+// matters when the quotient is that close to a rounding boundary (k + 0.5); such a vector is redone
+// with the division, so the result is the division's, bit for bit.
+__attribute__((target("avx2"))) inline __m256d DivideForRounding(__m256d x, __m256d s, __m256d inv) {
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d q = _mm256_mul_pd(x, inv);
+  const __m256d frac = _mm256_andnot_pd(sign, _mm256_sub_pd(q, _mm256_round_pd(q, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC)));
+  const __m256d off = _mm256_andnot_pd(sign, _mm256_sub_pd(frac, _mm256_set1_pd(0.5)));
+  // |q| <= 2^24 / 2^-149 is far below 2^52 for weights; near (k + 0.5) within 2^-30 → divide.
+  if (_mm256_movemask_pd(_mm256_cmp_pd(off, _mm256_set1_pd(0x1p-30), _CMP_NGT_UQ)) != 0) return _mm256_div_pd(x, s);
+  return q;
+}
+
+__attribute__((target("avx2"))) void QuantizeSymmetricAvx2(const float* x, size_t n, float scale, int32_t qmax, int8_t* out) {
+  const __m256d s = _mm256_set1_pd(scale);
+  const __m256d inv = _mm256_set1_pd(1.0 / static_cast<double>(scale));
+  const __m256d hi = _mm256_set1_pd(qmax), lo = _mm256_set1_pd(-qmax);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_loadu_ps(x + i);
+    __m256d a = DivideForRounding(_mm256_cvtps_pd(_mm256_castps256_ps128(v)), s, inv);
+    __m256d b = DivideForRounding(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)), s, inv);
+    a = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(a), lo), hi);
+    b = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(b), lo), hi);
+    const __m128i w = _mm_packs_epi32(_mm256_cvttpd_epi32(a), _mm256_cvttpd_epi32(b));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + i), _mm_packs_epi16(w, w));
+  }
+  QuantizeSymmetricScalar(x + i, n - i, scale, qmax, out + i);
+}
+#endif
+
+size_t ScanMaxAbs(const float* x, size_t n, float* max_abs) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (HasAvx2()) return ScanMaxAbsAvx2(x, n, max_abs);
+#endif
+  return ScanMaxAbsScalar(x, n, max_abs);
+}
+
+void QuantizeSymmetric(const float* x, size_t n, float scale, int32_t qmax, int8_t* out) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (HasAvx2()) return QuantizeSymmetricAvx2(x, n, scale, qmax, out);
+#endif
+  QuantizeSymmetricScalar(x, n, scale, qmax, out);
+}
+
+// Pieces of [0, n) for the pool: about 1 MiB of floats each, so both threads stay busy to the end.
+constexpr size_t kPiece = 256 * 1024;
+
+// The caller's memory hooks around one piece (liteq_bulk_hooks).
+struct Hooks {
+  const liteq_bulk_hooks* h;
+  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
+    if (h != nullptr && h->piece != nullptr && bytes > 0) h->piece(e, p, bytes, h->ctx);
+  }
+  void ReadBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_BEGIN, p, bytes); }
+  void ReadEnd(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_END, p, bytes); }
+  void WriteBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_WRITE_BEGIN, p, bytes); }
+};
+
+}  // namespace
+
+extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t channels, size_t inner, int32_t qmax,
+                                             float* scales, int8_t* out, size_t* bad_index, const liteq_bulk_hooks* hooks) {
+  const Hooks hk{hooks};
+  if (bad_index != nullptr) *bad_index = kNoBad;
+  if (channels == 0 || inner == 0 || n % (channels * inner) != 0) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_symmetric: n must be a multiple of channels * inner (both > 0)");
+  }
+  if (qmax < 1 || qmax > 127) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_symmetric: need 1 <= qmax <= 127");
+  if (scales == nullptr || (n > 0 && (x == nullptr || out == nullptr))) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_symmetric: null buffer");
+  }
+  const size_t outer = n / (channels * inner);
+  std::vector<float> max_abs(channels, 0.0f);
+  auto fail_at = [&](size_t i) {
+    if (bad_index != nullptr) *bad_index = i;
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_symmetric: non-finite value at index " + std::to_string(i));
+  };
+  liteq::ThreadPool& pool = BulkPool();
+  if (outer == 1 && channels >= 2 * static_cast<size_t>(pool.num_threads()) && inner <= 4 * kPiece) {
+    // Each channel is one contiguous run: scan it and quantize it while it is in cache.
+    std::vector<size_t> bad(channels, kNoBad);
+    pool.Run(static_cast<int>(channels), [&](int c) {
+      const float* xc = x + static_cast<size_t>(c) * inner;
+      int8_t* oc = out + static_cast<size_t>(c) * inner;
+      hk.ReadBegin(xc, inner * sizeof(float));
+      bad[c] = ScanMaxAbs(xc, inner, &max_abs[c]);
+      if (bad[c] == kNoBad) {
+        scales[c] = SymmetricScale(max_abs[c], qmax);
+        hk.WriteBegin(oc, inner);
+        QuantizeSymmetric(xc, inner, scales[c], qmax, oc);
+      }
+      hk.ReadEnd(xc, inner * sizeof(float));
+    });
+    for (size_t c = 0; c < channels; ++c) {
+      if (bad[c] != kNoBad) return fail_at(c * inner + bad[c]);
+    }
+  } else if (outer == 1) {
+    // Few, long channels (channels == 1: per tensor): a parallel scan per channel, then its quantize.
+    for (size_t c = 0; c < channels; ++c) {
+      const float* xc = x + c * inner;
+      const size_t pieces = (inner + kPiece - 1) / kPiece;
+      std::vector<float> part(pieces, 0.0f);
+      std::vector<size_t> bad(pieces, kNoBad);
+      pool.Run(static_cast<int>(pieces), [&](int p) {
+        const size_t b = static_cast<size_t>(p) * kPiece;
+        const size_t len = std::min(kPiece, inner - b);
+        hk.ReadBegin(xc + b, len * sizeof(float));
+        bad[p] = ScanMaxAbs(xc + b, len, &part[p]);
+        hk.ReadEnd(xc + b, len * sizeof(float));
+      });
+      for (size_t p = 0; p < pieces; ++p) {
+        if (bad[p] != kNoBad) return fail_at(c * inner + p * kPiece + bad[p]);
+        max_abs[c] = std::max(max_abs[c], part[p]);
+      }
+      scales[c] = SymmetricScale(max_abs[c], qmax);
+      pool.Run(static_cast<int>(pieces), [&](int p) {
+        const size_t b = static_cast<size_t>(p) * kPiece;
+        const size_t len = std::min(kPiece, inner - b);
+        hk.ReadBegin(xc + b, len * sizeof(float));
+        hk.WriteBegin(out + c * inner + b, len);
+        QuantizeSymmetric(xc + b, len, scales[c], qmax, out + c * inner + b);
+        hk.ReadEnd(xc + b, len * sizeof(float));
+      });
+    }
+  } else {
+    // Channels interleave (a depthwise filter's last dimension): small tensors, one plain pass each way.
+    hk.ReadBegin(x, n * sizeof(float));
+    for (size_t o = 0, i = 0; o < outer; ++o) {
+      for (size_t c = 0; c < channels; ++c, i += inner) {
+        const size_t bad = ScanMaxAbsScalar(x + i, inner, &max_abs[c]);
+        if (bad != kNoBad) {
+          hk.ReadEnd(x, n * sizeof(float));
+          return fail_at(i + bad);
+        }
+      }
+    }
+    for (size_t c = 0; c < channels; ++c) scales[c] = SymmetricScale(max_abs[c], qmax);
+    for (size_t o = 0, i = 0; o < outer; ++o) {
+      for (size_t c = 0; c < channels; ++c, i += inner) QuantizeSymmetric(x + i, inner, scales[c], qmax, out + i);
+    }
+    hk.ReadEnd(x, n * sizeof(float));
+  }
+  liteq::ClearError();
+  return LITEQ_OK;
+}
+
+namespace {
+
+// IEEE half from float, round to nearest even, overflow to ±inf, NaN as sign | 0x7e00: the TS
+// reference's floatToHalf (quantize/numerics/float16.ts) bit for bit.
+uint16_t HalfFromFloat(float v) {
+  uint32_t x;
+  std::memcpy(&x, &v, 4);
+  const uint32_t sign = (x >> 16) & 0x8000u;
+  const int32_t exp = static_cast<int32_t>((x >> 23) & 0xffu);
+  uint32_t mant = x & 0x7fffffu;
+  if (exp == 0xff) return static_cast<uint16_t>(sign | 0x7c00u | (mant ? 0x200u : 0u));
+  const int32_t e = exp - 127 + 15;
+  if (e >= 0x1f) return static_cast<uint16_t>(sign | 0x7c00u);
+  if (e <= 0) {
+    if (e < -10) return static_cast<uint16_t>(sign);
+    mant |= 0x800000u;
+    const uint32_t shift = static_cast<uint32_t>(14 - e);
+    const uint32_t half = 1u << (shift - 1);
+    const uint32_t rest = mant & ((1u << shift) - 1);
+    uint32_t h = mant >> shift;
+    if (rest > half || (rest == half && (h & 1u))) ++h;
+    return static_cast<uint16_t>(sign | h);
+  }
+  const uint32_t rest = mant & 0x1fffu;
+  uint32_t h = (static_cast<uint32_t>(e) << 10) | (mant >> 13);
+  if (rest > 0x1000u || (rest == 0x1000u && (h & 1u))) ++h;
+  return static_cast<uint16_t>(sign | h);
+}
+
+void ToHalfScalar(const float* x, size_t n, uint16_t* out) {
+  for (size_t i = 0; i < n; ++i) out[i] = HalfFromFloat(x[i]);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+bool HasF16c() {
+  static const bool f16c = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_F16C) != 0;
+  }();
+  return f16c && HasAvx2();
+}
+
+// vcvtps2ph rounds to nearest even like the reference; it keeps NaN payloads, so NaN lanes go the
+// scalar way.
+__attribute__((target("avx2,f16c"))) void ToHalfF16c(const float* x, size_t n, uint16_t* out) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_loadu_ps(x + i);
+    if (_mm256_movemask_ps(_mm256_cmp_ps(v, v, _CMP_UNORD_Q)) != 0) {
+      ToHalfScalar(x + i, 8, out + i);
+      continue;
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+  }
+  ToHalfScalar(x + i, n - i, out + i);
+}
+#endif
+
+}  // namespace
+
+extern "C" int liteq_float_to_half(const float* x, size_t n, uint16_t* out, const liteq_bulk_hooks* hooks) {
+  const Hooks hk{hooks};
+  if (n > 0 && (x == nullptr || out == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_float_to_half: null buffer");
+  const size_t pieces = (n + kPiece - 1) / kPiece;
+  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
+    const size_t b = static_cast<size_t>(p) * kPiece;
+    const size_t len = std::min(kPiece, n - b);
+    hk.ReadBegin(x + b, len * sizeof(float));
+    hk.WriteBegin(out + b, len * sizeof(uint16_t));
+#if defined(__x86_64__) || defined(__i386__)
+    if (HasF16c()) ToHalfF16c(x + b, len, out + b);
+    else ToHalfScalar(x + b, len, out + b);
+#else
+    ToHalfScalar(x + b, len, out + b);
+#endif
+    hk.ReadEnd(x + b, len * sizeof(float));
+  });
   liteq::ClearError();
   return LITEQ_OK;
 }

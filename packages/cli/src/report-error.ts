@@ -1,4 +1,4 @@
-import { BackendUnavailableError, ExecutionError, InvalidInputError, MemoryLimitError, ModelFormatError, UnsupportedError } from '@liteq/core';
+import { DiskSpaceError, BackendUnavailableError, ExecutionError, InvalidInputError, MemoryLimitError, ModelFormatError, UnsupportedError } from '@liteq/core';
 
 // Core's messages name API options in backticks (`meanValues`, `inputShapes=1,300,300,3`); on the
 // command line they are flags. Options not listed stay as written.
@@ -49,7 +49,7 @@ export function reportError(e: unknown): number {
     process.stderr.write(`liteq: ${cliText(e.message)}\n`);
     return 2;
   }
-  if (e instanceof BackendUnavailableError || e instanceof ExecutionError || e instanceof MemoryLimitError) {
+  if (e instanceof BackendUnavailableError || e instanceof ExecutionError || e instanceof MemoryLimitError || e instanceof DiskSpaceError) {
     process.stderr.write(`liteq: ${cliText(e.message)}\n`);
     return 1;
   }

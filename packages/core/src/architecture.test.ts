@@ -125,7 +125,9 @@ describe('architecture of @liteq/core', () => {
 
   it('the Node entry adds the Node-only parts (and is what Node resolves @liteq/core to)', async () => {
     const pkg = JSON.parse(readFileSync(path.join(src, '..', 'package.json'), 'utf8')) as { exports: Record<string, Record<string, { default: string }>> };
-    expect(pkg.exports['.']!['node']!.default).toBe('./dist/node.js');
+    // Node loads one esbuild bundle of dist/node.js (scripts/bundle.mjs), not ~340 modules.
+    expect(pkg.exports['.']!['node']!.default).toBe('./dist/node.bundle.js');
+    expect(readFileSync(path.join(src, '..', 'scripts', 'bundle.mjs'), 'utf8')).toContain("'dist/node.js'");
     expect(pkg.exports['.']!['browser']!.default).toBe('./dist/index.js');
     const node = await import('./node.js');
     const browser = await import('./index.js');

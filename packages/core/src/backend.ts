@@ -43,6 +43,25 @@ export interface Backend {
    * q = clamp(round(x / scale[c]), qmin, qmax) in double, half away from zero. Optional (TS fallback).
    */
   quantizeInt8PerChannel?(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array;
+  /**
+   * Symmetric int8 weights with their scales, in one read where the layout allows: element i is in
+   * channel c = (i / inner) % channels, scale[c] = float32(max|w_c| / qmax) (1 for an all-zero channel),
+   * q = clamp(round(x / scale[c]), -qmax, qmax) in double, half away from zero. `out` (x's length), when
+   * given, receives the values. A non-finite weight gives its index instead. Optional: TS fallback,
+   * same bytes (numerics/weights.ts).
+   */
+  quantizeWeightsInt8?(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number };
+  /** float32 → IEEE half bits, round to nearest even (numerics/float16.ts floatToHalf). Optional. */
+  toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
+  /**
+   * Node's native backend only: the file memory-mapped read-only. Pages the bulk calls above have read
+   * are dropped from the process as they go, so large models stream through.
+   */
+  mapFile?(path: string): Uint8Array;
+  /** Node's native backend only: zero-filled memory outside the JS heap, committed as it is written. */
+  allocate?(bytes: number): Uint8Array;
+  /** Node's native backend only: drops a read range of a mapped file from the process (see mapFile). */
+  releasePages?(view: ArrayBufferView): void;
 }
 
 type BackendLoader = () => Promise<Backend>;

@@ -55,3 +55,8 @@ export class ExecutionError extends Error {
 export class MemoryLimitError extends Error {
   override readonly name = 'MemoryLimitError';
 }
+
+/** An output would not fit in the free space of its file system: nothing was written. */
+export class DiskSpaceError extends Error {
+  override readonly name = 'DiskSpaceError';
+}

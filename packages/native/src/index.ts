@@ -24,6 +24,12 @@ interface Addon {
   quantizeUint8?(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number): Uint8Array;
   /** Absent in addons built before post-training quantization existed. */
   quantizeInt8PerChannel?(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array;
+  /** Absent in addons built before large-model streaming existed (this and the four below). */
+  quantizeWeightsInt8?(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number };
+  toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
+  mapFile?(path: string): Uint8Array;
+  allocate?(bytes: number): Uint8Array;
+  releasePages?(view: ArrayBufferView): void;
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
@@ -103,6 +109,32 @@ export class NativeBackend implements Backend {
   quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number): Int8Array {
     if (!this.addon.quantizeInt8PerChannel) throw new NativeAddonError(`this liteq native addon has no quantizeInt8PerChannel; ${REBUILD_HINT}`);
     return this.addon.quantizeInt8PerChannel(x, scales, inner, qmin, qmax);
+  }
+
+  quantizeWeightsInt8(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number } {
+    return this.need('quantizeWeightsInt8').call(this.addon, x, channels, inner, qmax, out);
+  }
+
+  toFloat16(x: Float32Array, out?: Uint16Array): Uint16Array {
+    return this.need('toFloat16').call(this.addon, x, out);
+  }
+
+  mapFile(path: string): Uint8Array {
+    return this.need('mapFile').call(this.addon, path);
+  }
+
+  allocate(bytes: number): Uint8Array {
+    return this.need('allocate').call(this.addon, bytes);
+  }
+
+  releasePages(view: ArrayBufferView): void {
+    this.need('releasePages').call(this.addon, view);
+  }
+
+  private need<K extends 'quantizeWeightsInt8' | 'toFloat16' | 'mapFile' | 'allocate' | 'releasePages'>(name: K): NonNullable<Addon[K]> {
+    const f = this.addon[name];
+    if (!f) throw new NativeAddonError(`this liteq native addon has no ${name}; ${REBUILD_HINT}`);
+    return f as NonNullable<Addon[K]>;
   }
 
   createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): PlanHandle {

@@ -1,7 +1,10 @@
 // The native bulk weight quantization must give exactly the bytes of core's TS loop (the converter
 // uses whichever is available, and the model must not depend on which).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quantizeUint8Ts } from '@liteq/core';
+import { quantizeUint8Ts, quantizeWeightsInt8, toFloat16, UnsupportedError, type WeightBackend } from '@liteq/core';
 import { NativeBackend, loadAddon } from './index.js';
 
 describe('quantizeUint8 (native) vs quantizeUint8Ts', () => {
@@ -27,3 +30,68 @@ describe('quantizeUint8 (native) vs quantizeUint8Ts', () => {
     expect(() => backend.quantizeUint8(Float32Array.of(Number.NaN), 1, 0, 0, 255)).toThrow(/non-finite/);
   });
 });
+
+describe('the large-model path: fused int8, float16, mapped files, the arena', () => {
+  const backend = new NativeBackend(loadAddon());
+  const random = (n: number, seed: number) => {
+    let s = seed;
+    return Float32Array.from({ length: n }, () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1);
+  };
+
+  it('quantizeWeightsInt8 with the native backend gives the TS loop\'s scales and bytes, for every quantized dimension', () => {
+    for (const [shape, dims] of [[[64, 3, 3, 8], [0, 3, -1]], [[1, 5, 5, 96], [3, -1]], [[1000, 300], [0, 1, -1]], [[7], [0, -1]]] as [number[], number[]][]) {
+      const x = random(shape.reduce((a, b) => a * b, 1), shape.length * 7);
+      x.fill(0, 0, shape.at(-1)!); // an all-zero row
+      for (const dim of dims) {
+        const ts = quantizeWeightsInt8(x, shape, dim);
+        const native = quantizeWeightsInt8(x, shape, dim, backend);
+        expect([...native.scales]).toEqual([...ts.scales]);
+        expect(Buffer.compare(Buffer.from(native.data.buffer, native.data.byteOffset, native.data.byteLength), Buffer.from(ts.data.buffer, ts.data.byteOffset, ts.data.byteLength))).toBe(0);
+      }
+    }
+  });
+
+  it('a non-finite weight is an UnsupportedError naming the tensor and the element, on both paths', () => {
+    const x = random(4096, 3);
+    x[1234] = Number.POSITIVE_INFINITY;
+    for (const b of [backend, undefined]) {
+      expect(() => quantizeWeightsInt8(x, [64, 64], 0, b, 'constant tensor 5 "w"')).toThrow(UnsupportedError);
+      expect(() => quantizeWeightsInt8(x, [64, 64], 0, b, 'constant tensor 5 "w"')).toThrow('constant tensor 5 "w" holds Infinity at element 1234');
+    }
+  });
+
+  it('toFloat16 with the native backend gives the TS bits on random bit patterns (NaN, Inf, subnormals)', () => {
+    const bits = new Uint32Array(200_003);
+    let s = 99;
+    for (let i = 0; i < bits.length; i++) bits[i] = s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const x = new Float32Array(bits.buffer);
+    expect(Buffer.compare(toFloat16(x, backend), toFloat16(x))).toBe(0);
+  });
+
+  it('results land in the memory alloc gives; mapFile reads a file without copying it into the JS heap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liteq-map-'));
+    try {
+      const x = random(100_000, 5);
+      const file = join(dir, 'w.bin');
+      writeFileSync(file, new Uint8Array(x.buffer));
+      const mapped = backend.mapFile(file);
+      expect(mapped.byteLength).toBe(x.byteLength);
+      expect(Buffer.compare(mapped, new Uint8Array(x.buffer))).toBe(0);
+      const arena = backend.allocate(1 << 20);
+      const got = quantizeWeightsInt8(new Float32Array(mapped.buffer, mapped.byteOffset, x.length), [100, 1000], 0, { ...pick(backend), alloc: (n) => arena.subarray(64, 64 + n) });
+      expect(got.data.buffer).toBe(arena.buffer);
+      expect(got.data.byteOffset).toBe(64);
+      expect([...got.scales]).toEqual([...quantizeWeightsInt8(x, [100, 1000], 0).scales]);
+      // After the bulk call released the mapped pages, the file's bytes read back unchanged.
+      backend.releasePages(mapped);
+      expect(Buffer.compare(mapped, new Uint8Array(x.buffer))).toBe(0);
+      expect(() => backend.mapFile(join(dir, 'missing.bin'))).toThrow(/missing\.bin/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function pick(b: NativeBackend): WeightBackend {
+  return { quantizeWeightsInt8: b.quantizeWeightsInt8.bind(b), toFloat16: b.toFloat16.bind(b) };
+}

@@ -6,6 +6,7 @@ import { BACKEND_FLAG, type BackendName, runtimeOpts, MAX_MEMORY_FLAG, choice, n
 import { createProgress } from '../progress.js';
 import { warn } from '../report-error.js';
 import { budgetSearch, type BudgetFlags } from './quantize-budget.js';
+import { largeModelStreaming } from './quantize-stream.js';
 import {
   assertNotInput,
   decodeImage,
@@ -99,7 +100,9 @@ export function registerQuantize(program: Command): void {
     .action(async (model: string, f: QuantizeFlags) => {
       const t0 = performance.now();
       assertNotInput(f.output, [model, ...(f.calibration ? [f.calibration] : [])]);
-      const ir = readTflite(await readFileLarge(model), model);
+      const backend = await resolveBackend(f.backend);
+      const streaming = await largeModelStreaming(model, f.scheme, backend, !f.quiet);
+      const ir = readTflite(streaming?.input ?? (await readFileLarge(model)), model);
       const config = f.pipelineConfig ? describePipelineConfig(readPipelineConfig(await readFile(f.pipelineConfig, 'utf8'), f.pipelineConfig)) : undefined;
       const implied = impliedPreprocessing(ir, config);
       const mean = f.mean ?? implied?.mean ?? 127.5;
@@ -109,7 +112,6 @@ export function registerQuantize(program: Command): void {
       const usesMeanStd = f.scheme === 'uint8' || f.scheme === 'int8';
       const mismatch = usesMeanStd ? checkMeanStd(mean, std, implied) : undefined;
       if (mismatch) warn(mismatch);
-      const backend = await resolveBackend(f.backend);
       const integer = f.scheme === 'uint8' || f.scheme === 'int8';
       const repairs = f.equalize || f.biasCorrection || f.adaround || f.keepFloat || f.keepInt8 || f.accuracyBudget !== undefined;
       if (repairs && !integer) throw new InvalidInputError(`--equalize, --bias-correction, --adaround, --keep-float, --keep-int8 and --accuracy-budget apply to --scheme uint8 and int8, not ${f.scheme}`);
@@ -161,14 +163,19 @@ export function registerQuantize(program: Command): void {
         scheme: f.scheme,
         mean,
         std,
-        backend,
+        backend: streaming ? streaming.weights(ir) : backend,
         onWarning: (w) => !f.quiet && warn(w),
         ...(ranges ? { ranges } : {}),
         ...(f.io ? { io: f.io } : {}),
         ...(f.dynamicForm ? { dynamicForm: f.dynamicForm } : {}),
       });
-      const bytes = writeTflite(q);
-      await writeFileAtomic(f.output, bytes, [model]);
+      let size: number;
+      if (streaming) size = await streaming.write(f.output, q, [model]);
+      else {
+        const bytes = writeTflite(q);
+        await writeFileAtomic(f.output, bytes, [model]);
+        size = bytes.byteLength;
+      }
       if (!f.quiet) {
         const sg = q.subgraphs[0]!;
         const kept = countKept(q);
@@ -179,7 +186,7 @@ export function registerQuantize(program: Command): void {
           ...(kept ? [kept] : []),
         ];
         process.stdout.write(
-          `wrote ${f.output}: ${bytes.byteLength} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, scheme ${f.scheme}` +
+          `wrote ${f.output}: ${size} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, scheme ${f.scheme}` +
             `${ranges ? `, ${f.method.kind} ranges from ${ranges.size ? Math.min(f.samples, calibrationCount) : 0} image(s), mean ${mean} std ${std}` : ''}` +
             `${repaired.length ? `, ${repaired.join(', ')}` : ''} (${((performance.now() - t0) / 1000).toFixed(2)} s)\n`,
         );

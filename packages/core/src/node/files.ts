@@ -1,10 +1,14 @@
 // Output files: written to a temporary name beside the target and renamed, so a crash or a full disk
 // never leaves a half-written file under the real name; and never over one of the command's inputs.
 import { randomBytes } from 'node:crypto';
-import { realpathSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { close, openSync, realpathSync, rmSync, write } from 'node:fs';
+import { mkdir, rename, rm, statfs } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
-import { InvalidInputError } from '../errors.js';
+import { DiskSpaceError, InvalidInputError } from '../errors.js';
+import { type Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
+import type { WriteTfliteOptions } from '../formats/tflite/writer.js';
+import type { Model } from '../ir/types.js';
 
 function canonical(p: string): string {
   try {
@@ -27,6 +31,8 @@ export function assertNotInput(output: string, inputs: readonly string[]): void 
   }
 }
 
+const WRITE_CHUNK = 64 * 2 ** 20;
+
 // Temporary files being written right now, so that an interrupted process can remove them.
 const pending = new Set<string>();
 
@@ -39,14 +45,41 @@ export function removePendingTemporaryFiles(): void {
   pending.clear();
 }
 
-/** Writes bytes atomically (temp file + rename), creating the directory; refuses to overwrite an input. */
-export async function writeFileAtomic(file: string, data: Uint8Array | string, inputs: readonly string[] = []): Promise<void> {
-  assertNotInput(file, inputs);
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Creates the temporary file of an output and registers it for removal on SIGINT in one synchronous
+ * step: a signal handler runs between JS turns, so it either sees no file or a registered one (an
+ * asynchronous open could create the file after the handler has looked).
+ */
+function createTemporary(file: string): { tmp: string; fd: number } {
+  const tmp = temporaryName(file);
+  const fd = openSync(tmp, 'wx');
   pending.add(tmp);
+  return { tmp, fd };
+}
+
+const writeAt = (fd: number, data: Uint8Array, offset: number, length: number, position: number): Promise<number> =>
+  new Promise((resolve, reject) => write(fd, data, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
+const closeFd = promisify(close);
+
+/** Writes all of data[from, to) at file position `at`. */
+async function writeRange(fd: number, data: Uint8Array, from: number, to: number, at: number, file: string): Promise<void> {
+  while (from < to) {
+    const n = await writeAt(fd, data, from, Math.min(WRITE_CHUNK, to - from), at);
+    if (n <= 0) throw new Error(`${file}: short write`);
+    from += n;
+    at += n;
+  }
+}
+
+/** Writes to a temporary file beside `file` (written by `fill`), then renames it over `file`. */
+async function atomically(file: string, fill: (fd: number) => Promise<void>): Promise<void> {
+  const { tmp, fd } = createTemporary(file);
   try {
-    await writeFile(tmp, data);
+    try {
+      await fill(fd);
+    } finally {
+      await closeFd(fd);
+    }
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -54,4 +87,57 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, i
   } finally {
     pending.delete(tmp);
   }
+}
+
+/** Writes bytes atomically (temp file + rename), creating the directory; refuses to overwrite an input. */
+export async function writeFileAtomic(file: string, data: Uint8Array | string, inputs: readonly string[] = []): Promise<void> {
+  assertNotInput(file, inputs);
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  await assertFreeSpace(file, bytes.byteLength);
+  await atomically(file, (fd) => writeRange(fd, bytes, 0, bytes.byteLength, 0, file));
+}
+
+const temporaryName = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+
+/** Throws DiskSpaceError when `bytes` more would not fit on the file system `file` goes to (checked before writing). */
+export async function assertFreeSpace(file: string, bytes: number): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  let free: number;
+  try {
+    const s = await statfs(dir);
+    free = Number(s.bavail) * Number(s.bsize);
+  } catch {
+    return; // no statfs here (or the directory is not there yet): the write itself reports ENOSPC
+  }
+  if (bytes > free) {
+    throw new DiskSpaceError(`${file}: needs ${(bytes / 1e6).toFixed(1)} MB, but only ${(free / 1e6).toFixed(1)} MB are free on the file system of ${dir}; nothing was written`);
+  }
+}
+
+/**
+ * Writes a model whose constant data sits in `arena` (layoutTfliteInArena): the flatbuffer, then the
+ * arena's bytes straight from its memory, in 64 MiB writes (onProgress after each). Atomic and
+ * input-safe as writeFileAtomic; the free space is checked first. Returns the file's size.
+ */
+export async function writeTfliteFile(
+  file: string,
+  model: Model,
+  arena: Arena,
+  opts: WriteTfliteOptions & { inputs?: readonly string[]; copied?: (d: Uint8Array) => void; onProgress?: (written: number, total: number) => void } = {},
+): Promise<number> {
+  assertNotInput(file, opts.inputs ?? []);
+  const layout = layoutTfliteInArena(model, arena, opts);
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await assertFreeSpace(file, layout.size);
+  await atomically(file, async (fd) => {
+    await writeRange(fd, layout.header, 0, layout.header.byteLength, 0, file);
+    for (let at = 0; at < arena.used; ) {
+      const n = Math.min(WRITE_CHUNK, arena.used - at);
+      await writeRange(fd, arena.bytes, at, at + n, layout.base + at, file);
+      at += n;
+      opts.onProgress?.(layout.base + at, layout.size);
+    }
+  });
+  return layout.size;
 }

@@ -2,9 +2,15 @@
 // failures come back as JS errors carrying liteq_last_error() — never a C++ exception or an abort.
 // Inference runs in a Napi::AsyncWorker whose Execute() touches no N-API (sharp's "baton" habit).
 #include <napi.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <memory>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -268,6 +274,162 @@ Napi::Value QuantizeInt8PerChannel(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// ---- Large files: memory-mapped input, an output arena outside the JS heap --------------------------
+
+// Live read-only file mappings (start → length): after a bulk call has read a range inside one, its
+// pages are dropped from this process (MADV_DONTNEED; the page cache keeps them and a later read faults
+// them back in), so a model many times larger than RAM's share of RSS streams through.
+std::mutex g_maps_mu;
+std::map<uintptr_t, size_t> g_maps;
+
+void ReleaseRead(const void* p, size_t n) {
+  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+  std::lock_guard<std::mutex> lock(g_maps_mu);
+  auto it = g_maps.upper_bound(a);
+  if (it == g_maps.begin()) return;
+  --it;
+  if (a + n > it->first + it->second) return;
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t lo = (a + page - 1) / page * page;
+  const uintptr_t hi = (a + n) / page * page;
+  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+}
+
+// The bulk calls' memory hooks: prefault a piece (file pages come from the page cache, fresh output
+// pages are zeroed) in one call instead of one fault per page, and drop a read piece of a mapped file.
+void PieceHook(liteq_piece_event event, const void* data, size_t bytes, void*) {
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t a = reinterpret_cast<uintptr_t>(data);
+  if (event == LITEQ_PIECE_READ_END) return ReleaseRead(data, bytes);
+#if defined(MADV_POPULATE_READ) && defined(MADV_POPULATE_WRITE)
+  const uintptr_t lo = a / page * page;
+  const uintptr_t hi = (a + bytes + page - 1) / page * page;
+  // Best effort: an old kernel says EINVAL and the pages fault in as they are touched.
+  madvise(reinterpret_cast<void*>(lo), hi - lo, event == LITEQ_PIECE_READ_BEGIN ? MADV_POPULATE_READ : MADV_POPULATE_WRITE);
+#endif
+}
+
+const liteq_bulk_hooks kHooks = {PieceHook, nullptr};
+
+// mapFile(path: string) → Uint8Array over the whole file, read-only (PROT_READ: a write faults).
+Napi::Value MapFile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsString()) return ThrowError(env, "mapFile(path: string)");
+  const std::string path = info[0].As<Napi::String>().Utf8Value();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ThrowError(env, path + ": " + std::strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    const int e = errno;
+    close(fd);
+    return ThrowError(env, path + ": " + std::strerror(e));
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) {
+    close(fd);
+    return Napi::Uint8Array::New(env, 0);
+  }
+  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  const int e = errno;
+  close(fd);
+  if (p == MAP_FAILED) return ThrowError(env, path + ": mmap: " + std::strerror(e));
+  madvise(p, size, MADV_SEQUENTIAL);
+  {
+    std::lock_guard<std::mutex> lock(g_maps_mu);
+    g_maps[reinterpret_cast<uintptr_t>(p)] = size;
+  }
+  Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) {
+    {
+      std::lock_guard<std::mutex> lock(g_maps_mu);
+      g_maps.erase(reinterpret_cast<uintptr_t>(data));
+    }
+    munmap(data, size);
+  });
+  return Napi::Uint8Array::New(env, size, ab, 0);
+}
+
+// allocate(bytes: number) → zero-filled Uint8Array from an anonymous mapping: address space only until
+// written (MAP_NORESERVE), transparent huge pages where the kernel allows. Outputs are built in it.
+Napi::Value Allocate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber()) return ThrowError(env, "allocate(bytes: number)");
+  const double want = info[0].As<Napi::Number>().DoubleValue();
+  if (!(want >= 1) || want > 1e15) return ThrowError(env, "allocate: bytes must be >= 1");
+  const size_t size = static_cast<size_t>(want);
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return ThrowError(env, std::string("allocate: mmap: ") + std::strerror(errno));
+  Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) { munmap(data, size); });
+  return Napi::Uint8Array::New(env, size, ab, 0);
+}
+
+// releasePages(view: TypedArray): drops the pages of a read range of a mapped file from this process.
+Napi::Value ReleasePages(const Napi::CallbackInfo& info) {
+  if (info.Length() >= 1 && info[0].IsTypedArray()) {
+    const Napi::TypedArray t = info[0].As<Napi::TypedArray>();
+    ReleaseRead(static_cast<const uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset(), t.ByteLength());
+  }
+  return info.Env().Undefined();
+}
+
+template <typename T>
+bool OptionalOut(const Napi::CallbackInfo& info, size_t i, napi_typedarray_type type, size_t length, T** out) {
+  *out = nullptr;
+  if (info.Length() <= i || info[i].IsUndefined()) return true;
+  if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != type) return false;
+  Napi::TypedArray t = info[i].As<Napi::TypedArray>();
+  if (t.ElementLength() != length) return false;
+  *out = reinterpret_cast<T*>(static_cast<uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset());
+  return true;
+}
+
+// quantizeWeightsInt8(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array)
+//   → { data: Int8Array, scales: Float32Array } | { badIndex: number }  (liteq_quantize_int8_symmetric)
+Napi::Value QuantizeWeightsInt8(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* usage = "quantizeWeightsInt8(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array)";
+  if (info.Length() < 4 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+      !info[1].IsNumber() || !info[2].IsNumber() || !info[3].IsNumber()) {
+    return ThrowError(env, usage);
+  }
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  const int64_t channels = info[1].As<Napi::Number>().Int64Value();
+  const int64_t inner = info[2].As<Napi::Number>().Int64Value();
+  if (channels <= 0 || inner <= 0) return ThrowError(env, "quantizeWeightsInt8: channels and inner must be > 0");
+  int8_t* out = nullptr;
+  if (!OptionalOut(info, 4, napi_int8_array, x.ElementLength(), &out)) return ThrowError(env, std::string(usage) + ": out must be an Int8Array of x's length");
+  Napi::Value data = out != nullptr ? info[4] : Napi::Int8Array::New(env, x.ElementLength());
+  if (out == nullptr) out = data.As<Napi::Int8Array>().Data();
+  Napi::Float32Array scales = Napi::Float32Array::New(env, static_cast<size_t>(channels));
+  size_t bad = 0;
+  const int status = liteq_quantize_int8_symmetric(x.Data(), x.ElementLength(), static_cast<size_t>(channels), static_cast<size_t>(inner),
+                                                   info[3].As<Napi::Number>().Int32Value(), scales.Data(), out, &bad, &kHooks);
+  Napi::Object r = Napi::Object::New(env);
+  if (status != LITEQ_OK) {
+    if (bad == static_cast<size_t>(-1)) return ThrowStatus(env, status);
+    r.Set("badIndex", Napi::Number::New(env, static_cast<double>(bad)));
+    return r;
+  }
+  r.Set("data", data);
+  r.Set("scales", scales);
+  return r;
+}
+
+// toFloat16(x: Float32Array, out?: Uint16Array) → Uint16Array (liteq_float_to_half).
+Napi::Value ToFloat16(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+    return ThrowError(env, "toFloat16(x: Float32Array, out?: Uint16Array)");
+  }
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  uint16_t* out = nullptr;
+  if (!OptionalOut(info, 1, napi_uint16_array, x.ElementLength(), &out)) return ThrowError(env, "toFloat16: out must be a Uint16Array of x's length");
+  Napi::Value data = out != nullptr ? info[1] : Napi::Uint16Array::New(env, x.ElementLength());
+  if (out == nullptr) out = data.As<Napi::Uint16Array>().Data();
+  const int status = liteq_float_to_half(x.Data(), x.ElementLength(), out, &kHooks);
+  if (status != LITEQ_OK) return ThrowStatus(env, status);
+  return data;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New(env, Version, "version"));
   exports.Set("abiVersion", Napi::Function::New(env, AbiVersion, "abiVersion"));
@@ -281,6 +443,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("runPlan", Napi::Function::New(env, RunPlan, "runPlan"));
   exports.Set("quantizeUint8", Napi::Function::New(env, QuantizeUint8, "quantizeUint8"));
   exports.Set("quantizeInt8PerChannel", Napi::Function::New(env, QuantizeInt8PerChannel, "quantizeInt8PerChannel"));
+  exports.Set("quantizeWeightsInt8", Napi::Function::New(env, QuantizeWeightsInt8, "quantizeWeightsInt8"));
+  exports.Set("toFloat16", Napi::Function::New(env, ToFloat16, "toFloat16"));
+  exports.Set("mapFile", Napi::Function::New(env, MapFile, "mapFile"));
+  exports.Set("allocate", Napi::Function::New(env, Allocate, "allocate"));
+  exports.Set("releasePages", Napi::Function::New(env, ReleasePages, "releasePages"));
   return exports;
 }
 

@@ -5,6 +5,7 @@
 // min(code, 127); constant data vectors are 16-byte aligned (schema force_align). Past 2 GB (or with
 // externalBuffers: 'always') constant data goes after the flatbuffer as Buffer.offset/size, each piece
 // 16-byte aligned — the layout readTflite accepts. The builder is pre-sized so data is copied once.
+// arena-writer.ts lays a model out around an Arena instead (its data is never copied into a builder).
 import { Builder } from 'flatbuffers';
 import { TENSOR_TYPE_CODE, type CustomOp, type Model, type Operator as IrOperator, type Subgraph as IrSubgraph, type Tensor as IrTensor } from '../../ir/types.js';
 import { encodeFlexbuffer } from './flexbuffers-encode.js';
@@ -29,18 +30,18 @@ export interface WriteTfliteOptions {
   externalBuffers?: 'auto' | 'always' | 'never';
 }
 
-const ALIGN = 16;
-const FLATBUFFER_LIMIT = 2 ** 31 - 1;
+export const ALIGN = 16;
+export const FLATBUFFER_LIMIT = 2 ** 31 - 1;
 const CUSTOM = 32;
 const PLACEHOLDER_FOR_GREATER_OP_CODES = 127;
 /** Any value > 1 (so the field is written and means "offset") whose uint64 encoding has a fixed size. */
 const OFFSET_PLACEHOLDER = 2n;
 
 // Arithmetic, not bitwise: offsets pass 2^31 in files over 2 GB.
-const pad16 = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
+export const pad16 = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
 
 /** Plans buffers: index 0 empty, then one per distinct constant (tensors sharing a view share a buffer). */
-class BufferPlan {
+export class BufferPlan {
   readonly data: Uint8Array[] = [new Uint8Array(0)];
   readonly external: boolean[] = [false];
   private readonly seen = new Map<ArrayBufferLike, Map<string, number>>();
@@ -65,7 +66,7 @@ interface OpcodeKey {
   version: number;
 }
 
-class Writer {
+export class Writer {
   private readonly b: Builder;
   private readonly opcodes: OpcodeKey[] = [];
   private readonly opcodeIndex = new Map<string, number>();
@@ -78,6 +79,9 @@ class Writer {
     /** Absolute file offsets of external buffers (index = buffer index), or undefined. */
     private readonly externalOffsets: bigint[] | undefined,
     initialSize: number,
+    /** Arena layout: buffers whose data sits in the arena (offset per buffer index) are written as a
+     * data field to patch (inline) or as Buffer.offset = base + offset (external). */
+    private readonly arena?: { offsets: (number | undefined)[]; external: boolean; base: number },
   ) {
     this.b = new Builder(Math.max(1024, Math.min(initialSize, FLATBUFFER_LIMIT)));
   }
@@ -130,7 +134,19 @@ class Writer {
 
   private buffers(): number[] {
     const b = this.b;
+    // Inline arena buffers get a data field pointing here for now; layoutTfliteInArena patches them.
+    const pending = this.arena && !this.arena.external ? b.createByteVector(new Uint8Array(0)) : 0;
     return this.plan.data.map((d, i) => {
+      const at = this.arena?.offsets[i];
+      if (at !== undefined) {
+        FbBuffer.startBuffer(b);
+        if (pending) FbBuffer.addData(b, pending);
+        else {
+          FbBuffer.addOffset(b, BigInt(this.arena!.base + at));
+          FbBuffer.addSize(b, BigInt(d.byteLength));
+        }
+        return FbBuffer.endBuffer(b);
+      }
       if (this.plan.external[i]) {
         FbBuffer.startBuffer(b);
         FbBuffer.addOffset(b, this.externalOffsets?.[i] ?? OFFSET_PLACEHOLDER);
@@ -266,7 +282,7 @@ function customOptionBytes(op: CustomOp): Uint8Array | undefined {
 }
 
 /** Generous upper bound of everything but constant data, to pre-size the builder and pick the layout. */
-function structureEstimate(model: Model): number {
+export function structureEstimate(model: Model): number {
   let n = 4096 + model.description.length * 3;
   for (const sg of model.subgraphs) {
     n += 256 + sg.name.length * 3 + 4 * (sg.inputs.length + sg.outputs.length);
@@ -319,3 +335,4 @@ export function writeTflite(model: Model, opts: WriteTfliteOptions = {}): Uint8A
   });
   return out;
 }
+

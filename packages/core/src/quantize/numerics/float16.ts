@@ -1,6 +1,7 @@
 // IEEE half precision both ways: float32 → float16 for `--scheme float16` weights (round to nearest
 // even, as numpy's astype and TensorFlow's converter), float16 → float for DEQUANTIZE of fp16 constants
 // (exact).
+import type { WeightBackend } from './weights.js';
 
 const f32buf = new Float32Array(1);
 const u32buf = new Uint32Array(f32buf.buffer);
@@ -31,9 +32,17 @@ export function floatToHalf(v: number): number {
   return sign | h;
 }
 
-export function toFloat16(x: Float32Array): Uint8Array {
+/** float32 → float16 bytes; the backend's bulk call (results in `backend.alloc`'s memory) gives the same bits. */
+export function toFloat16(x: Float32Array, backend?: Pick<WeightBackend, 'toFloat16' | 'alloc' | 'consumed'>): Uint8Array {
+  if (backend?.toFloat16 && x.length > 0) {
+    const mem = backend.alloc?.(x.length * 2);
+    const h = backend.toFloat16(x, mem ? new Uint16Array(mem.buffer, mem.byteOffset, x.length) : undefined);
+    backend.consumed?.(x);
+    return new Uint8Array(h.buffer, h.byteOffset, h.byteLength);
+  }
   const out = new Uint16Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = floatToHalf(x[i]!);
+  backend?.consumed?.(x);
   return new Uint8Array(out.buffer);
 }
 

@@ -44,7 +44,9 @@ function checkQuantizable(model: Model, o: QuantizeModelOptions): void {
       throw new InvalidInputError(`\`ranges\`: tensor ${i} "${t.name}" has range [${r.min}, ${r.max}], not a finite min <= max (did calibration see NaN or Inf activations?)`);
     }
   }
-  if (o.scheme === 'float16') return;
+  // float16 takes any value; dynamic checks each weight it quantizes as it quantizes it (one read of a
+  // large model's weights), and weights it leaves float need not be finite.
+  if (o.scheme === 'float16' || o.scheme === 'dynamic') return;
   sg.tensors.forEach((t, i) => {
     if (t.dtype !== 'float32' || !t.data) return;
     const v = floatData(t.data); // constants may sit at any offset of the model file

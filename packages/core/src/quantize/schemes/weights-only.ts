@@ -14,15 +14,17 @@ import { quantizeWeightsInt8 } from '../numerics/weights.js';
 import { addTensor, channelDim, cloneSubgraph, floatData, unaryOp } from './model-edit.js';
 import type { QuantizeModelOptions } from './options.js';
 
-function storedFloat16(t: Tensor): Tensor {
-  const stored: Tensor = { ...t, name: `${t.name}/float16`, dtype: 'float16', data: toFloat16(floatData(t.data!)) };
+function storedFloat16(t: Tensor, o: QuantizeModelOptions): Tensor {
+  const stored: Tensor = { ...t, name: `${t.name}/float16`, dtype: 'float16', data: toFloat16(floatData(t.data!), o.backend) };
   delete stored.quantization;
   return stored;
 }
 
-function storedInt8(t: Tensor, opcode: string, o: QuantizeModelOptions): Tensor {
+const what = (i: number, t: Tensor): string => `constant tensor ${i} "${t.name}"`;
+
+function storedInt8(t: Tensor, i: number, opcode: string, o: QuantizeModelOptions): Tensor {
   const dim = channelDim(opcode);
-  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend);
+  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, what(i, t));
   return {
     ...t,
     name: `${t.name}/int8`,
@@ -49,7 +51,7 @@ function makeHybrid(op: Operator, T: Tensor[], o: QuantizeModelOptions): void {
   const t = T[i]!;
   const fc = op_.opcode === 'FULLY_CONNECTED';
   const dim = fc ? -1 : channelDim(op_.opcode);
-  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend);
+  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, what(i, t));
   T[i] = {
     ...t,
     dtype: 'int8',
@@ -91,7 +93,7 @@ export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): 
         makeHybrid(op, T, o);
         continue;
       }
-      const si = addTensor(sg, o.scheme === 'float16' ? storedFloat16(t) : storedInt8(t, op.op.opcode, o));
+      const si = addTensor(sg, o.scheme === 'float16' ? storedFloat16(t, o) : storedInt8(t, i, op.op.opcode, o));
       const out: Tensor = { ...t, shape: [...t.shape] };
       delete out.data;
       delete out.quantization;
