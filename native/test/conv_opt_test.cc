@@ -365,18 +365,20 @@ LQ_TEST(FullyConnectedOptLargeDepth) {
 
 LQ_TEST(ConvOptFloatRandom) {
   const int cin[] = {1, 3, 8, 16, 17, 33};
-  const int cout[] = {1, 3, 8, 16, 17, 24, 33};
+  // Output channels below, at and above the 16-wide tile, and partial tiles of 1..7 and 9..15 lanes
+  // (the micro-kernel's masked stores).
+  const int cout[] = {1, 3, 5, 8, 12, 16, 17, 24, 28, 33, 40};
   for (auto isa : IsaLevels()) {
     liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < 120; ++i) {
-      const int f = RandInt(0, 2);
+      const int f = RandInt(0, 3);
       ConvOptTester()
           .batches(RandInt(1, 2))
-          .input_size(RandInt(1, 10), RandInt(1, 10))
-          .channels(cin[RandInt(0, 5)], cout[RandInt(0, 6)])
-          .filter(f == 0 ? 1 : RandInt(1, 3), f == 0 ? 1 : RandInt(1, 3))
+          .input_size(RandInt(1, 12), RandInt(1, 12))
+          .channels(cin[RandInt(0, 5)], cout[RandInt(0, 10)])
+          .filter(f == 0 ? 1 : f == 1 ? 5 : RandInt(1, 3), f == 0 ? 1 : f == 1 ? 5 : RandInt(1, 3))
           .stride(RandInt(1, 2), RandInt(1, 2))
-          .dilation(RandInt(0, 4) == 0 ? 2 : 1, 1)
+          .dilation(RandInt(0, 4) == 0 ? 2 : 1, RandInt(0, 4) == 0 ? 2 : 1)
           .same_padding(RandInt(0, 1) == 1)
           .clamp(RandInt(0, 1) ? 0 : 1, RandInt(0, 1) ? 255 : 100)
           .bias(RandInt(0, 4) != 0)

@@ -49,17 +49,32 @@ constexpr auto kMicroKernel = F32Gemm4x16Avx2;
 
 void Im2col(const Problem& p, int m0, int m1, float* dst) {
   const reference::ConvShape& s = *p.conv;
+  const int row_len = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic)
   for (int m = m0; m < m1; ++m) {
     const int ox = m % s.out_w, oy = (m / s.out_w) % s.out_h, b = m / (s.out_w * s.out_h);
+    const int ix0 = ox * s.stride_w - s.pad_left;
+    // With no dilation, a filter row wholly inside the image is one contiguous run of the NHWC input.
+    const bool x_inside = s.dilation_w == 1 && ix0 >= 0 && ix0 + s.filter_w <= s.in_w;
     for (int ky = 0; ky < s.filter_h; ++ky) {
       const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      if (iy < 0 || iy >= s.in_h) {
+        std::fill(dst, dst + row_len, 0.0f);
+        dst += row_len;
+        continue;
+      }
+      const float* src_row = p.a + (static_cast<int64_t>(b) * s.in_h + iy) * s.in_w * s.in_c;
+      if (x_inside) {
+        std::memcpy(dst, src_row + static_cast<int64_t>(ix0) * s.in_c, sizeof(float) * row_len);
+        dst += row_len;
+        continue;
+      }
       for (int kx = 0; kx < s.filter_w; ++kx, dst += s.in_c) {
-        const int ix = ox * s.stride_w - s.pad_left + kx * s.dilation_w;
-        if (iy < 0 || iy >= s.in_h || ix < 0 || ix >= s.in_w) {
+        const int ix = ix0 + kx * s.dilation_w;
+        if (ix < 0 || ix >= s.in_w) {
           std::fill(dst, dst + s.in_c, 0.0f);
           continue;
         }
-        std::memcpy(dst, p.a + ((static_cast<int64_t>(b) * s.in_h + iy) * s.in_w + ix) * s.in_c, sizeof(float) * s.in_c);
+        std::memcpy(dst, src_row + static_cast<int64_t>(ix) * s.in_c, sizeof(float) * s.in_c);
       }
     }
   }

@@ -4,10 +4,17 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 
-#include <cstring>
-
 namespace liteq {
 namespace f32gemm {
+namespace {
+
+// Lanes [0, n) of a masked store (0 < n < 8): channel counts that are not multiples of 16 end in a
+// partial tile, and a store through a stack copy + memcpy cost more than the tile's arithmetic.
+__attribute__((target("avx2"))) inline __m256i TailMask(int n) {
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+}  // namespace
 
 __attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride,
                                                      const float* panel, float act_min, float act_max, float* c,
@@ -44,11 +51,11 @@ __attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, cons
     if (nr == kNR) {
       _mm256_storeu_ps(out, y0);
       _mm256_storeu_ps(out + 8, y1);
+    } else if (nr >= 8) {
+      _mm256_storeu_ps(out, y0);
+      if (nr > 8) _mm256_maskstore_ps(out + 8, TailMask(nr - 8), y1);
     } else {
-      alignas(32) float tmp[kNR];
-      _mm256_store_ps(tmp, y0);
-      _mm256_store_ps(tmp + 8, y1);
-      std::memcpy(out, tmp, sizeof(float) * nr);
+      _mm256_maskstore_ps(out, TailMask(nr), y0);
     }
   }
 }
