@@ -94,7 +94,15 @@ int RunReluFloat(const OpContext&, const OpArgs& a) {
   const float* in = a.inputs[0]->Data<float>();
   float* out = a.outputs[0]->Data<float>();
   const int64_t n = a.inputs[0]->NumElements();
-  for (int64_t i = 0; i < n; ++i) out[i] = std::min(p.float_activation_max, std::max(p.float_activation_min, in[i]));
+  const float lo = p.float_activation_min, hi = p.float_activation_max;
+  if (lo == 0.0f && hi == 6.0f) {
+    // TFLite 2.9's RELU6: std::min(std::max(0.f, x), 6.f) — NaN becomes 0.
+    for (int64_t i = 0; i < n; ++i) out[i] = std::min(std::max(lo, in[i]), hi);
+  } else {
+    // RELU (Eigen's cwiseMax(0.f): x wins unless x < 0, so NaN and -0 pass) and RELU_N1_TO_1
+    // (x > 1 ? 1 : x < -1 ? -1 : x): NaN stays NaN.
+    for (int64_t i = 0; i < n; ++i) out[i] = in[i] > hi ? hi : (in[i] < lo ? lo : in[i]);
+  }
   return LITEQ_OK;
 }
 

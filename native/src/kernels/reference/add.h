@@ -45,9 +45,10 @@ inline int32_t QuantizedAddElement(const QuantizedAddSpec& p, int32_t q1, int32_
 }
 
 // Float ADD/SUB: one IEEE operation then the fused activation's clamp.
+// TFLite's ActivationFunctionWithMinMax: std::min(std::max(x, lo), hi) with x first, so NaN stays NaN.
 inline float FloatAddElement(float a, float b, bool subtract, float act_min, float act_max) {
   const float r = subtract ? a - b : a + b;
-  return std::min(act_max, std::max(act_min, r));
+  return std::min(std::max(r, act_min), act_max);
 }
 
 // int32 ADD/SUB (no quantization; wraps like TFLite's plain int32 arithmetic).

@@ -30,8 +30,9 @@ inline int32_t QuantizedMulElement(const QuantizedMulSpec& p, int32_t q1, int32_
   return std::min(p.activation_max, std::max(p.activation_min, out));
 }
 
+// TFLite's ActivationFunctionWithMinMax order (x first): NaN stays NaN.
 inline float FloatMulElement(float a, float b, float act_min, float act_max) {
-  return std::min(act_max, std::max(act_min, a * b));
+  return std::min(std::max(a * b, act_min), act_max);
 }
 
 inline int32_t Int32MulElement(int32_t a, int32_t b, int32_t act_min, int32_t act_max) {

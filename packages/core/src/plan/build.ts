@@ -1,6 +1,7 @@
 // IR → executable plan, in named steps: lower every op (kernel + params + inferred output shapes),
 // lay activations out in one arena by lifetime (arena.ts), gather the constants, and encode the
 // description native/src/runtime/plan.cc reads (encode.ts; format in native/include/liteq/liteq.h).
+import { fuseActivations } from './fuse.js';
 import { UnsupportedError } from '../errors.js';
 import { opName } from '../ir/op-name.js';
 import { DTYPE_BYTES, numElements, type DType, type Model, type Operator, type Subgraph } from '../ir/types.js';
@@ -129,7 +130,8 @@ export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan 
   const sgIndex = opts.subgraph ?? 0;
   const original: Subgraph | undefined = model.subgraphs[sgIndex];
   if (!original) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
-  const sg = foldConstantDequantize(original);
+  const folded = foldConstantDequantize(original);
+  const sg = opts.preserveIntermediates ? folded : fuseActivations(folded, new Set(opts.keep ?? []));
   const missing = unsupportedOpsOf(sg.operators);
   if (missing.size > 0) {
     const list = [...missing].map(([n, c]) => `${n} (${c})`).join(', ');

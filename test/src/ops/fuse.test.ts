@@ -1,0 +1,64 @@
+// The plan's ADD/SUB/MUL + RELU fusion (packages/core/src/plan/fuse.ts): a float elementwise op
+// without an activation followed by RELU or RELU_N1_TO_1 runs as one op — and its outputs are
+// byte-identical to TFLite 2.9 running the two ops (RELU6 stays a second op, and also matches), on values that could tell them apart (NaN, ±inf,
+// -0, past FLT_MAX when added), on both backends. The fusion is not made when the tensor in between
+// is a graph output or has another reader, nor with preserved intermediates.
+import { describe, expect, it } from 'vitest';
+import { buildPlan, createModel, readTflite, writeTflite, type Model, type Operator, type Tensor } from '@liteq/core';
+import { runTflite } from '../tflite-runtime.js';
+
+const SHAPE = [1, 6, 7, 16];
+const N = SHAPE.reduce((a, b) => a * b, 1);
+
+function tensor(name: string): Tensor {
+  return { name, shape: [...SHAPE], dtype: 'float32', isVariable: false, hasRank: true };
+}
+
+function op(opcode: string, inputs: number[], outputs: number[], options?: Record<string, unknown>): Operator {
+  return { op: { kind: 'builtin', opcode, version: 1, options: options as never }, inputs, outputs, intermediates: [], mutatingVariableInputs: [] };
+}
+
+/** x, y → ADD/SUB/MUL (NONE) → t → relu → u; `tOut`: t is a graph output too; `twoReaders`: t also feeds a second RELU. */
+export function fuseModel(elementwise: string, relu: string, variant: 'plain' | 'tOut' | 'twoReaders' = 'plain'): Model {
+  const tensors = [tensor('x'), tensor('y'), tensor('t'), tensor('u'), tensor('v')];
+  const ops = [op(elementwise, [0, 1], [2], { type: `${elementwise[0]}${elementwise.slice(1).toLowerCase()}Options`, fusedActivationFunction: 'NONE' }), op(relu, [2], [3])];
+  if (variant === 'twoReaders') ops.push(op('RELU', [2], [4]));
+  const outputs = variant === 'tOut' ? [3, 2] : variant === 'twoReaders' ? [3, 4] : [3];
+  return { version: 3, description: 'fusion test', subgraphs: [{ name: 'main', tensors: variant === 'twoReaders' ? tensors : tensors.slice(0, 4), operators: ops, inputs: [0, 1], outputs }], metadata: [], signatureDefs: [] };
+}
+
+/** Values that separate clamp orders: NaN, ±inf, ±0, ±FLT_MAX, the RELU6 / RELU_N1_TO_1 bounds, ordinary ones. (Not subnormals: the TFLite 2.9 build here flushes them to zero in float ADD, fused or not, and liteq does not.) */
+export function fuseInputs(seed: number): [Float32Array, Float32Array] {
+  const special = [Number.NaN, Infinity, -Infinity, 0, -0, 3.4028234663852886e38, -3.4028234663852886e38, 6, 6.000001, -1, 1, 0.5];
+  let s = seed;
+  const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = () => (next() < 0.4 ? special[Math.floor(next() * special.length)]! : (next() - 0.5) * 16);
+  return [Float32Array.from({ length: N }, pick), Float32Array.from({ length: N }, pick)];
+}
+
+const bytesOf = (a: Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+describe('ADD/SUB/MUL + RELU fusion', () => {
+  it.each(['ADD', 'SUB', 'MUL'].flatMap((e) => ['RELU', 'RELU6', 'RELU_N1_TO_1'].map((r) => [e, r])))('%s + %s: TFLite 2.9\'s bytes on both backends, fused and not', async (e, r) => {
+    const m = readTflite(writeTflite(fuseModel(e, r)));
+    const both = [`${e.toLowerCase()}_f32`, 'relu_f32'];
+    expect(buildPlan(m).kernels).toEqual(r === 'RELU6' ? both : both.slice(0, 1));
+    expect(buildPlan(m, { preserveIntermediates: true }).kernels).toEqual(both);
+    const [x, y] = fuseInputs(e.length * 31 + r.length);
+    const [expected] = await runTflite(writeTflite(m), [bytesOf(x), bytesOf(y)]);
+    for (const [backend, preserveIntermediates] of [['native', false], ['wasm', false], ['native', true]] as const) {
+      const lm = await createModel(m, { threads: 1, backend, preserveIntermediates });
+      try {
+        const [u] = await lm.run([x, y]);
+        expect(Buffer.compare(Buffer.from(u!.data.buffer, u!.data.byteOffset, u!.data.byteLength), Buffer.from(expected!.bytes)), `${backend}${preserveIntermediates ? ' unfused' : ''}`).toBe(0);
+      } finally {
+        lm.dispose();
+      }
+    }
+  });
+
+  it('is not made when the tensor in between is an output or has another reader', () => {
+    expect(buildPlan(fuseModel('ADD', 'RELU', 'tOut')).kernels).toEqual(['add_f32', 'relu_f32']);
+    expect(buildPlan(fuseModel('ADD', 'RELU', 'twoReaders')).kernels).toEqual(['add_f32', 'relu_f32', 'relu_f32']);
+  });
+});
