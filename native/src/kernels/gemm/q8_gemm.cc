@@ -157,16 +157,15 @@ void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rows
         p, m,
         [&](const T* src, int n, int k) {
           uint8_t* d = dst + k;
+#if defined(__x86_64__) || defined(__i386__)
+          // This layout only runs after AVX-512 VNNI dispatch (LayoutFor).
+          CopyRowAvx512(d, src, n, flip);
+#else
           std::memcpy(d, src, static_cast<size_t>(n));
-          if (!flip) return;
-          int i = 0;
-          for (; i + 8 <= n; i += 8) {
-            uint64_t w;
-            std::memcpy(&w, d + i, 8);
-            w ^= 0x8080808080808080ull;
-            std::memcpy(d + i, &w, 8);
+          if (flip) {
+            for (int i = 0; i < n; ++i) d[i] ^= 0x80;
           }
-          for (; i < n; ++i) d[i] ^= 0x80;
+#endif
         },
         [&](int n, int k) { std::memset(dst + k, pad, static_cast<size_t>(n)); });
   }

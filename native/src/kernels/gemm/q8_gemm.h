@@ -99,6 +99,8 @@ void QS8Gemm4x16c2Sse41(int mr, int nr, int kpairs, const int16_t* a, size_t a_s
 constexpr int kMRVnni = 8;
 // out[r] = sum of the first len bytes of row r (rows stride bytes apart), r < rows.
 void RowSumsAvx512(const uint8_t* a, size_t stride, int rows, int len, int32_t* out);
+// dst[i] = src[i] (^ 0x80 when flip: int8 -> the unsigned a_u = a + 128) for i < n, 64 bytes at a time.
+void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool flip);
 void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c, size_t c_stride);
 void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,

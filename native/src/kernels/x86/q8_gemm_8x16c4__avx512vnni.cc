@@ -143,6 +143,17 @@ LITEQ_AVX512VNNI void RowSumsAvx512(const uint8_t* a, size_t stride, int rows, i
   }
 }
 
+LITEQ_AVX512VNNI void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool flip) {
+  const uint8_t* s = static_cast<const uint8_t*>(src);
+  const __m512i bits = flip ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
+  int i = 0;
+  for (; i + 64 <= n; i += 64) _mm512_storeu_si512(dst + i, _mm512_xor_si512(_mm512_loadu_si512(s + i), bits));
+  if (i < n) {
+    const __mmask64 m = ~__mmask64{0} >> (64 - (n - i));
+    _mm512_mask_storeu_epi8(dst + i, m, _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, s + i), bits));
+  }
+}
+
 LITEQ_AVX512VNNI void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                                               int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c,
                                               size_t c_stride) {
