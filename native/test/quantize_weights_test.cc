@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "kernels/x86/isa.h"
@@ -209,6 +210,58 @@ LQ_TEST(FloatToHalfRoundsToNearestEvenAtEveryIsa) {
     size_t wrong = 0;
     for (size_t i = 0; i < x.size(); ++i) wrong += out[i] != want[i];
     LQ_CHECK_EQ(wrong, size_t{0});
+  }
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+}
+
+LQ_TEST(QuantizeUint8MatchesTheScalarDefinitionOnRandomDataAtEveryIsa) {
+  // Several pieces (threads), values far outside the range (saturation), exact k + 0.5 ties of
+  // zp + x / scale, and zero points / narrow ranges as toco uses them.
+  uint32_t seed = 3;
+  std::vector<float> x(700001);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = (static_cast<float>(NextRandom(&seed) >> 8) / 16777216.f * 2.f - 1.f) * (i % 97 == 0 ? 1e6f : 3.f);
+  for (size_t i = 0; i < 2000; ++i) x[i] = (static_cast<float>(i) - 1000.f + 0.5f) * 0.25f;
+  struct Case {
+    double scale;
+    int zp, qmin;
+  } cases[] = {{0.25, 128, 1}, {0.0123, 111, 0}, {3.0 / 255, 200, 0}, {0.007874015718698502, 127, 1}};
+  for (const Case& c : cases) {
+    std::vector<uint8_t> want(x.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+      double q = std::round(c.zp + static_cast<double>(x[i]) / c.scale);
+      want[i] = static_cast<uint8_t>(q < c.qmin ? c.qmin : (q > 255 ? 255 : q));
+    }
+    for (const liteq::x86::Isa isa : kLevels) {
+      liteq::x86::SetIsaCapForTesting(isa);
+      std::vector<uint8_t> out(x.size(), 7);
+      LQ_CHECK_EQ(liteq_quantize_uint8(x.data(), x.size(), c.scale, c.zp, c.qmin, 255, out.data()), LITEQ_OK);
+      LQ_CHECK(out == want);
+    }
+  }
+  // The first non-finite value is named, wherever it is.
+  x[654321] = INFINITY;
+  std::vector<uint8_t> out(x.size());
+  LQ_CHECK_EQ(liteq_quantize_uint8(x.data(), x.size(), 0.25, 128, 0, 255, out.data()), LITEQ_E_INVALID_ARGUMENT);
+  LQ_CHECK(std::string(liteq_last_error()).find("index 654321") != std::string::npos);
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+}
+
+LQ_TEST(MinMaxIsOverTheDataAndZeroSkippingNaNAtEveryIsa) {
+  uint32_t seed = 5;
+  std::vector<float> x(600003);
+  for (float& v : x) v = static_cast<float>(NextRandom(&seed) >> 8) / 16777216.f * 10.f + 1.f;  // all positive
+  x[12345] = std::nanf("");
+  x[599999] = 12.5f;
+  for (const liteq::x86::Isa isa : kLevels) {
+    liteq::x86::SetIsaCapForTesting(isa);
+    float lo = -1, hi = -1;
+    LQ_CHECK_EQ(liteq_min_max(x.data(), x.size(), &lo, &hi), LITEQ_OK);
+    LQ_CHECK_EQ(lo, 0.0f);  // 0 is always in the range
+    LQ_CHECK_EQ(hi, 12.5f);
+    x[7] = -3.25f;
+    LQ_CHECK_EQ(liteq_min_max(x.data(), x.size(), &lo, &hi), LITEQ_OK);
+    LQ_CHECK_EQ(lo, -3.25f);
+    x[7] = 2.f;
   }
   liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
 }

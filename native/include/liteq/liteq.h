@@ -120,10 +120,15 @@ const char* liteq_kernel_name(size_t index);
 
 Bulk constant quantization as TOCO's QuantizeBuffer does it: for each i,
   out[i] = clamp(round_half_away_from_zero(zero_point + (double)x[i] / scale), qmin, qmax)
-computed in double. Non-finite x or scale <= 0 / non-finite, qmin > qmax, or a range outside
-[0, 255] is LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed (x and out may then be NULL). */
+computed in double, spread over the cores. Non-finite x or scale <= 0 / non-finite, qmin > qmax, or a
+range outside [0, 255] is LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed (x and out may then be NULL). */
 int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin, int32_t qmax,
                          uint8_t* out);
+
+/* The range toco quantizes a constant with: min and max over x and 0 (NaN skipped), spread over the
+cores. (The uint8 scheme's weights: liteq_min_max, parameters chosen in TS, liteq_quantize_uint8 — both
+threaded and vectorized, the bytes the same at every ISA and thread count.) */
+int liteq_min_max(const float* x, size_t n, float* min, float* max);
 
 /* Symmetric per-channel int8 weight quantization (the full-integer spec's weights): element i
 belongs to channel c = (i / inner) % channels and

@@ -19,35 +19,6 @@
 #include "runtime/error.h"
 #include "runtime/thread_pool.h"
 
-extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin,
-                                    int32_t qmax, uint8_t* out) {
-  if (!(scale > 0.0) || !std::isfinite(scale)) {
-    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: scale must be finite and > 0");
-  }
-  if (qmin < 0 || qmax > 255 || qmin > qmax) {
-    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: need 0 <= qmin <= qmax <= 255");
-  }
-  if (n > 0 && (x == nullptr || out == nullptr)) {
-    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: null buffer");
-  }
-  const double zp = zero_point;
-  const double lo = qmin;
-  const double hi = qmax;
-  for (size_t i = 0; i < n; ++i) {
-    const double v = x[i];
-    if (!std::isfinite(v)) {
-      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: non-finite value at index " + std::to_string(i));
-    }
-    // std::round is half away from zero, as toco's QuantizeBuffer; clamp in double before the cast
-    // so out-of-range values saturate instead of wrapping.
-    double q = std::round(zp + v / scale);
-    q = q < lo ? lo : (q > hi ? hi : q);
-    out[i] = static_cast<uint8_t>(q);
-  }
-  liteq::ClearError();
-  return LITEQ_OK;
-}
-
 extern "C" int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scales, size_t channels,
                                                size_t inner, int32_t qmin, int32_t qmax, int8_t* out) {
   if (channels == 0 || inner == 0 || n % (channels * inner) != 0) {
@@ -231,7 +202,131 @@ struct Hooks {
   void WriteBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_WRITE_BEGIN, p, bytes); }
 };
 
+// toco QuantizeBuffer on [0, n): clamp(round_half_away(zp + x / scale), qmin, qmax) in double. The
+// index of the first non-finite value, or kNoBad.
+size_t QuantizeUint8Scalar(const float* x, size_t n, double scale, double zp, double lo, double hi, uint8_t* out) {
+  for (size_t i = 0; i < n; ++i) {
+    const double v = x[i];
+    if (!std::isfinite(v)) return i;
+    // std::round is half away from zero, as toco's QuantizeBuffer; clamp in double before the cast
+    // so out-of-range values saturate instead of wrapping.
+    double q = std::round(zp + v / scale);
+    q = q < lo ? lo : (q > hi ? hi : q);
+    out[i] = static_cast<uint8_t>(q);
+  }
+  return kNoBad;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+// zp + x / scale by DivideForRounding: zp is an integer, so zp + q rounds the same way as zp + x / scale
+// whenever q is not within 2^-30 of a half (and such vectors divide).
+__attribute__((target("avx2"))) size_t QuantizeUint8Avx2(const float* x, size_t n, double scale, double zp, double lo,
+                                                         double hi, uint8_t* out) {
+  const __m256d s = _mm256_set1_pd(scale), inv = _mm256_set1_pd(1.0 / scale), z = _mm256_set1_pd(zp);
+  const __m256d vlo = _mm256_set1_pd(lo), vhi = _mm256_set1_pd(hi);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_loadu_ps(x + i);
+    // v - v is NaN exactly for NaN and ±inf: such a vector goes the scalar way, which reports it.
+    if (_mm256_movemask_ps(_mm256_cmp_ps(_mm256_sub_ps(v, v), _mm256_setzero_ps(), _CMP_NEQ_UQ)) != 0) {
+      const size_t bad = QuantizeUint8Scalar(x + i, 8, scale, zp, lo, hi, out + i);
+      if (bad != kNoBad) return i + bad;
+      continue;
+    }
+    __m256d a = _mm256_add_pd(z, DivideForRounding(_mm256_cvtps_pd(_mm256_castps256_ps128(v)), s, inv));
+    __m256d b = _mm256_add_pd(z, DivideForRounding(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)), s, inv));
+    a = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(a), vlo), vhi);
+    b = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(b), vlo), vhi);
+    const __m128i w = _mm_packs_epi32(_mm256_cvttpd_epi32(a), _mm256_cvttpd_epi32(b));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(out + i), _mm_packus_epi16(w, w));
+  }
+  const size_t bad = QuantizeUint8Scalar(x + i, n - i, scale, zp, lo, hi, out + i);
+  return bad == kNoBad ? kNoBad : i + bad;
+}
+
+// min and max of [0, n) folded into *lo / *hi; NaN is skipped (min_ps/max_ps return their second
+// operand, the running value, when the first is NaN), as dataRange's comparisons skip it.
+__attribute__((target("avx2"))) void MinMaxAvx2(const float* x, size_t n, float* lo, float* hi) {
+  __m256 mn = _mm256_set1_ps(*lo), mx = _mm256_set1_ps(*hi);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_loadu_ps(x + i);
+    mn = _mm256_min_ps(v, mn);
+    mx = _mm256_max_ps(v, mx);
+  }
+  alignas(32) float a[8], b[8];
+  _mm256_store_ps(a, mn);
+  _mm256_store_ps(b, mx);
+  for (int k = 0; k < 8; ++k) {
+    if (a[k] < *lo) *lo = a[k];
+    if (b[k] > *hi) *hi = b[k];
+  }
+  for (; i < n; ++i) {
+    if (x[i] < *lo) *lo = x[i];
+    if (x[i] > *hi) *hi = x[i];
+  }
+}
+#endif
+
 }  // namespace
+
+extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int32_t zero_point, int32_t qmin,
+                                    int32_t qmax, uint8_t* out) {
+  if (!(scale > 0.0) || !std::isfinite(scale)) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: scale must be finite and > 0");
+  }
+  if (qmin < 0 || qmax > 255 || qmin > qmax) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: need 0 <= qmin <= qmax <= 255");
+  }
+  if (n > 0 && (x == nullptr || out == nullptr)) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: null buffer");
+  }
+  const size_t pieces = (n + kPiece - 1) / kPiece;
+  std::vector<size_t> bad(pieces, kNoBad);
+  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
+    const size_t b = static_cast<size_t>(p) * kPiece;
+    const size_t len = std::min(kPiece, n - b);
+#if defined(__x86_64__) || defined(__i386__)
+    if (HasAvx2()) {
+      bad[p] = QuantizeUint8Avx2(x + b, len, scale, zero_point, qmin, qmax, out + b);
+      return;
+    }
+#endif
+    bad[p] = QuantizeUint8Scalar(x + b, len, scale, zero_point, qmin, qmax, out + b);
+  });
+  for (size_t p = 0; p < pieces; ++p) {
+    if (bad[p] != kNoBad) {
+      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: non-finite value at index " + std::to_string(p * kPiece + bad[p]));
+    }
+  }
+  liteq::ClearError();
+  return LITEQ_OK;
+}
+
+extern "C" int liteq_min_max(const float* x, size_t n, float* min, float* max) {
+  if (min == nullptr || max == nullptr || (n > 0 && x == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_min_max: null buffer");
+  const size_t pieces = (n + kPiece - 1) / kPiece;
+  std::vector<float> lo(pieces, 0.0f), hi(pieces, 0.0f);
+  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
+    const size_t b = static_cast<size_t>(p) * kPiece;
+    const size_t len = std::min(kPiece, n - b);
+#if defined(__x86_64__) || defined(__i386__)
+    if (HasAvx2()) return MinMaxAvx2(x + b, len, &lo[p], &hi[p]);
+#endif
+    for (size_t i = b; i < b + len; ++i) {
+      if (x[i] < lo[p]) lo[p] = x[i];
+      if (x[i] > hi[p]) hi[p] = x[i];
+    }
+  });
+  *min = 0.0f;
+  *max = 0.0f;
+  for (size_t p = 0; p < pieces; ++p) {
+    *min = std::min(*min, lo[p]);
+    *max = std::max(*max, hi[p]);
+  }
+  liteq::ClearError();
+  return LITEQ_OK;
+}
 
 extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t channels, size_t inner, int32_t qmax,
                                              float* scales, int8_t* out, size_t* bad_index, const liteq_bulk_hooks* hooks) {

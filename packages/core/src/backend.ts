@@ -51,6 +51,8 @@ export interface Backend {
    * same bytes (numerics/weights.ts).
    */
   quantizeWeightsInt8?(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number };
+  /** min and max over x and 0, NaN skipped (numerics/ranges.ts dataRange); threaded. Optional. */
+  minMax?(x: Float32Array): { min: number; max: number };
   /** float32 → IEEE half bits, round to nearest even (numerics/float16.ts floatToHalf). Optional. */
   toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
   /**

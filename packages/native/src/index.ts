@@ -27,6 +27,7 @@ interface Addon {
   /** Absent in addons built before large-model streaming existed (this and the four below). */
   quantizeWeightsInt8?(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number };
   toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
+  minMax?(x: Float32Array): { min: number; max: number };
   mapFile?(path: string): Uint8Array;
   allocate?(bytes: number): Uint8Array;
   releasePages?(view: ArrayBufferView): void;
@@ -119,6 +120,10 @@ export class NativeBackend implements Backend {
     return this.need('toFloat16').call(this.addon, x, out);
   }
 
+  minMax(x: Float32Array): { min: number; max: number } {
+    return this.need('minMax').call(this.addon, x);
+  }
+
   mapFile(path: string): Uint8Array {
     return this.need('mapFile').call(this.addon, path);
   }
@@ -131,7 +136,7 @@ export class NativeBackend implements Backend {
     this.need('releasePages').call(this.addon, view);
   }
 
-  private need<K extends 'quantizeWeightsInt8' | 'toFloat16' | 'mapFile' | 'allocate' | 'releasePages'>(name: K): NonNullable<Addon[K]> {
+  private need<K extends 'quantizeWeightsInt8' | 'toFloat16' | 'minMax' | 'mapFile' | 'allocate' | 'releasePages'>(name: K): NonNullable<Addon[K]> {
     const f = this.addon[name];
     if (!f) throw new NativeAddonError(`this liteq native addon has no ${name}; ${REBUILD_HINT}`);
     return f as NonNullable<Addon[K]>;

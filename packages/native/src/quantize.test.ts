@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quantizeUint8Ts, quantizeWeightsInt8, toFloat16, UnsupportedError, type WeightBackend } from '@liteq/core';
+import { dataRange, quantizeUint8Ts, quantizeWeightsInt8, toFloat16, UnsupportedError, type WeightBackend } from '@liteq/core';
 import { NativeBackend, loadAddon } from './index.js';
 
 describe('quantizeUint8 (native) vs quantizeUint8Ts', () => {
@@ -23,6 +23,17 @@ describe('quantizeUint8 (native) vs quantizeUint8Ts', () => {
     for (const [scale, zp, qmin] of [[0.25, 128, 1], [0.0123, 111, 1], [0.25, 0, 0], [3 / 255, 200, 0]] as const) {
       expect(Buffer.compare(backend.quantizeUint8(x, scale, zp, qmin, 255), quantizeUint8Ts(x, scale, zp, qmin, 255))).toBe(0);
     }
+  });
+
+  it('agrees across threads on a large tensor with saturating outliers, and minMax equals dataRange', () => {
+    const n = 1_000_003;
+    const x = new Float32Array(n);
+    let s = 777;
+    for (let i = 0; i < n; i++) x[i] = (((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1) * (i % 101 === 0 ? 1e5 : 2);
+    const r = backend.minMax(x);
+    expect(r).toEqual(dataRange(x));
+    expect(backend.minMax(Float32Array.of(3, Number.NaN, 5))).toEqual({ min: 0, max: 5 });
+    expect(Buffer.compare(backend.quantizeUint8(x, 0.0157, 127, 1, 255), quantizeUint8Ts(x, 0.0157, 127, 1, 255))).toBe(0);
   });
 
   it('rejects bad arguments with a message', () => {

@@ -38,7 +38,7 @@ export interface ConvertOptions {
   /** --change_concat_input_ranges (default false: concat inputs keep their own ranges). */
   changeConcatInputRanges?: boolean;
   /** Bulk weight quantization (e.g. `await resolveBackend()`); a TS loop with identical results otherwise. */
-  backend?: Pick<Backend, 'quantizeUint8'>;
+  backend?: Pick<Backend, 'quantizeUint8' | 'minMax'>;
   /** Receives non-fatal notes (constants quantized from their data range, …). */
   onWarning?: (message: string) => void;
   /** Model description string (default "liteq convert"). */
@@ -78,12 +78,14 @@ export function convert(graph: TfGraph, options: ConvertOptions): Model {
   fuseActivations(g);
   if (quantized) {
     const quantizeUint8 = options.backend?.quantizeUint8?.bind(options.backend);
+    const minMax = options.backend?.minMax?.bind(options.backend);
     const warnings = quantizeGraph(g, {
       ...(options.meanValues ? { meanValues: options.meanValues } : {}),
       ...(options.stdDevValues ? { stdDevValues: options.stdDevValues } : {}),
       ...(options.defaultRangesMin !== undefined ? { defaultRangesMin: options.defaultRangesMin, defaultRangesMax: options.defaultRangesMax! } : {}),
       changeConcatInputRanges: options.changeConcatInputRanges ?? false,
       ...(quantizeUint8 ? { quantizeUint8 } : {}),
+      ...(minMax ? { minMax } : {}),
     });
     warnings.forEach((w) => options.onWarning?.(w));
   }

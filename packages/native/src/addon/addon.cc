@@ -414,6 +414,22 @@ Napi::Value QuantizeWeightsInt8(const Napi::CallbackInfo& info) {
   return r;
 }
 
+// minMax(x: Float32Array) → { min, max } over x and 0 (liteq_min_max).
+Napi::Value MinMax(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+    return ThrowError(env, "minMax(x: Float32Array)");
+  }
+  const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
+  float lo = 0, hi = 0;
+  const int status = liteq_min_max(x.Data(), x.ElementLength(), &lo, &hi);
+  if (status != LITEQ_OK) return ThrowStatus(env, status);
+  Napi::Object r = Napi::Object::New(env);
+  r.Set("min", Napi::Number::New(env, lo));
+  r.Set("max", Napi::Number::New(env, hi));
+  return r;
+}
+
 // toFloat16(x: Float32Array, out?: Uint16Array) → Uint16Array (liteq_float_to_half).
 Napi::Value ToFloat16(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -445,6 +461,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("quantizeInt8PerChannel", Napi::Function::New(env, QuantizeInt8PerChannel, "quantizeInt8PerChannel"));
   exports.Set("quantizeWeightsInt8", Napi::Function::New(env, QuantizeWeightsInt8, "quantizeWeightsInt8"));
   exports.Set("toFloat16", Napi::Function::New(env, ToFloat16, "toFloat16"));
+  exports.Set("minMax", Napi::Function::New(env, MinMax, "minMax"));
   exports.Set("mapFile", Napi::Function::New(env, MapFile, "mapFile"));
   exports.Set("allocate", Napi::Function::New(env, Allocate, "allocate"));
   exports.Set("releasePages", Napi::Function::New(env, ReleasePages, "releasePages"));

@@ -5,7 +5,7 @@ import type { Backend } from '../../backend.js';
 import { UnsupportedError } from '../../errors.js';
 import { roundHalfAwayFromZero } from './quant-math.js';
 
-export type WeightBackend = Pick<Backend, 'quantizeUint8' | 'quantizeInt8PerChannel' | 'quantizeWeightsInt8' | 'toFloat16'> & {
+export type WeightBackend = Pick<Backend, 'quantizeUint8' | 'quantizeInt8PerChannel' | 'quantizeWeightsInt8' | 'toFloat16' | 'minMax'> & {
   /** Where bulk results go (e.g. the arena a large model's output is built in); undefined: a new array. */
   alloc?(bytes: number): Uint8Array | undefined;
   /** Told of each float constant once it has been read (progress of large models). */

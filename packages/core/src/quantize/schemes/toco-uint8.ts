@@ -24,6 +24,8 @@ export interface TocoQuantizeOptions {
   changeConcatInputRanges: boolean;
   /** Native bulk quantization when a backend provides it; must give the bytes quantizeUint8Ts gives. */
   quantizeUint8?: (x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number) => Uint8Array;
+  /** Native threaded range of a constant (over its data and 0); must give what dataRange gives. */
+  minMax?: (x: Float32Array) => MinMax;
 }
 
 /** TOCO carries a range through these (besides the range-preserving ops): its activations and MEAN. */
@@ -92,7 +94,7 @@ export function quantizeGraph(g: FGraph, opts: TocoQuantizeOptions): string[] {
   T.forEach((t, i) => {
     if (!wanted(i) || t.minmax) return;
     if (t.data instanceof Float32Array) {
-      t.minmax = dataRange(t.data);
+      t.minmax = (opts.minMax ?? dataRange)(t.data);
       if (!g.ops.some((o) => o.op.kind === 'custom' && o.inputs.includes(i))) warnings.push(`constant ${t.name} has no range; using its data's [${t.minmax.min}, ${t.minmax.max}]`);
     } else if (opts.defaultRangesMin !== undefined && opts.defaultRangesMax !== undefined) {
       t.minmax = { min: opts.defaultRangesMin, max: opts.defaultRangesMax };
@@ -157,7 +159,8 @@ export function quantizeUint8Scheme(model: Model, o: QuantizeModelOptions): Mode
   const g = fgraphFromSubgraph(sg);
   const T = g.tensors;
   // Constants are quantized from their own data (the converter would warn about each).
-  for (const t of T) if (t.data instanceof Float32Array) t.minmax = dataRange(t.data);
+  const range = o.backend?.minMax ? o.backend.minMax.bind(o.backend) : dataRange;
+  for (const t of T) if (t.data instanceof Float32Array) t.minmax = range(t.data);
   // Calibrated ranges for everything whose range is not carried or fixed by the converter's rules.
   for (const op of sg.operators) {
     if (op.op.kind === 'builtin' && AFFINE_OPS.has(op.op.opcode) && op.inputs[1] !== undefined && op.inputs[1] >= 0) T[op.inputs[1]]!.narrowRange = true;
@@ -174,6 +177,7 @@ export function quantizeUint8Scheme(model: Model, o: QuantizeModelOptions): Mode
     stdDevValues: sg.inputs.map(() => std),
     changeConcatInputRanges: false,
     ...(o.backend?.quantizeUint8 ? { quantizeUint8: o.backend.quantizeUint8.bind(o.backend) } : {}),
+    ...(o.backend?.minMax ? { minMax: o.backend.minMax.bind(o.backend) } : {}),
   });
   warnings.forEach((w) => o.onWarning?.(w));
   const out = exportModel(g, o.description ?? 'liteq quantize --scheme uint8');
