@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/lut.h"
 #include "kernels/params.h"
 #include "kernels/reference/activations.h"
 #include "kernels/reference/logistic.h"
@@ -51,7 +52,7 @@ int RunLut8(const OpContext& ctx, const OpArgs& a) {
   uint8_t* out = a.outputs[0]->data;
   ParallelFor(ctx, (n + kBlock - 1) / kBlock, [&](int64_t begin, int64_t end) {
     const int64_t i0 = begin * kBlock, i1 = std::min(n, end * kBlock);
-    reference::LookupBytes(table, in + i0, i1 - i0, out + i0);
+    LookupBytes(table, in + i0, i1 - i0, out + i0);
   });
   return LITEQ_OK;
 }
