@@ -43,6 +43,8 @@ Napi::Value ThrowStatus(Napi::Env env, int status) {
   return env.Undefined();
 }
 
+bool IsFloat32Array(const Napi::Value& v) { return v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == napi_float32_array; }
+
 bool GetHolder(const Napi::Value& v, HolderPtr* out) {
   if (!v.IsExternal()) return false;
   *out = *v.As<Napi::External<HolderPtr>>().Data();
@@ -239,7 +241,7 @@ Napi::Value RunPlan(const Napi::CallbackInfo& info) {
 // Synchronous: one pass over a layer's weights while converting.
 Napi::Value QuantizeUint8(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 5 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+  if (info.Length() < 5 || !IsFloat32Array(info[0]) ||
       !info[1].IsNumber() || !info[2].IsNumber() || !info[3].IsNumber() || !info[4].IsNumber()) {
     return ThrowError(env, "quantizeUint8(x: Float32Array, scale: number, zeroPoint: number, qmin: number, qmax: number)");
   }
@@ -256,8 +258,8 @@ Napi::Value QuantizeUint8(const Napi::CallbackInfo& info) {
 // quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number) → Int8Array.
 Napi::Value QuantizeInt8PerChannel(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 5 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
-      !info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array || !info[2].IsNumber() ||
+  if (info.Length() < 5 || !IsFloat32Array(info[0]) ||
+      !IsFloat32Array(info[1]) || !info[2].IsNumber() ||
       !info[3].IsNumber() || !info[4].IsNumber()) {
     return ThrowError(env, "quantizeInt8PerChannel(x: Float32Array, scales: Float32Array, inner: number, qmin: number, qmax: number)");
   }
@@ -387,7 +389,7 @@ bool OptionalOut(const Napi::CallbackInfo& info, size_t i, napi_typedarray_type 
 Napi::Value QuantizeWeightsInt8(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* usage = "quantizeWeightsInt8(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array)";
-  if (info.Length() < 4 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+  if (info.Length() < 4 || !IsFloat32Array(info[0]) ||
       !info[1].IsNumber() || !info[2].IsNumber() || !info[3].IsNumber()) {
     return ThrowError(env, usage);
   }
@@ -417,7 +419,7 @@ Napi::Value QuantizeWeightsInt8(const Napi::CallbackInfo& info) {
 // minMax(x: Float32Array) → { min, max } over x and 0 (liteq_min_max).
 Napi::Value MinMax(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+  if (info.Length() < 1 || !IsFloat32Array(info[0])) {
     return ThrowError(env, "minMax(x: Float32Array)");
   }
   const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
@@ -433,7 +435,7 @@ Napi::Value MinMax(const Napi::CallbackInfo& info) {
 // toFloat16(x: Float32Array, out?: Uint16Array) → Uint16Array (liteq_float_to_half).
 Napi::Value ToFloat16(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+  if (info.Length() < 1 || !IsFloat32Array(info[0])) {
     return ThrowError(env, "toFloat16(x: Float32Array, out?: Uint16Array)");
   }
   const Napi::Float32Array x = info[0].As<Napi::Float32Array>();
