@@ -42,6 +42,9 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 // then bias[16].
 void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                      float act_max, float* c, size_t c_stride);
+// The same for nr <= 8 (reads the panel's first 8 columns only).
+void F32Gemm4x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
+                    float act_max, float* c, size_t c_stride);
 void F32Gemm4x16WasmSimd(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                          float act_max, float* c, size_t c_stride);
 

@@ -34,6 +34,7 @@ namespace {
 // 8*half + 4*odd + j for column 8*half + 2*j + odd): even columns are quarters 0 and 2, odd 1 and 3.
 struct OutputRegs {
   __m512i mult, lshift, rshift, round_even, round_odd, count_even, count_odd, post, zp, vmin, vmax;
+  __m512i rmask, rhalf;  // RoundingDivideByPOT's (1 << rshift) - 1 and its half, per column
 };
 
 LITEQ_AVX512VNNI inline __m512i Halves(const int64_t* lo, const int64_t* hi) {
@@ -56,6 +57,9 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   o.zp = _mm512_set1_epi32(op.output_offset);
   o.vmin = _mm512_set1_epi32(op.act_min);
   o.vmax = _mm512_set1_epi32(op.act_max);
+  const __m512i one = _mm512_set1_epi32(1);
+  o.rmask = _mm512_sub_epi32(_mm512_sllv_epi32(one, o.rshift), one);
+  o.rhalf = _mm512_srli_epi32(o.rmask, 1);
   return o;
 }
 
@@ -76,9 +80,8 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, const OutputRegs& o, b
     odd = _mm512_add_epi64(odd, half);
     const __m512i high = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 31), _mm512_slli_epi64(odd, 1));
     // RoundingDivideByPOT: ties away from zero.
-    const __m512i mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, o.rshift), one);
-    const __m512i remainder = _mm512_and_si512(high, mask);
-    const __m512i threshold = _mm512_sub_epi32(_mm512_srli_epi32(mask, 1), _mm512_srai_epi32(high, 31));
+    const __m512i remainder = _mm512_and_si512(high, o.rmask);
+    const __m512i threshold = _mm512_sub_epi32(o.rhalf, _mm512_srai_epi32(high, 31));
     const __m512i shifted = _mm512_srav_epi32(high, o.rshift);
     r = _mm512_mask_add_epi32(shifted, _mm512_cmpgt_epi32_mask(remainder, threshold), shifted, one);
     r = _mm512_add_epi32(r, o.zp);
