@@ -49,3 +49,15 @@ LQ_TEST(PadRejectsAWrongOutputShape) {
   auto tout = MakeTensor(DType::kInt8, {3, 3}, out);
   LQ_CHECK(RunKernel("pad_i8", PadBlob({1, 1}, {1, 1}, 0), {&tin}, &tout) != 0);
 }
+
+LQ_TEST(PadOfTheLastDimensionOnlyMatchesTheGeneralWalk) {
+  // [1, 5, 3, 4] padded to 4 + 1 + 3 channels (the one-pass path) equals the element-by-element definition.
+  std::vector<int32_t> in(60), out(5 * 3 * 8, 0);
+  for (size_t i = 0; i < in.size(); ++i) in[i] = static_cast<int32_t>(i * 7 + 1);
+  auto tin = MakeTensor(DType::kInt32, {1, 5, 3, 4}, in);
+  auto tout = MakeTensor(DType::kInt32, {1, 5, 3, 8}, out);
+  LQ_CHECK_EQ(RunKernel("pad_i32", PadBlob({0, 0, 0, 1}, {0, 0, 0, 3}, -9), {&tin}, &tout), 0);
+  for (int p = 0; p < 15; ++p) {
+    for (int c = 0; c < 8; ++c) LQ_CHECK_EQ(out[static_cast<size_t>(p * 8 + c)], c >= 1 && c < 5 ? in[static_cast<size_t>(p * 4 + c - 1)] : -9);
+  }
+}

@@ -6,6 +6,7 @@
 #define LITEQ_KERNELS_REFERENCE_PAD_H_
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 
 namespace liteq {
@@ -25,6 +26,22 @@ void Pad(const PadShape& s, const T* input, T pad_value, T* output) {
   for (int i = 0; i < s.rank; ++i) {
     out_dims[i] = s.before[i] + s.in_dims[i] + s.after[i];
     out_total *= out_dims[i];
+  }
+  // Only the last dimension padded (channel padding before a residual ADD): one pass, each output row
+  // is [before][input row][after].
+  bool last_only = s.rank > 0;
+  for (int i = 0; i + 1 < s.rank; ++i) last_only = last_only && s.before[i] == 0 && s.after[i] == 0;
+  if (last_only) {
+    const int row = s.in_dims[s.rank - 1], b = s.before[s.rank - 1], e = s.after[s.rank - 1];
+    const int64_t rows = row == 0 ? 0 : out_total / (b + row + e);
+    T* dst = output;
+    for (int64_t r = 0; r < rows; ++r, dst += b + row + e) {
+      std::fill_n(dst, b, pad_value);
+      std::memcpy(dst + b, input + r * row, sizeof(T) * row);
+      std::fill_n(dst + b + row, e, pad_value);
+    }
+    if (row == 0) std::fill_n(output, out_total, pad_value);
+    return;
   }
   for (int64_t i = 0; i < out_total; ++i) output[i] = pad_value;
   if (s.rank == 0) {
