@@ -19,6 +19,28 @@ struct PadShape {
   int after[6];
 };
 
+// Only the last dimension padded (channel padding before a residual ADD): output rows
+// [row_begin, row_end) of [before][input row][after], in one pass.
+inline bool PadsLastDimensionOnly(const PadShape& s) {
+  if (s.rank == 0) return false;
+  for (int i = 0; i + 1 < s.rank; ++i) {
+    if (s.before[i] != 0 || s.after[i] != 0) return false;
+  }
+  return true;
+}
+
+template <typename T>
+void PadLastDimension(const PadShape& s, const T* input, T pad_value, T* output, int64_t row_begin, int64_t row_end) {
+  const int row = s.in_dims[s.rank - 1], b = s.before[s.rank - 1], e = s.after[s.rank - 1];
+  const int64_t out_row = b + row + e;
+  for (int64_t r = row_begin; r < row_end; ++r) {
+    T* dst = output + r * out_row;
+    std::fill_n(dst, b, pad_value);
+    std::memcpy(dst + b, input + r * row, sizeof(T) * row);
+    std::fill_n(dst + b + row, e, pad_value);
+  }
+}
+
 template <typename T>
 void Pad(const PadShape& s, const T* input, T pad_value, T* output) {
   int out_dims[6];
@@ -27,22 +49,7 @@ void Pad(const PadShape& s, const T* input, T pad_value, T* output) {
     out_dims[i] = s.before[i] + s.in_dims[i] + s.after[i];
     out_total *= out_dims[i];
   }
-  // Only the last dimension padded (channel padding before a residual ADD): one pass, each output row
-  // is [before][input row][after].
-  bool last_only = s.rank > 0;
-  for (int i = 0; i + 1 < s.rank; ++i) last_only = last_only && s.before[i] == 0 && s.after[i] == 0;
-  if (last_only) {
-    const int row = s.in_dims[s.rank - 1], b = s.before[s.rank - 1], e = s.after[s.rank - 1];
-    const int64_t rows = row == 0 ? 0 : out_total / (b + row + e);
-    T* dst = output;
-    for (int64_t r = 0; r < rows; ++r, dst += b + row + e) {
-      std::fill_n(dst, b, pad_value);
-      std::memcpy(dst + b, input + r * row, sizeof(T) * row);
-      std::fill_n(dst + b + row, e, pad_value);
-    }
-    if (row == 0) std::fill_n(output, out_total, pad_value);
-    return;
-  }
+  if (PadsLastDimensionOnly(s)) return PadLastDimension(s, input, pad_value, output, 0, out_total / std::max(1, s.before[s.rank - 1] + s.in_dims[s.rank - 1] + s.after[s.rank - 1]));
   for (int64_t i = 0; i < out_total; ++i) output[i] = pad_value;
   if (s.rank == 0) {
     output[0] = input[0];
