@@ -5,6 +5,7 @@ import { ByteBuffer } from 'flatbuffers';
 import type { Model } from '../../ir/types.js';
 import { Model as FbModel } from './generated/tflite/model.js';
 import { ALIGN, BufferPlan, FLATBUFFER_LIMIT, pad16, structureEstimate, Writer, type WriteTfliteOptions } from './writer.js';
+
 /**
  * Memory a large model's output is built in: the quantizer puts each result at a 16-byte aligned
  * offset with 4 free bytes before it (room for a flatbuffer vector's length), and the file is then the
@@ -12,6 +13,8 @@ import { ALIGN, BufferPlan, FLATBUFFER_LIMIT, pad16, structureEstimate, Writer, 
  */
 export class Arena {
   used = 0;
+  /** Start offset → length of every allocation (only whole allocations are used in place). */
+  private readonly allocations = new Map<number, number>();
   constructor(readonly bytes: Uint8Array) {}
 
   /** n bytes of the arena, or undefined when it is full. */
@@ -19,14 +22,18 @@ export class Arena {
     const off = pad16(this.used + 4);
     if (off + n > this.bytes.byteLength) return undefined;
     this.used = off + n;
+    this.allocations.set(off, n);
     return this.bytes.subarray(off, off + n);
   }
 
-  /** Where d starts in the arena (it must lie wholly inside and be aligned), or -1. */
+  /**
+   * Where d starts in the arena when d is exactly one allocation (the 4 bytes before it are then free
+   * for a vector length), or -1 (a part of an allocation, or memory elsewhere: the writer copies it).
+   */
   offsetOf(d: Uint8Array): number {
     if (d.buffer !== this.bytes.buffer) return -1;
     const off = d.byteOffset - this.bytes.byteOffset;
-    return off >= 4 && off % ALIGN === 0 && off + d.byteLength <= this.used ? off : -1;
+    return this.allocations.get(off) === d.byteLength ? off : -1;
   }
 }
 
