@@ -7,7 +7,7 @@
 // in a temporary directory removed afterwards. The README's memory claim for that path is checked
 // too: the CLI's peak RSS stays within 1.2× the output plus Node's own baseline.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,4 +73,29 @@ describe('a few-hundred-MB float model through every scheme', () => {
     if (scheme === 'dynamic' || scheme === 'float16') expectSameModel(quantizeModel(float, { scheme, mean: 127.5, std: 127.5 }), q);
     await expectSameAsTflite(q, PROBES);
   }, 600_000);
+});
+
+describe('quantize: bad inputs on the streaming and the in-memory path', () => {
+  it.each(['dynamic', 'uint8'])('--scheme %s: a directory, a missing file and a truncated file exit 2 naming the file, nothing written', async (scheme) => {
+    const bad = join(dir, `bad-${scheme}`);
+    mkdirSync(bad);
+    const truncated = join(bad, 'cut.tflite');
+    await writeFile(truncated, (await readFile(join(SHARED, 'models/tflite/mobilenet_v1_0.25_224_float.tflite'))).subarray(0, 50_000));
+    const cases: [string, RegExp][] = [
+      [join(bad, 'subdir'), /is a directory/],
+      [join(bad, 'missing.tflite'), /no such file or directory/],
+      [truncated, /invalid tflite model/],
+    ];
+    mkdirSync(join(bad, 'subdir'));
+    for (const [input, message] of cases) {
+      const out = join(bad, 'out.tflite');
+      const extra = scheme === 'uint8' ? ['--calibration', COCO, '--samples', '1'] : [];
+      const r = (await run(process.execPath, [CLI, 'quantize', input, '--scheme', scheme, ...extra, '-o', out]).catch((e: unknown) => e)) as { code: number; stderr: string };
+      expect(r.code, input).toBe(2);
+      expect(r.stderr).toContain(input);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(readdirSync(bad).sort()).toEqual(['cut.tflite', 'subdir']);
+    }
+  });
 });

@@ -22,7 +22,8 @@ const ARENA_SLACK = 64 * 2 ** 20;
 export async function largeModelStreaming(file: string, scheme: string, backend: Backend, showProgress: boolean): Promise<Streaming | undefined> {
   const { mapFile, allocate, releasePages } = backend;
   if ((scheme !== 'dynamic' && scheme !== 'float16') || !mapFile || !allocate || !backend.quantizeWeightsInt8 || !backend.toFloat16) return undefined;
-  await stat(file); // a missing file is reported as such (ENOENT with its path)
+  // A missing file is reported as such (ENOENT with its path); a directory by name.
+  if ((await stat(file)).isDirectory()) throw new InvalidInputError(`${file}: is a directory, not a .tflite file`);
   let input: Uint8Array;
   try {
     input = mapFile.call(backend, file);

@@ -10,7 +10,9 @@ const CHUNK = 2 ** 30;
 export async function readFileLarge(path: string): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
-    const { size } = await fh.stat();
+    const st = await fh.stat();
+    if (st.isDirectory()) throw new InvalidInputError(`${path}: is a directory, not a file`);
+    const { size } = st;
     if (size > constants.MAX_LENGTH) throw new InvalidInputError(`${path}: ${size} bytes is more than one buffer can hold here (${constants.MAX_LENGTH})`);
     const out = new Uint8Array(size);
     for (let pos = 0; pos < size; ) {
