@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors.js';
-import { removePendingTemporaryFiles, writeFileAtomic } from './files.js';
+import { DiskSpaceError, InvalidInputError } from '../errors.js';
+import { assertFreeSpace, removePendingTemporaryFiles, writeFileAtomic } from './files.js';
 
 describe('writeFileAtomic', () => {
   it('writes the bytes under the final name and leaves no temporary file', async () => {
@@ -43,5 +43,16 @@ describe('writeFileAtomic', () => {
     expect(await settled).toBe('failed');
     expect(readFileSync(out, 'utf8')).toBe('previous');
     expect(readdirSync(dir)).toEqual(['model.tflite']);
+  });
+});
+
+describe('assertFreeSpace', () => {
+  it('refuses an output larger than the free space of its file system, naming the file and the amounts', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-space-'));
+    const file = path.join(dir, 'huge.tflite');
+    await expect(assertFreeSpace(file, 1e18)).rejects.toThrow(DiskSpaceError);
+    await expect(assertFreeSpace(file, 1e18)).rejects.toThrow(/huge\.tflite: needs 1000000000000\.0 MB, but only [\d.]+ MB are free/);
+    await expect(assertFreeSpace(file, 1)).resolves.toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
