@@ -1,7 +1,6 @@
 // PAD / PADV2 kernels: pad_f32, pad_u8, pad_i8, pad_i32. One input (paddings and constant values are
 // folded into the params by lowering).
 #include <cstdint>
-#include <algorithm>
 #include <cstring>
 
 #include "kernels/kernel_lists.h"
@@ -54,8 +53,7 @@ void RunPad(const OpContext& ctx, const OpArgs& a, T value) {
   const T* in = a.inputs[0]->Data<T>();
   T* out = a.outputs[0]->Data<T>();
   if (!reference::PadsLastDimensionOnly(s)) return reference::Pad<T>(s, in, value, out);
-  const int64_t rows = a.outputs[0]->NumElements() / std::max(1, s.before[s.rank - 1] + s.in_dims[s.rank - 1] + s.after[s.rank - 1]);
-  ParallelForBlocks(ctx, rows, 256, [&](int64_t r0, int64_t r1) { reference::PadLastDimension<T>(s, in, value, out, r0, r1); });
+  ParallelForBlocks(ctx, reference::PadRows(s, a.outputs[0]->NumElements()), 256, [&](int64_t r0, int64_t r1) { reference::PadLastDimension<T>(s, in, value, out, r0, r1); });
 }
 
 int RunF32(const OpContext& ctx, const OpArgs& a) {

@@ -111,16 +111,18 @@ bool HasAvx2() {
   return isa >= liteq::x86::Isa::kAvx2 && isa != liteq::x86::Isa::kWasmSimd128;
 }
 
+// v - v is 0 for finite v and NaN for NaN / ±inf: a mask of the lanes holding a non-finite value.
+__attribute__((target("avx2"))) inline int NonFiniteLanes(__m256 v) {
+  return _mm256_movemask_ps(_mm256_cmp_ps(_mm256_sub_ps(v, v), _mm256_setzero_ps(), _CMP_NEQ_UQ));
+}
+
 __attribute__((target("avx2"))) size_t ScanMaxAbsAvx2(const float* x, size_t n, float* max_abs) {
   const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
   __m256 m0 = _mm256_set1_ps(*max_abs), m1 = m0;
   size_t i = 0;
   for (; i + 16 <= n; i += 16) {
     const __m256 a = _mm256_loadu_ps(x + i), b = _mm256_loadu_ps(x + i + 8);
-    // v - v is 0 for finite v and NaN for NaN / ±Inf.
-    const __m256 bad = _mm256_or_ps(_mm256_cmp_ps(_mm256_sub_ps(a, a), _mm256_setzero_ps(), _CMP_NEQ_UQ),
-                                    _mm256_cmp_ps(_mm256_sub_ps(b, b), _mm256_setzero_ps(), _CMP_NEQ_UQ));
-    if (_mm256_movemask_ps(bad) != 0) break;
+    if ((NonFiniteLanes(a) | NonFiniteLanes(b)) != 0) break;
     m0 = _mm256_max_ps(m0, _mm256_and_ps(a, abs_mask));
     m1 = _mm256_max_ps(m1, _mm256_and_ps(b, abs_mask));
   }
@@ -191,6 +193,26 @@ void QuantizeSymmetric(const float* x, size_t n, float scale, int32_t qmax, int8
 // Pieces of [0, n) for the pool: about 1 MiB of floats each, so both threads stay busy to the end.
 constexpr size_t kPiece = 256 * 1024;
 
+size_t NumPieces(size_t n) { return (n + kPiece - 1) / kPiece; }
+
+// fn(piece, begin, length) for every piece of [0, n), spread over the bulk pool.
+template <typename Fn>
+void ForEachPiece(size_t n, Fn&& fn) {
+  BulkPool().Run(static_cast<int>(NumPieces(n)), [&](int p) {
+    const size_t b = static_cast<size_t>(p) * kPiece;
+    fn(static_cast<size_t>(p), b, std::min(kPiece, n - b));
+  });
+}
+
+// The first failing index over runs of `stride` elements, run r reporting bad[r] (kNoBad: none).
+size_t FirstBad(const std::vector<size_t>& bad, size_t stride) {
+  for (size_t r = 0; r < bad.size(); ++r) {
+    if (bad[r] != kNoBad) return r * stride + bad[r];
+  }
+  return kNoBad;
+}
+
+
 // The caller's memory hooks around one piece (liteq_bulk_hooks).
 struct Hooks {
   const liteq_bulk_hooks* h;
@@ -227,8 +249,8 @@ __attribute__((target("avx2"))) size_t QuantizeUint8Avx2(const float* x, size_t 
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     const __m256 v = _mm256_loadu_ps(x + i);
-    // v - v is NaN exactly for NaN and ±inf: such a vector goes the scalar way, which reports it.
-    if (_mm256_movemask_ps(_mm256_cmp_ps(_mm256_sub_ps(v, v), _mm256_setzero_ps(), _CMP_NEQ_UQ)) != 0) {
+    // A vector with a non-finite value goes the scalar way, which reports it.
+    if (NonFiniteLanes(v) != 0) {
       const size_t bad = QuantizeUint8Scalar(x + i, 8, scale, zp, lo, hi, out + i);
       if (bad != kNoBad) return i + bad;
       continue;
@@ -281,11 +303,8 @@ extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int3
   if (n > 0 && (x == nullptr || out == nullptr)) {
     return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: null buffer");
   }
-  const size_t pieces = (n + kPiece - 1) / kPiece;
-  std::vector<size_t> bad(pieces, kNoBad);
-  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
-    const size_t b = static_cast<size_t>(p) * kPiece;
-    const size_t len = std::min(kPiece, n - b);
+  std::vector<size_t> bad(NumPieces(n), kNoBad);
+  ForEachPiece(n, [&](size_t p, size_t b, size_t len) {
 #if defined(__x86_64__) || defined(__i386__)
     if (HasAvx2()) {
       bad[p] = QuantizeUint8Avx2(x + b, len, scale, zero_point, qmin, qmax, out + b);
@@ -294,10 +313,8 @@ extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int3
 #endif
     bad[p] = QuantizeUint8Scalar(x + b, len, scale, zero_point, qmin, qmax, out + b);
   });
-  for (size_t p = 0; p < pieces; ++p) {
-    if (bad[p] != kNoBad) {
-      return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: non-finite value at index " + std::to_string(p * kPiece + bad[p]));
-    }
+  if (const size_t i = FirstBad(bad, kPiece); i != kNoBad) {
+    return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_uint8: non-finite value at index " + std::to_string(i));
   }
   liteq::ClearError();
   return LITEQ_OK;
@@ -305,11 +322,9 @@ extern "C" int liteq_quantize_uint8(const float* x, size_t n, double scale, int3
 
 extern "C" int liteq_min_max(const float* x, size_t n, float* min, float* max) {
   if (min == nullptr || max == nullptr || (n > 0 && x == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_min_max: null buffer");
-  const size_t pieces = (n + kPiece - 1) / kPiece;
+  const size_t pieces = NumPieces(n);
   std::vector<float> lo(pieces, 0.0f), hi(pieces, 0.0f);
-  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
-    const size_t b = static_cast<size_t>(p) * kPiece;
-    const size_t len = std::min(kPiece, n - b);
+  ForEachPiece(n, [&](size_t p, size_t b, size_t len) {
 #if defined(__x86_64__) || defined(__i386__)
     if (HasAvx2()) return MinMaxAvx2(x + b, len, &lo[p], &hi[p]);
 #endif
@@ -361,31 +376,22 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       }
       hk.ReadEnd(xc, inner * sizeof(float));
     });
-    for (size_t c = 0; c < channels; ++c) {
-      if (bad[c] != kNoBad) return fail_at(c * inner + bad[c]);
-    }
+    if (const size_t i = FirstBad(bad, inner); i != kNoBad) return fail_at(i);
   } else if (outer == 1) {
     // Few, long channels (channels == 1: per tensor): a parallel scan per channel, then its quantize.
     for (size_t c = 0; c < channels; ++c) {
       const float* xc = x + c * inner;
-      const size_t pieces = (inner + kPiece - 1) / kPiece;
-      std::vector<float> part(pieces, 0.0f);
-      std::vector<size_t> bad(pieces, kNoBad);
-      pool.Run(static_cast<int>(pieces), [&](int p) {
-        const size_t b = static_cast<size_t>(p) * kPiece;
-        const size_t len = std::min(kPiece, inner - b);
+      std::vector<float> part(NumPieces(inner), 0.0f);
+      std::vector<size_t> bad(part.size(), kNoBad);
+      ForEachPiece(inner, [&](size_t p, size_t b, size_t len) {
         hk.ReadBegin(xc + b, len * sizeof(float));
         bad[p] = ScanMaxAbs(xc + b, len, &part[p]);
         hk.ReadEnd(xc + b, len * sizeof(float));
       });
-      for (size_t p = 0; p < pieces; ++p) {
-        if (bad[p] != kNoBad) return fail_at(c * inner + p * kPiece + bad[p]);
-        max_abs[c] = std::max(max_abs[c], part[p]);
-      }
+      if (const size_t i = FirstBad(bad, kPiece); i != kNoBad) return fail_at(c * inner + i);
+      for (const float m : part) max_abs[c] = std::max(max_abs[c], m);
       scales[c] = SymmetricScale(max_abs[c], qmax);
-      pool.Run(static_cast<int>(pieces), [&](int p) {
-        const size_t b = static_cast<size_t>(p) * kPiece;
-        const size_t len = std::min(kPiece, inner - b);
+      ForEachPiece(inner, [&](size_t, size_t b, size_t len) {
         hk.ReadBegin(xc + b, len * sizeof(float));
         hk.WriteBegin(out + c * inner + b, len);
         QuantizeSymmetric(xc + b, len, scales[c], qmax, out + c * inner + b);
@@ -477,10 +483,7 @@ __attribute__((target("avx2,f16c"))) void ToHalfF16c(const float* x, size_t n, u
 extern "C" int liteq_float_to_half(const float* x, size_t n, uint16_t* out, const liteq_bulk_hooks* hooks) {
   const Hooks hk{hooks};
   if (n > 0 && (x == nullptr || out == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_float_to_half: null buffer");
-  const size_t pieces = (n + kPiece - 1) / kPiece;
-  BulkPool().Run(static_cast<int>(pieces), [&](int p) {
-    const size_t b = static_cast<size_t>(p) * kPiece;
-    const size_t len = std::min(kPiece, n - b);
+  ForEachPiece(n, [&](size_t, size_t b, size_t len) {
     hk.ReadBegin(x + b, len * sizeof(float));
     hk.WriteBegin(out + b, len * sizeof(uint16_t));
 #if defined(__x86_64__) || defined(__i386__)

@@ -29,6 +29,11 @@ inline bool PadsLastDimensionOnly(const PadShape& s) {
   return true;
 }
 
+// Output rows of the last-dimension-only case.
+inline int64_t PadRows(const PadShape& s, int64_t out_total) {
+  return out_total / std::max(1, s.before[s.rank - 1] + s.in_dims[s.rank - 1] + s.after[s.rank - 1]);
+}
+
 template <typename T>
 void PadLastDimension(const PadShape& s, const T* input, T pad_value, T* output, int64_t row_begin, int64_t row_end) {
   const int row = s.in_dims[s.rank - 1], b = s.before[s.rank - 1], e = s.after[s.rank - 1];
@@ -49,7 +54,7 @@ void Pad(const PadShape& s, const T* input, T pad_value, T* output) {
     out_dims[i] = s.before[i] + s.in_dims[i] + s.after[i];
     out_total *= out_dims[i];
   }
-  if (PadsLastDimensionOnly(s)) return PadLastDimension(s, input, pad_value, output, 0, out_total / std::max(1, s.before[s.rank - 1] + s.in_dims[s.rank - 1] + s.after[s.rank - 1]));
+  if (PadsLastDimensionOnly(s)) return PadLastDimension(s, input, pad_value, output, 0, PadRows(s, out_total));
   for (int64_t i = 0; i < out_total; ++i) output[i] = pad_value;
   if (s.rank == 0) {
     output[0] = input[0];

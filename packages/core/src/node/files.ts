@@ -45,6 +45,8 @@ export function removePendingTemporaryFiles(): void {
   pending.clear();
 }
 
+const temporaryName = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+
 /**
  * Creates the temporary file of an output and registers it for removal on SIGINT in one synchronous
  * step: a signal handler runs between JS turns, so it either sees no file or a registered one (an
@@ -61,13 +63,14 @@ const writeAt = (fd: number, data: Uint8Array, offset: number, length: number, p
   new Promise((resolve, reject) => write(fd, data, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
 const closeFd = promisify(close);
 
-/** Writes all of data[from, to) at file position `at`. */
-async function writeRange(fd: number, data: Uint8Array, from: number, to: number, at: number, file: string): Promise<void> {
+/** Writes all of data[from, to) at file position `at`, in WRITE_CHUNK writes; `written` gets the file position reached after each. */
+async function writeRange(fd: number, data: Uint8Array, from: number, to: number, at: number, file: string, written?: (position: number) => void): Promise<void> {
   while (from < to) {
     const n = await writeAt(fd, data, from, Math.min(WRITE_CHUNK, to - from), at);
     if (n <= 0) throw new Error(`${file}: short write`);
     from += n;
     at += n;
+    written?.(at);
   }
 }
 
@@ -97,8 +100,6 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string, i
   await assertFreeSpace(file, bytes.byteLength);
   await atomically(file, (fd) => writeRange(fd, bytes, 0, bytes.byteLength, 0, file));
 }
-
-const temporaryName = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /** Throws DiskSpaceError when `bytes` more would not fit on the file system `file` goes to (checked before writing). */
 export async function assertFreeSpace(file: string, bytes: number): Promise<void> {
@@ -132,12 +133,7 @@ export async function writeTfliteFile(
   await assertFreeSpace(file, layout.size);
   await atomically(file, async (fd) => {
     await writeRange(fd, layout.header, 0, layout.header.byteLength, 0, file);
-    for (let at = 0; at < arena.used; ) {
-      const n = Math.min(WRITE_CHUNK, arena.used - at);
-      await writeRange(fd, arena.bytes, at, at + n, layout.base + at, file);
-      at += n;
-      opts.onProgress?.(layout.base + at, layout.size);
-    }
+    await writeRange(fd, arena.bytes, 0, arena.used, layout.base, file, (at) => opts.onProgress?.(at, layout.size));
   });
   return layout.size;
 }

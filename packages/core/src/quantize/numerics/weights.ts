@@ -12,7 +12,10 @@ export type WeightBackend = Pick<Backend, 'quantizeUint8' | 'quantizeInt8PerChan
   consumed?(x: Float32Array): void;
 };
 
-/** The error for a weight that cannot be quantized; `what` names it (e.g. constant tensor 3 "w"). */
+/** How quantization errors name a constant: `constant tensor 3 "w"`. */
+export const constantName = (index: number, t: { name: string }): string => `constant tensor ${index} "${t.name}"`;
+
+/** The error for a weight that cannot be quantized; `what` names it (constantName). */
 export function nonFiniteWeight(what: string, x: Float32Array, index: number): UnsupportedError {
   return new UnsupportedError(`${what} holds ${x[index]} at element ${index}: weights must be finite to quantize`);
 }

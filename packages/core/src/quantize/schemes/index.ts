@@ -4,6 +4,7 @@
 import { InvalidInputError, UnsupportedError } from '../../errors.js';
 import { floatData } from '../../graph/from-model.js';
 import { checkSubgraphStructure } from '../../ir/check.js';
+import { constantName, nonFiniteWeight } from '../numerics/weights.js';
 import type { Model } from '../../ir/types.js';
 import { quantizeInt8Scheme } from './int8.js';
 import { adaptIo } from './io.js';
@@ -53,7 +54,7 @@ function checkQuantizable(model: Model, o: QuantizeModelOptions): void {
     // x - x is NaN exactly for NaN and ±Inf; a plain loop (no callback) keeps this at memory speed.
     for (let k = 0; k < v.length; k++) {
       const x = v[k]!;
-      if (x - x !== 0) throw new UnsupportedError(`constant tensor ${i} "${t.name}" holds ${x} at element ${k}: weights must be finite to quantize`);
+      if (x - x !== 0) throw nonFiniteWeight(constantName(i, t), v, k);
     }
   });
 }

@@ -10,7 +10,7 @@ import { builtinOptions } from '../../ir/op-name.js';
 import type { Model, Operator, Tensor } from '../../ir/types.js';
 import { toFloat16 } from '../numerics/float16.js';
 import { AFFINE_OPS } from '../numerics/ranges.js';
-import { quantizeWeightsInt8 } from '../numerics/weights.js';
+import { constantName, quantizeWeightsInt8 } from '../numerics/weights.js';
 import { addTensor, channelDim, cloneSubgraph, floatData, unaryOp } from './model-edit.js';
 import type { QuantizeModelOptions } from './options.js';
 
@@ -20,11 +20,9 @@ function storedFloat16(t: Tensor, o: QuantizeModelOptions): Tensor {
   return stored;
 }
 
-const what = (i: number, t: Tensor): string => `constant tensor ${i} "${t.name}"`;
-
 function storedInt8(t: Tensor, i: number, opcode: string, o: QuantizeModelOptions): Tensor {
   const dim = channelDim(opcode);
-  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, what(i, t));
+  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, constantName(i, t));
   return {
     ...t,
     name: `${t.name}/int8`,
@@ -51,7 +49,7 @@ function makeHybrid(op: Operator, T: Tensor[], o: QuantizeModelOptions): void {
   const t = T[i]!;
   const fc = op_.opcode === 'FULLY_CONNECTED';
   const dim = fc ? -1 : channelDim(op_.opcode);
-  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, what(i, t));
+  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, dim, o.backend, constantName(i, t));
   T[i] = {
     ...t,
     dtype: 'int8',
