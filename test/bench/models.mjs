@@ -17,6 +17,7 @@
 // wall times are never a pass/fail criterion.
 //
 // Options: --models=substr,substr  only models whose file name contains one of these
+//          --runtimes=id,id         only these runtimes (liteq-1t, xnnpack-2t, ...; see RUNTIMES)
 //          --runs=N                 timed runs per model × runtime (overrides the per-model default)
 //          --quick                  a few runs each (smoke test of the harness)
 //          --table                  only print the README speed table from results/latest.json
@@ -69,6 +70,7 @@ const args = Object.fromEntries(
 const QUICK = !!args.quick;
 const MODEL_FILTER = typeof args.models === 'string' ? args.models.split(',') : null;
 const RUNS_OVERRIDE = args.runs ? Number(args.runs) : null;
+const RUNTIME_FILTER = typeof args.runtimes === 'string' ? args.runtimes.split(',') : null;
 
 const SHARED = process.env.LITEQ_SHARED ?? path.resolve(HERE, '../../../shared');
 const MODELS_DIR = path.join(SHARED, 'models/tflite');
@@ -85,9 +87,14 @@ const MODELS = [
   { file: 'face_detection_short_range.tflite', label: 'BlazeFace float', runs: 100, budgetMs: 2000 },
 ];
 const WARMUP = QUICK ? 1 : 2;
-const ROUNDS = QUICK ? 1 : 3;
+// Many short turns: this VM's speed drifts in phases of a second or so (the same loop measured 1.3 ms
+// and 2.1 ms a few seconds apart, on either core, with nothing else running), so each runtime's runs
+// are spread over the whole measurement instead of landing in one phase.
+const ROUNDS = QUICK ? 1 : 12;
 const MIN_RUNS = QUICK ? 2 : 5;
-const SETTLE_MS = 150;
+const SETTLE_MS = 60;
+const WARM_MS = QUICK ? 0 : 25;
+const PER_TURN_MIN = QUICK ? 1 : 3;
 
 // ---- machine ------------------------------------------------------------------------------------------
 function cpuInfo() {
@@ -245,8 +252,28 @@ async function liteqRuntime(backend = 'native') {
     core,
     async load(bytes, file, threads) {
       const m = await core.loadModel(bytes, { threads, file, backend });
+      let lastInput;
       return {
-        run: async (input) => (await m.run([input])).map((o) => o.data),
+        run: async (input) => {
+          lastInput = input;
+          return (await m.run([input])).map((o) => o.data);
+        },
+        // Timed like the native peer's loop (tf_peer.py `time`): n inferences back to back on this
+        // thread, each copy in + run + copy out, each timed. (An awaited run() per inference would
+        // also time a hop to libuv's pool and back, which neither native peer pays.)
+        timed: async (n, warmMs = 0) => {
+          for (const until = performance.now() + warmMs; ; ) {
+            m.runSync([lastInput]);
+            if (performance.now() >= until) break;
+          }
+          const ms = [];
+          for (let i = 0; i < n; i++) {
+            const t = performance.now();
+            m.runSync([lastInput]);
+            ms.push(performance.now() - t);
+          }
+          return ms;
+        },
         dispose: () => m.dispose(),
       };
     },
@@ -443,7 +470,7 @@ async function tfPeerRuntime() {
       };
       return {
         run: async (input) => (await ask({ cmd: 'run', handle, input: Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('base64') })).outputs.map(decode),
-        timed: async (n) => (await ask({ cmd: 'time', handle, n })).ms,
+        timed: async (n, warmMs = 0) => (await ask({ cmd: 'time', handle, n, warm_ms: warmMs })).ms,
         dispose: () => void ask({ cmd: 'dispose', handle }).catch(() => {}),
       };
     },
@@ -524,7 +551,7 @@ async function main() {
 
     // Load everything first.
     const live = [];
-    for (const rt of RUNTIMES) {
+    for (const rt of RUNTIMES.filter((x) => !RUNTIME_FILTER || RUNTIME_FILTER.includes(x.id))) {
       const r = { id: rt.id, label: rt.label, threads: rt.threads };
       entry.runtimes[rt.id] = r;
       const be = backends[rt.kind];
@@ -561,29 +588,35 @@ async function main() {
       const once = performance.now() - t;
       l.runs = Math.max(Math.min(target, Math.floor(spec.budgetMs / Math.max(once, 0.01))), Math.min(MIN_RUNS, target));
     }
-    for (let round = 0; round < ROUNDS; round++) {
+    // Each turn starts with WARM_MS of untimed inferences (at least one; every runtime alike): on this
+    // VM the runs right after an idle pause or another process's turn were often up to 2-3× slower
+    // (vCPUs coming back from idle, the previous runtime's threads still spinning), which would
+    // otherwise land on whichever runtime had the fewest runs per turn.
+    const perTurn = (l) => Math.max(PER_TURN_MIN, Math.ceil(l.runs / ROUNDS));
+    while (live.some((l) => !l.failed && l.times.length < l.runs)) {
       for (const l of live) {
+        if (l.failed || l.times.length >= l.runs) continue;
         // A pause before each runtime's turn, so the previous one's worker threads (XNNPACK's and
         // liteq's spin a little after a run; LiteRT.js' pthreads) are idle again and do not compete.
         await new Promise((r) => setTimeout(r, QUICK ? 5 : SETTLE_MS));
-        const n = Math.ceil(l.runs / ROUNDS);
-        if (l.h.timed) {
-          try {
-            l.times.push(...(await l.h.timed(Math.min(n, l.runs - l.times.length))));
-          } catch (e) {
-            l.r.error = `run failed: ${errText(e)}`;
+        const n = Math.min(perTurn(l), l.runs - l.times.length);
+        try {
+          if (l.h.timed) {
+            l.times.push(...(await l.h.timed(n, WARM_MS)));
+            continue;
           }
-          continue;
-        }
-        for (let i = 0; i < n && l.times.length < l.runs; i++) {
-          try {
+          for (const until = performance.now() + WARM_MS; ; ) {
+            l.last = await l.h.run(input);
+            if (performance.now() >= until) break;
+          }
+          for (let i = 0; i < n; i++) {
             const t = performance.now();
             l.last = await l.h.run(input);
             l.times.push(performance.now() - t);
-          } catch (e) {
-            l.r.error = `run failed: ${errText(e)}`;
-            break;
           }
+        } catch (e) {
+          l.r.error = `run failed: ${errText(e)}`;
+          l.failed = true;
         }
       }
     }
@@ -684,7 +717,7 @@ async function main() {
     cpu: CPU,
     peak: { ...PEAK, note: 'peak MAC/s = threads × MHz × MACs/cycle at the ISA liteq dispatched to (isa)' },
     loadavg: { start: loadStart, end: loadEnd },
-    method: { warmup: WARMUP, rounds: ROUNDS, minRuns: MIN_RUNS, quick: QUICK, modelFilter: MODEL_FILTER, runsOverride: RUNS_OVERRIDE, settleMs: SETTLE_MS, note: 'per model × runtime: warm-up, then timed runs interleaved across runtimes in rounds (each turn after a settle pause); capped by a per-model time budget' },
+    method: { warmup: WARMUP, rounds: ROUNDS, perTurnMin: PER_TURN_MIN, warmMs: WARM_MS, minRuns: MIN_RUNS, quick: QUICK, modelFilter: MODEL_FILTER, runsOverride: RUNS_OVERRIDE, settleMs: SETTLE_MS, note: 'per model × runtime: warm-up, then timed runs interleaved across runtimes in turns (each after a settle pause and WARM_MS of untimed inferences; liteq and the TF peer time back-to-back runs in their own loop); capped by a per-model time budget' },
     runtimes: {
       liteq: 'loadModel(bytes, { threads }) on @liteq/native; run([input])',
       liteqwasm: 'loadModel(bytes, { threads: 1, backend: "wasm" }) on @liteq/web (native/ as wasm32-wasi + SIMD128, one thread); run([input])',

@@ -5,8 +5,9 @@ stdin/stdout, one JSON object per line, so that its runs alternate with liteq's 
 Requests and replies:
   {"cmd": "load", "model": PATH, "threads": N, "mode": "xnnpack" | "builtin"}  -> {"handle": H}
   {"cmd": "run", "handle": H, "input": BASE64}     one inference; -> {"outputs": [BASE64, ...]}
-  {"cmd": "time", "handle": H, "n": N}             N inferences on the last input, each timed here
-                                                   (copy in, invoke, copy out, as liteq's run() does);
+  {"cmd": "time", "handle": H, "n": N, "warm_ms": W}  W ms of untimed inferences (at least one), then N on the last input,
+                                                   each timed here (copy in, invoke, copy out, as
+                                                   liteq's runSync() does);
                                                    -> {"ms": [...]}
   {"cmd": "dispose", "handle": H}                  -> {}
 Errors: {"error": "..."}. Never a dependency of liteq: only the bench starts it.
@@ -53,6 +54,11 @@ def run(req):
 
 def timed(req):
     p = handles[req["handle"]]
+    until = time.perf_counter() + float(req.get("warm_ms", 0)) / 1e3
+    while True:
+        once(p)
+        if time.perf_counter() >= until:
+            break
     ms = []
     for _ in range(int(req["n"])):
         t = time.perf_counter()
