@@ -221,13 +221,15 @@ template <typename T>
 void RandomConvs(int count, bool per_channel) {
   const bool u8 = std::is_same<T, uint8_t>::value;
   const int lo = u8 ? 0 : -128, hi = u8 ? 255 : 127;
-  const int cin[] = {1, 2, 3, 7, 8, 15, 16, 17, 33};
+  // 20 / 21 / 64 channels: filter rows of 60 / 63 / 64 bytes at 3 taps, around the 61-byte
+  // small-row im2col (q8_gemm.h Im2colSmallAvx512).
+  const int cin[] = {1, 2, 3, 7, 8, 15, 16, 17, 33, 20, 21, 64};
   const int cout[] = {1, 3, 8, 15, 16, 17, 24, 31, 33};
   for (auto isa : IsaLevels()) {
     liteq::q8_gemm::SetIsaCapForTesting(isa);
     for (int i = 0; i < count; ++i) {
-      const int f = RandInt(0, 3);
-      const int fh = f == 0 ? 1 : f == 1 ? 3 : RandInt(1, 3), fw = f == 0 ? 1 : f == 1 ? 3 : RandInt(1, 3);
+      const int f = RandInt(0, 4);
+      const int fh = f == 0 ? 1 : f == 1 ? 3 : f == 4 ? 5 : RandInt(1, 3), fw = f == 0 ? 1 : f == 1 ? 3 : f == 4 ? 5 : RandInt(1, 3);
       const int zin = RandInt(0, 3) == 0 ? (u8 ? 128 : 0) : RandInt(lo, hi);
       const int zf = u8 ? (RandInt(0, 2) == 0 ? 128 : RandInt(0, 255)) : (RandInt(0, 3) == 0 ? RandInt(-128, 127) : 0);
       const int clamp_lo = RandInt(0, 2) == 0 ? RandInt(lo, lo + 100) : lo;
@@ -236,7 +238,7 @@ void RandomConvs(int count, bool per_channel) {
       ConvOptTester()
           .batches(RandInt(1, 2))
           .input_size(RandInt(1, 11), RandInt(1, 11))
-          .channels(cin[RandInt(0, 8)], cout[RandInt(0, 8)])
+          .channels(cin[RandInt(0, 11)], cout[RandInt(0, 8)])
           .filter(fh, fw)
           .stride(RandInt(1, 2), RandInt(1, 2))
           .dilation(RandInt(0, 4) == 0 ? 2 : 1, RandInt(0, 4) == 0 ? 2 : 1)

@@ -49,6 +49,9 @@ constexpr auto kMicroKernel = F32Gemm4x16Avx2;
 
 void Im2col(const Problem& p, int m0, int m1, float* dst) {
   const reference::ConvShape& s = *p.conv;
+#if !defined(__wasm_simd128__)
+  if (s.dilation_w == 1 && s.filter_w * s.in_c <= 16) return Im2colSmallAvx2(s, p.a, m0, m1, dst);  // first layers
+#endif
   const int row_len = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic)
   for (int m = m0; m < m1; ++m) {
     const int ox = m % s.out_w, oy = (m / s.out_w) % s.out_h, b = m / (s.out_w * s.out_h);

@@ -45,6 +45,10 @@ void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, con
 // The same for nr <= 8 (reads the panel's first 8 columns only).
 void F32Gemm4x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                     float act_max, float* c, size_t c_stride);
+// Rows [m0, m1) of the im2col of an NHWC float input whose filter rows are at most 16 floats
+// (filter_w * in_c <= 16, dilation_w 1), K floats per row, padding taps 0: two masked loads and stores
+// per filter row.
+void Im2colSmallAvx2(const reference::ConvShape& s, const float* input, int m0, int m1, float* dst);
 void F32Gemm4x16WasmSimd(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                          float act_max, float* c, size_t c_stride);
 

@@ -101,6 +101,12 @@ constexpr int kMRVnni = 8;
 void RowSumsAvx512(const uint8_t* a, size_t stride, int rows, int len, int32_t* out);
 // dst[i] = src[i] (^ 0x80 when flip: int8 -> the unsigned a_u = a + 128) for i < n, 64 bytes at a time.
 void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool flip);
+// Rows [m0, m1) of the im2col of an NHWC 8-bit input whose filter rows are at most 61 bytes
+// (filter_w * in_c <= 61, so a row's last filter row and its zero tail fit one 64-byte store;
+// dilation_w 1): row_len bytes per row, taps outside the input read as pad, inside ones copied
+// (^ 0x80 when flip), zero tail after K. One masked load and one store per filter row.
+void Im2colSmallAvx512(const reference::ConvShape& s, const void* input, int m0, int m1, int row_len, uint8_t pad, bool flip,
+                       uint8_t* dst);
 void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c, size_t c_stride);
 void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,

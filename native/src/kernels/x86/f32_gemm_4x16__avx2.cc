@@ -4,6 +4,9 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace liteq {
 namespace f32gemm {
 namespace {
@@ -84,6 +87,54 @@ __attribute__((target("avx2"))) void F32Gemm4x8Avx2(int mr, int nr, int K, const
     const __m256 y = _mm256_min_ps(hi, _mm256_max_ps(lo, _mm256_add_ps(acc[r], bias)));
     if (nr == 8) _mm256_storeu_ps(c + r * c_stride, y);
     else _mm256_maskstore_ps(c + r * c_stride, TailMask(nr), y);
+  }
+}
+
+namespace {
+// Lanes with lo <= idx < hi, as a maskload/maskstore mask.
+__attribute__((target("avx2"))) inline __m256i LaneRange(__m256i idx, int lo, int hi) {
+  return _mm256_andnot_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(lo), idx), _mm256_cmpgt_epi32(_mm256_set1_epi32(hi), idx));
+}
+}  // namespace
+
+__attribute__((target("avx2"))) void Im2colSmallAvx2(const reference::ConvShape& s, const float* input, int m0, int m1,
+                                                     float* dst) {
+  const int seg = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic): at most 16 floats here
+  const int K = s.filter_h * seg;
+  const __m256i idx0 = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), idx1 = _mm256_add_epi32(idx0, _mm256_set1_epi32(8));
+  const __m256i seg0 = LaneRange(idx0, 0, seg), seg1 = LaneRange(idx1, 0, seg);
+  const int64_t row_floats = static_cast<int64_t>(s.in_w) * s.in_c;
+  int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
+  for (int m = m0; m < m1; ++m, dst += K) {
+    const int ix0 = ox * s.stride_w - s.pad_left;
+    const int kx_lo = ix0 < 0 ? std::min(s.filter_w, -ix0) : 0;
+    const int kx_hi = std::max(kx_lo, std::min(s.filter_w, s.in_w - ix0));
+    const __m256i in0 = LaneRange(idx0, kx_lo * s.in_c, kx_hi * s.in_c), in1 = LaneRange(idx1, kx_lo * s.in_c, kx_hi * s.in_c);
+    for (int ky = 0; ky < s.filter_h; ++ky) {
+      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      __m256 v0 = _mm256_setzero_ps(), v1 = _mm256_setzero_ps();  // padding taps are 0
+      if (iy >= 0 && iy < s.in_h) {
+        // Masked-off lanes are neither read nor faulted on, so the base may lie before the row.
+        const uintptr_t src = reinterpret_cast<uintptr_t>(input) +
+                              static_cast<uintptr_t>(((static_cast<int64_t>(b) * s.in_h + iy) * row_floats + static_cast<int64_t>(ix0) * s.in_c) *
+                                                     static_cast<int64_t>(sizeof(float)));
+        v0 = _mm256_maskload_ps(reinterpret_cast<const float*>(src), in0);
+        v1 = _mm256_maskload_ps(reinterpret_cast<const float*>(src) + 8, in1);
+      }
+      // Lanes past the segment are 0 and land on the next segment or row, which is written later, so
+      // plain stores do (masked stores are slow on AMD); only the block's very last row stays in bounds.
+      if (m + 1 < m1 || ky + 1 < s.filter_h) {
+        _mm256_storeu_ps(dst + ky * seg, v0);
+        _mm256_storeu_ps(dst + ky * seg + 8, v1);
+      } else {
+        _mm256_maskstore_ps(dst + ky * seg, seg0, v0);
+        _mm256_maskstore_ps(dst + ky * seg + 8, seg1, v1);
+      }
+    }
+    if (++ox == s.out_w) {
+      ox = 0;
+      if (++oy == s.out_h) oy = 0, ++b;
+    }
   }
 }
 

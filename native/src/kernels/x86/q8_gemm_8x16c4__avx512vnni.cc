@@ -18,6 +18,8 @@
 #endif
 #include <immintrin.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 
@@ -154,6 +156,48 @@ LITEQ_AVX512VNNI void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool f
   if (i < n) {
     const __mmask64 m = ~__mmask64{0} >> (64 - (n - i));
     _mm512_mask_storeu_epi8(dst + i, m, _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, s + i), bits));
+  }
+}
+
+LITEQ_AVX512VNNI void Im2colSmallAvx512(const reference::ConvShape& s, const void* input, int m0, int m1, int row_len,
+                                        uint8_t pad, bool flip, uint8_t* dst) {
+  const uint8_t* in = static_cast<const uint8_t*>(input);
+  const int seg = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic): at most 61 bytes here
+  const __m512i bits = flip ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
+  const __m512i padv = _mm512_set1_epi8(static_cast<char>(pad));
+  const __mmask64 seg_mask = ~__mmask64{0} >> (64 - seg);
+  const int64_t row_bytes = static_cast<int64_t>(s.in_w) * s.in_c;
+  int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
+  for (int m = m0; m < m1; ++m, dst += row_len) {
+    const int ix0 = ox * s.stride_w - s.pad_left;
+    // The taps of a filter row inside the input: kx in [kx_lo, kx_hi), as a byte mask of the segment.
+    const int kx_lo = ix0 < 0 ? std::min(s.filter_w, -ix0) : 0;
+    const int kx_hi = std::max(kx_lo, std::min(s.filter_w, s.in_w - ix0));
+    const int lo = kx_lo * s.in_c, hi = kx_hi * s.in_c;
+    const __mmask64 inside = lo < hi ? (~__mmask64{0} >> (64 - hi)) & (~__mmask64{0} << lo) : 0;
+    for (int ky = 0; ky < s.filter_h; ++ky) {
+      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      __m512i v = padv;
+      if (iy >= 0 && iy < s.in_h && inside != 0) {
+        // Masked-off bytes are neither read nor faulted on, so the base may lie before the row.
+        const uintptr_t src = reinterpret_cast<uintptr_t>(in) + static_cast<uintptr_t>((static_cast<int64_t>(b) * s.in_h + iy) * row_bytes +
+                                                                                        static_cast<int64_t>(ix0) * s.in_c);
+        const __m512i x = _mm512_xor_si512(_mm512_maskz_loadu_epi8(inside, reinterpret_cast<const void*>(src)), bits);
+        v = _mm512_mask_blend_epi8(inside, padv, x);
+      }
+      // Bytes past the segment are 0: the next segment or row overwrites them, the last segment's are
+      // the row's zero tail (row_len - K < 4 bytes). Only the block's very last row stays in bounds.
+      v = _mm512_maskz_mov_epi8(seg_mask, v);
+      if (m + 1 < m1 || ky + 1 < s.filter_h) {
+        _mm512_storeu_si512(dst + ky * seg, v);
+      } else {
+        _mm512_mask_storeu_epi8(dst + ky * seg, ~__mmask64{0} >> (64 - (row_len - ky * seg)), v);
+      }
+    }
+    if (++ox == s.out_w) {
+      ox = 0;
+      if (++oy == s.out_h) oy = 0, ++b;
+    }
   }
 }
 
