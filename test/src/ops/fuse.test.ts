@@ -1,11 +1,13 @@
-// The plan's ADD/SUB/MUL + RELU fusion (packages/core/src/plan/fuse.ts): a float elementwise op
-// without an activation followed by RELU or RELU_N1_TO_1 runs as one op — and its outputs are
+// The plan's activation fusion (packages/core/src/plan/fuse.ts): a float ADD/SUB/MUL (or CONV_2D,
+// DEPTHWISE_CONV_2D, FULLY_CONNECTED: last describe) without an activation followed by RELU or
+// RELU_N1_TO_1 runs as one op — and its outputs are
 // byte-identical to TFLite 2.9 running the two ops (RELU6 stays a second op, and also matches), on values that could tell them apart (NaN, ±inf,
 // -0, past FLT_MAX when added), on both backends. The fusion is not made when the tensor in between
 // is a graph output or has another reader, nor with preserved intermediates.
 import { describe, expect, it } from 'vitest';
 import { buildPlan, createModel, readTflite, writeTflite, type Model, type Operator, type Tensor } from '@liteq/core';
 import { runTflite } from '../tflite-runtime.js';
+import { Rng, singleOpModel } from './single-op.js';
 
 const SHAPE = [1, 6, 7, 16];
 const N = SHAPE.reduce((a, b) => a * b, 1);
@@ -60,5 +62,60 @@ describe('ADD/SUB/MUL + RELU fusion', () => {
   it('is not made when the tensor in between is an output or has another reader', () => {
     expect(buildPlan(fuseModel('ADD', 'RELU', 'tOut')).kernels).toEqual(['add_f32', 'relu_f32']);
     expect(buildPlan(fuseModel('ADD', 'RELU', 'twoReaders')).kernels).toEqual(['add_f32', 'relu_f32', 'relu_f32']);
+  });
+});
+
+/** x → CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED (NONE) → t → relu → u, random constant weights. */
+function weightedReluModel(opcode: 'CONV_2D' | 'DEPTHWISE_CONV_2D' | 'FULLY_CONNECTED', relu: string, rng: Rng): Model {
+  const f32 = (shape: number[], data?: boolean) => ({ shape, dtype: 'float32' as const, data: data ? rng.floats(shape.reduce((a, b) => a * b, 1)) : undefined });
+  const spec =
+    opcode === 'CONV_2D'
+      ? { options: { type: 'Conv2DOptions', padding: 'SAME', strideW: 2, strideH: 1, fusedActivationFunction: 'NONE', dilationWFactor: 1, dilationHFactor: 1 }, inputs: [f32([1, 9, 10, 3]), f32([8, 5, 5, 3], true), f32([8], true)] }
+      : opcode === 'DEPTHWISE_CONV_2D'
+        ? { options: { type: 'DepthwiseConv2DOptions', padding: 'SAME', strideW: 1, strideH: 1, depthMultiplier: 1, fusedActivationFunction: 'NONE', dilationWFactor: 1, dilationHFactor: 1 }, inputs: [f32([1, 9, 10, 16]), f32([1, 3, 3, 16], true), f32([16], true)] }
+        : { options: { type: 'FullyConnectedOptions', fusedActivationFunction: 'NONE', weightsFormat: 'DEFAULT', keepNumDims: false, asymmetricQuantizeInputs: false }, inputs: [f32([3, 40]), f32([24, 40], true), f32([24], true)] };
+  const m = singleOpModel({ opcode, options: spec.options as never, inputs: spec.inputs, output: { shape: [], dtype: 'float32' } });
+  const sg = m.subgraphs[0]!;
+  const t = sg.outputs[0]!;
+  sg.tensors.push({ ...sg.tensors[t]!, name: 'u' });
+  sg.operators.push(op(relu, [t], [sg.tensors.length - 1]));
+  sg.outputs = [sg.tensors.length - 1];
+  return m;
+}
+
+describe('CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED + RELU fusion', () => {
+  const cases = ['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED'].flatMap((o) => ['RELU', 'RELU_N1_TO_1', 'RELU6'].map((r) => [o, r] as const));
+  it.each(cases)('%s + %s: fused == unfused bytes on both backends, and TFLite 2.9 within float tolerance', async (o, r) => {
+    const rng = new Rng(o.length * 7 + r.length);
+    const m = readTflite(writeTflite(weightedReluModel(o, r, rng)));
+    const kernel = { CONV_2D: 'conv_2d_f32', DEPTHWISE_CONV_2D: 'depthwise_conv_2d_f32', FULLY_CONNECTED: 'fully_connected_f32' }[o];
+    const relu = r === 'RELU6' ? 'relu6_f32' : 'relu_f32';
+    const unfused = buildPlan(m, { preserveIntermediates: true }).kernels;
+    expect(unfused[0]).toBe(kernel);
+    expect(buildPlan(m).kernels).toEqual(r === 'RELU6' ? unfused : [kernel]);
+    // Inputs with NaN, ±inf and -0 among ordinary values (the clamp order shows in them): fused and
+    // unfused bytes agree. TFLite 2.9 is checked on finite inputs, to float tolerance (its kernels sum
+    // in another order; its float depthwise also treats non-finite inputs differently, fused or not).
+    const sg = m.subgraphs[0]!;
+    const n = sg.tensors[sg.inputs[0]!]!.shape.reduce((a, b) => a * b, 1);
+    const special = [Number.NaN, Infinity, -Infinity, -0, 0];
+    const xs = Float32Array.from({ length: n }, () => (rng.next() < 0.05 ? special[rng.int(0, special.length - 1)]! : (rng.next() - 0.5) * 8));
+    const xf = Float32Array.from({ length: n }, () => (rng.next() - 0.5) * 8);
+    const [expected] = await runTflite(writeTflite(m), [bytesOf(xf)]);
+    const want = new Float32Array(expected!.bytes.buffer.slice(expected!.bytes.byteOffset, expected!.bytes.byteOffset + expected!.bytes.byteLength));
+    for (const backend of ['native', 'wasm'] as const) {
+      const outs: Float32Array[] = [];
+      for (const [preserveIntermediates, x] of [[false, xs], [true, xs], [false, xf]] as const) {
+        const lm = await createModel(m, { threads: 1, backend, preserveIntermediates });
+        try {
+          outs.push((await lm.run([x]))[0]!.data as Float32Array);
+        } finally {
+          lm.dispose();
+        }
+      }
+      expect(Buffer.compare(Buffer.from(bytesOf(outs[0]!)), Buffer.from(bytesOf(outs[1]!))), `${backend}: fused vs unfused bytes`).toBe(0);
+      const bad = Array.from(want).findIndex((w, i) => !(Math.abs(outs[2]![i]! - w) <= 1e-5 * Math.max(1, Math.abs(w))));
+      expect(bad, `${backend}: first element off from TFLite 2.9`).toBe(-1);
+    }
   });
 });
