@@ -302,4 +302,8 @@ LQ_TEST(DwconvOptF32) {
   U8().Channels(17).Same().Kernel(5, 5).Input(7, 8).Batch(2).TestFloat();
   U8().Channels(16).Same().Input(1, 1).TestFloat();
   U8().Channels(25).Padding(3, 3, 3, 3).Input(2, 2).TestFloat();
+  // Rows of 4-pixel groups plus 0-3 single pixels; channels with a 4-lane step and scalar rest.
+  for (int c : {4, 5, 12, 28, 36, 42, 44}) {
+    for (int w : {6, 7, 17}) U8().Channels(c).Same().Input(5, w).Seed(600 + c * 31 + w).FloatClamp(c % 2 == 0).TestFloat();
+  }
 }

@@ -97,11 +97,14 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
 #if defined(__wasm_simd128__)
       const auto kernel = kMicroKernel;
+      const int mr = kMR;
 #else
-      const auto kernel = nr <= 8 ? F32Gemm4x8Avx2 : kMicroKernel;  // a partial last panel: half the work
+      // A partial last panel of <= 8 columns: half the work per row, eight rows per call.
+      const auto kernel = nr <= 8 ? F32Gemm8x8Avx2 : kMicroKernel;
+      const int mr = nr <= 8 ? 8 : kMR;
 #endif
-      for (int m = mb; m < mb_end; m += kMR) {
-        kernel(std::min(kMR, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K, packed_b + panel * panel_len,
+      for (int m = mb; m < mb_end; m += mr) {
+        kernel(std::min(mr, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K, packed_b + panel * panel_len,
                p.act_min, p.act_max, p.c + static_cast<int64_t>(m) * p.N + n0, p.N);
       }
     }

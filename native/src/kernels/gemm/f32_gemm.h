@@ -42,8 +42,8 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 // then bias[16].
 void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                      float act_max, float* c, size_t c_stride);
-// The same for nr <= 8 (reads the panel's first 8 columns only).
-void F32Gemm4x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
+// The same for nr <= 8 (reads the panel's first 8 columns only) and mr <= 8 rows.
+void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                     float act_max, float* c, size_t c_stride);
 // Rows [m0, m1) of the im2col of an NHWC float input whose filter rows are at most 16 floats
 // (filter_w * in_c <= 16, dilation_w 1), K floats per row, padding taps 0: two masked loads and stores

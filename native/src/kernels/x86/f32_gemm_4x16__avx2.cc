@@ -63,26 +63,29 @@ __attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, cons
   }
 }
 
-// The same for a panel's first nr <= 8 columns (a partial last panel: e.g. 24 channels = 16 + 8): one
-// ymm per row, the identical per-lane operations, half the arithmetic of the 16-wide kernel.
-__attribute__((target("avx2"))) void F32Gemm4x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel,
+// The same for a panel's first nr <= 8 columns (a partial last panel: e.g. 24 channels = 16 + 8) and up
+// to 8 rows: one ymm per row, the identical per-lane operations. Eight rows, so eight independent sums
+// per B load keep both adders busy (four would wait on the add latency).
+__attribute__((target("avx2"))) void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel,
                                                     float act_min, float act_max, float* c, size_t c_stride) {
-  const float* a0 = a;
-  const float* a1 = mr > 1 ? a0 + a_stride : a0;
-  const float* a2 = mr > 2 ? a0 + 2 * a_stride : a1;
-  const float* a3 = mr > 3 ? a0 + 3 * a_stride : a2;
-  __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0;
+  const float* ar[8];
+  for (int r = 0; r < 8; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
+  __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
   const float* w = panel;
   for (int k = 0; k < K; ++k, w += kNR) {
     const __m256 b = _mm256_load_ps(w);
-    c0 = _mm256_add_ps(c0, _mm256_mul_ps(_mm256_broadcast_ss(a0 + k), b));
-    c1 = _mm256_add_ps(c1, _mm256_mul_ps(_mm256_broadcast_ss(a1 + k), b));
-    c2 = _mm256_add_ps(c2, _mm256_mul_ps(_mm256_broadcast_ss(a2 + k), b));
-    c3 = _mm256_add_ps(c3, _mm256_mul_ps(_mm256_broadcast_ss(a3 + k), b));
+    c0 = _mm256_add_ps(c0, _mm256_mul_ps(_mm256_broadcast_ss(ar[0] + k), b));
+    c1 = _mm256_add_ps(c1, _mm256_mul_ps(_mm256_broadcast_ss(ar[1] + k), b));
+    c2 = _mm256_add_ps(c2, _mm256_mul_ps(_mm256_broadcast_ss(ar[2] + k), b));
+    c3 = _mm256_add_ps(c3, _mm256_mul_ps(_mm256_broadcast_ss(ar[3] + k), b));
+    c4 = _mm256_add_ps(c4, _mm256_mul_ps(_mm256_broadcast_ss(ar[4] + k), b));
+    c5 = _mm256_add_ps(c5, _mm256_mul_ps(_mm256_broadcast_ss(ar[5] + k), b));
+    c6 = _mm256_add_ps(c6, _mm256_mul_ps(_mm256_broadcast_ss(ar[6] + k), b));
+    c7 = _mm256_add_ps(c7, _mm256_mul_ps(_mm256_broadcast_ss(ar[7] + k), b));
   }
   const __m256 bias = _mm256_load_ps(w);
   const __m256 lo = _mm256_set1_ps(act_min), hi = _mm256_set1_ps(act_max);
-  const __m256 acc[4] = {c0, c1, c2, c3};
+  const __m256 acc[8] = {c0, c1, c2, c3, c4, c5, c6, c7};
   for (int r = 0; r < mr; ++r) {
     const __m256 y = _mm256_min_ps(hi, _mm256_max_ps(lo, _mm256_add_ps(acc[r], bias)));
     if (nr == 8) _mm256_storeu_ps(c + r * c_stride, y);
