@@ -1,10 +1,13 @@
 // CONCATENATION along any axis (lowering normalizes negative axes): float32, int32, int8 (inputs share
 // the output's quantization, plain copies) and uint8 (inputs with other params requantized exactly as
-// TFLite's ConcatenationWithScaling).
+// TFLite's ConcatenationWithScaling, through per-input byte tables built at plan creation). Large
+// outputs are copied in pieces over the threads.
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/lut.h"
 #include "kernels/params.h"
 #include "kernels/reference/concatenation.h"
 #include "liteq/liteq.h"
@@ -48,45 +51,84 @@ int CheckConcat(const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// uint8 inputs with other params than the output's: the requantization is a function of the input
+// byte alone, so it is tabulated per input (the reference run over the 256 byte values, so the table is
+// bit-exact) and every element looked up (kernels/lut.h). Layout: one flag byte per input (1 = plain
+// copy) padded to 64, then 256 table bytes per input. Built at plan creation (the params are constant).
+size_t FlagBytes(int num_inputs) { return 64 * static_cast<size_t>((num_inputs + 63) / 64); }
+size_t TableBytes(int num_inputs) { return FlagBytes(num_inputs) + 256 * static_cast<size_t>(num_inputs); }
+
+void FillTables(const OpArgs& a, uint8_t* dst) {
+  const ConcatParams& p = *ParamsAs<ConcatParams>(a);
+  const ConcatInputParams* ip = InputParams(a);
+  uint8_t all_bytes[256];
+  for (int v = 0; v < 256; ++v) all_bytes[v] = static_cast<uint8_t>(v);
+  uint8_t* tables = dst + FlagBytes(p.num_inputs);
+  for (int i = 0; i < p.num_inputs; ++i) {
+    const reference::ConcatRequantize rq = reference::MakeConcatRequantize(ip[i].scale, ip[i].zero_point, p.output_scale, p.output_zero_point);
+    dst[i] = rq.copy ? 1 : 0;
+    if (!rq.copy) reference::RequantizeConcatRun(all_bytes, 256, rq, p.output_zero_point, tables + 256 * i);
+  }
+}
+
+size_t PrepareU8(const OpArgs& a, uint8_t* dst) {
+  const ConcatParams* p = ParamsAs<ConcatParams>(a);
+  if (!p) return 0;
+  if (dst) FillTables(a, dst);
+  return TableBytes(p->num_inputs);
+}
+
+// Output bytes per thread task, at least: a piece of a run is copied (or looked up) by one thread.
+constexpr int64_t kPieceBytes = 16 * 1024;
+
 template <DType D>
-int RunConcat(const OpContext&, const OpArgs& a) {
+int RunConcat(const OpContext& ctx, const OpArgs& a) {
   const ConcatParams& p = *ParamsAs<ConcatParams>(a);
   const Tensor& out = *a.outputs[0];
   const size_t elem = DTypeSize(D);
   int64_t outer = 1, inner = 1;
   for (int d = 0; d < p.axis; ++d) outer *= out.dims[d];
   for (int d = p.axis + 1; d < out.rank; ++d) inner *= out.dims[d];
-  std::vector<const uint8_t*> srcs(a.num_inputs);
-  std::vector<int64_t> run_bytes(a.num_inputs);
-  for (int i = 0; i < a.num_inputs; ++i) {
-    srcs[i] = a.inputs[i]->data;
-    run_bytes[i] = static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
-  }
+  const uint8_t* tables = nullptr;
+  std::vector<uint8_t> local;
   if constexpr (D == DType::kUInt8) {
-    const ConcatInputParams* ip = InputParams(a);
-    std::vector<reference::ConcatRequantize> rq(a.num_inputs);
-    // The requantization is a function of the input byte alone: tabulate it once per input (the
-    // reference run over the 256 byte values, so the table is bit-exact) and look every element up.
-    std::vector<uint8_t> tables(static_cast<size_t>(a.num_inputs) * 256);
-    uint8_t all_bytes[256];
-    for (int v = 0; v < 256; ++v) all_bytes[v] = static_cast<uint8_t>(v);
-    for (int i = 0; i < a.num_inputs; ++i) {
-      rq[i] = reference::MakeConcatRequantize(ip[i].scale, ip[i].zero_point, p.output_scale, p.output_zero_point);
-      if (!rq[i].copy) reference::RequantizeConcatRun(all_bytes, 256, rq[i], p.output_zero_point, &tables[256 * i]);
+    const size_t bytes = TableBytes(p.num_inputs);
+    if (ctx.prepared && ctx.prepared_bytes == bytes) {
+      tables = ctx.prepared;
+    } else {  // e.g. a kernel run outside a plan
+      local.resize(bytes);
+      FillTables(a, local.data());
+      tables = local.data();
     }
-    reference::ConcatenateRuns(a.num_inputs, srcs.data(), run_bytes.data(), outer, out.data,
-                               [&](int i, const uint8_t* src, uint8_t* dst, int64_t n) {
-                                 if (rq[i].copy) {
-                                   std::memcpy(dst, src, static_cast<size_t>(n));
-                                 } else {
-                                   const uint8_t* table = &tables[256 * i];
-                                   for (int64_t j = 0; j < n; ++j) dst[j] = table[src[j]];
-                                 }
-                               });
-  } else {
-    reference::ConcatenateRuns(a.num_inputs, srcs.data(), run_bytes.data(), outer, out.data,
-                               [](int, const uint8_t* src, uint8_t* dst, int64_t n) { std::memcpy(dst, src, static_cast<size_t>(n)); });
   }
+  // The output in order as (input, source, destination, bytes) pieces of at most kPieceBytes, spread
+  // over the threads (a large concatenation, e.g. SSD's class scores, would otherwise run on one).
+  struct Piece {
+    int input;
+    const uint8_t* src;
+    uint8_t* dst;
+    int64_t n;
+  };
+  std::vector<Piece> pieces;
+  uint8_t* dst = out.data;
+  for (int64_t k = 0; k < outer; ++k) {
+    for (int i = 0; i < a.num_inputs; ++i) {
+      const int64_t run = static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
+      const uint8_t* src = a.inputs[i]->data + k * run;
+      for (int64_t off = 0; off < run; off += kPieceBytes) pieces.push_back({i, src + off, dst + off, std::min(kPieceBytes, run - off)});
+      dst += run;
+    }
+  }
+  ParallelFor(ctx, static_cast<int64_t>(pieces.size()), [&](int64_t begin, int64_t end) {
+    for (int64_t j = begin; j < end; ++j) {
+      const Piece& pc = pieces[static_cast<size_t>(j)];
+      if (tables && tables[pc.input] == 0) {
+        LookupBytes(tables + FlagBytes(p.num_inputs) + 256 * static_cast<size_t>(pc.input), pc.src, pc.n, pc.dst);
+      } else {
+        std::memcpy(pc.dst, pc.src, static_cast<size_t>(pc.n));
+      }
+    }
+  });
   return LITEQ_OK;
 }
 
@@ -94,7 +136,7 @@ int RunConcat(const OpContext&, const OpArgs& a) {
 
 const KernelInfo kConcatenationKernels[] = {
     {"concatenation_f32", RunConcat<DType::kFloat32>, CheckConcat<DType::kFloat32>, nullptr},
-    {"concatenation_u8", RunConcat<DType::kUInt8>, CheckConcat<DType::kUInt8>, nullptr},
+    {"concatenation_u8", RunConcat<DType::kUInt8>, CheckConcat<DType::kUInt8>, nullptr, PrepareU8},
     {"concatenation_i8", RunConcat<DType::kInt8>, CheckConcat<DType::kInt8>, nullptr},
     {"concatenation_i32", RunConcat<DType::kInt32>, CheckConcat<DType::kInt32>, nullptr},
 };

@@ -85,20 +85,20 @@ export interface Comparison {
  * Runs the model (IR or bytes) in TFLite and in liteq on the same random inputs and compares output 0,
  * on both of liteq's backends (native addon, WebAssembly): the worse of the two is returned.
  */
-export async function compareWithTflite(model: Model | Uint8Array, rng: Rng, o: { float?: readonly [number, number] } = {}): Promise<Comparison> {
+export async function compareWithTflite(model: Model | Uint8Array, rng: Rng, o: { float?: readonly [number, number]; threads?: number } = {}): Promise<Comparison> {
   const bytes = model instanceof Uint8Array ? model : writeTflite(model);
   const ir = readTflite(bytes);
   const sg = ir.subgraphs[0]!;
   const inputs = sg.inputs.map((i) => randomInput(rng, sg.tensors[i]!, o.float));
   const [expected] = await runTflite(bytes, inputs);
-  const native = await compareBackend(ir, inputs, expected!, 'native');
-  const wasm = await compareBackend(ir, inputs, expected!, 'wasm');
+  const native = await compareBackend(ir, inputs, expected!, 'native', o.threads ?? 1);
+  const wasm = await compareBackend(ir, inputs, expected!, 'wasm', o.threads ?? 1);
   return native.differing > wasm.differing || native.maxError > wasm.maxError ? native : wasm;
 }
 
-async function compareBackend(ir: Model, inputs: Uint8Array[], expected: { bytes: Uint8Array; dtype: DType; shape: number[] }, backend: 'native' | 'wasm'): Promise<Comparison> {
+async function compareBackend(ir: Model, inputs: Uint8Array[], expected: { bytes: Uint8Array; dtype: DType; shape: number[] }, backend: 'native' | 'wasm', threads: number): Promise<Comparison> {
   const sg = ir.subgraphs[0]!;
-  const liteq = await createModel(ir, { threads: 1, backend });
+  const liteq = await createModel(ir, { threads, backend });
   try {
     const [actual] = await liteq.run(inputs.map((b, i) => typedView(b, sg.tensors[sg.inputs[i]!]!.dtype)));
     const exp = typedView(expected!.bytes, expected!.dtype);

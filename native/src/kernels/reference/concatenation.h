@@ -45,19 +45,6 @@ inline void RequantizeConcatRun(const uint8_t* in, int64_t n, const ConcatRequan
   }
 }
 
-// Generic byte concatenation: `run_bytes[i]` bytes of input i per outer index.
-// `per_run(i, src, dst, bytes)` writes one run (a memcpy, or a requantizing copy).
-template <typename RunFn>
-void ConcatenateRuns(int num_inputs, const uint8_t* const* inputs, const int64_t* run_bytes, int64_t outer,
-                     uint8_t* out, RunFn per_run) {
-  for (int64_t k = 0; k < outer; ++k) {
-    for (int i = 0; i < num_inputs; ++i) {
-      per_run(i, inputs[i] + k * run_bytes[i], out, run_bytes[i]);
-      out += run_bytes[i];
-    }
-  }
-}
-
 }  // namespace reference
 }  // namespace liteq
 
