@@ -325,6 +325,11 @@ void PackPanelAt(const Problem& p, Layout layout, int panel, uint8_t* base) {
   }
 }
 
+// Plain uint8 A rows (FULLY_CONNECTED, 1x1 stride-1 convs) whose length is whole quads are read in
+// place by the VNNI kernels instead of copied (their row sums computed per block). int8 rows would
+// need the flip to a + 128 in the kernel, which cost as much as the copy it saves (measured).
+bool DirectAVnni(const Problem& p) { return !p.conv && p.K % 4 == 0 && p.dtype == DType::kUInt8; }
+
 // The VNNI twin of RunTile: rows [m_begin, m_end) x panels [p_begin, p_end).
 template <typename T>
 void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m_begin, int m_end, int p_begin,
@@ -333,6 +338,7 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
   const int kquads = KQuads(p.K);
   const size_t a_stride = static_cast<size_t>(kquads) * 4;
   const size_t panel_len = PanelBytesVnni(p.K);
+  const bool direct = !a_packed && DirectAVnni(p);
   const int block_rows = a_packed ? m_end - m_begin : ABlockRowsVnni(p.K);  // a_packed: all rows, one block
   int32_t* rowsum = reinterpret_cast<int32_t*>(a_buf + AlignUp(static_cast<size_t>(block_rows) * a_stride));
   const OutputParams op = OutputParamsOf(p);
@@ -340,17 +346,23 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
   T* c = static_cast<T*>(p.c);
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
-    if (!a_packed) PackARowsVnni<T>(p, mb, mb_end, a_buf, rowsum, rowcoef != 0);
+    const uint8_t* a = a_buf;
+    if (direct) {
+      a = static_cast<const uint8_t*>(p.a) + static_cast<size_t>(mb) * a_stride;
+      if (rowcoef != 0) RowSumsAvx512(a, a_stride, mb_end - mb, p.K, rowsum);
+    } else if (!a_packed) {
+      PackARowsVnni<T>(p, mb, mb_end, a_buf, rowsum, rowcoef != 0);
+    }
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int8_t* pb = packed_b + panel * panel_len;
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
       for (int m = mb; m < mb_end; m += kMRVnni) {
         const int mr = std::min(kMRVnni, mb_end - m);
         if constexpr (std::is_same<T, uint8_t>::value) {
-          QU8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a_buf + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
+          QU8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
                                   c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
         } else {
-          QS8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a_buf + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
+          QS8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
                                   c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
         }
       }
@@ -385,7 +397,8 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
   // whole A-slot area when it fits, and every task reads it, instead of each converting all of A again.
   const size_t a_area = static_cast<size_t>(x86::MaxGemmTasks(ctx.num_threads, kTasksPerThread)) * slot_bytes;
   const size_t a_rows_bytes = AlignUp(static_cast<size_t>(p.M) * (vnni ? KQuads(p.K) * 4 : KPairs(p.K) * 4));
-  const bool share_a = !split.split_m && split.tasks > 1 && a_rows_bytes + AlignUp(static_cast<size_t>(p.M) * 4) <= a_area;
+  const bool share_a = !split.split_m && split.tasks > 1 && a_rows_bytes + AlignUp(static_cast<size_t>(p.M) * 4) <= a_area &&
+                       !(vnni && DirectAVnni(p));  // rows read in place need no shared copy
   if (share_a) {
     if (vnni) {
       PackARowsVnni<T>(p, 0, p.M, a_slots, reinterpret_cast<int32_t*>(a_slots + a_rows_bytes), RowCoef(p) != 0);
