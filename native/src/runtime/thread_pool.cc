@@ -26,10 +26,10 @@ inline void CpuRelax() {
 
 }  // namespace
 
-ThreadPool::ThreadPool(int num_threads) {
+ThreadPool::ThreadPool(int num_threads) : ranges_(static_cast<size_t>(std::max(1, num_threads))) {
   const int workers = std::max(0, num_threads - 1);
   workers_.reserve(workers);
-  for (int i = 0; i < workers; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (int i = 0; i < workers; ++i) workers_.emplace_back([this, i] { WorkerLoop(i + 1); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -41,17 +41,21 @@ ThreadPool::~ThreadPool() {
   for (auto& t : workers_) t.join();
 }
 
-void ThreadPool::Drain() {
-  for (;;) {
-    const uint64_t claim = work_.fetch_add(1);
-    const uint32_t task = static_cast<uint32_t>(claim);
-    if (task >= static_cast<uint32_t>(claim >> 32)) return;
-    // The loop that published this claim cannot have returned (this task is not done), so fn_ is its.
-    (*fn_.load())(static_cast<int>(task));
-    if (pending_.fetch_sub(1) == 1) {
-      // Last task: wake the caller if it went to sleep (the lock orders this with its wait).
-      std::lock_guard<std::mutex> lock(mu_);
-      done_cv_.notify_all();
+void ThreadPool::Drain(int self) {
+  const int n = static_cast<int>(ranges_.size());
+  for (int k = 0; k < n; ++k) {
+    std::atomic<uint64_t>& word = ranges_[static_cast<size_t>((self + k) % n)].word;
+    for (;;) {
+      const uint64_t claim = word.fetch_add(1);
+      const uint32_t task = static_cast<uint32_t>(claim);
+      if (task >= static_cast<uint32_t>(claim >> 32)) break;
+      // The loop that published this claim cannot have returned (this task is not done), so fn_ is its.
+      (*fn_.load())(static_cast<int>(task));
+      if (pending_.fetch_sub(1) == 1) {
+        // Last task: wake the caller if it went to sleep (the lock orders this with its wait).
+        std::lock_guard<std::mutex> lock(mu_);
+        done_cv_.notify_all();
+      }
     }
   }
 }
@@ -63,17 +67,21 @@ void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
     return;
   }
   // The previous loop returned only when all its tasks were done, so no worker holds one of its
-  // tasks; a worker late to leave Drain() claims against the new word and either gets a valid task
+  // tasks; a worker late to leave Drain() claims against the new words and either gets a valid task
   // of this loop (fn_ is already stored) or sees none left.
   fn_.store(&fn);
   pending_.store(num_tasks);
-  work_.store(static_cast<uint64_t>(num_tasks) << 32);
+  const int n = static_cast<int>(ranges_.size());
+  for (int i = 0; i < n; ++i) {
+    const uint64_t begin = static_cast<uint64_t>(num_tasks) * i / n, end = static_cast<uint64_t>(num_tasks) * (i + 1) / n;
+    ranges_[static_cast<size_t>(i)].word.store((end << 32) | begin);
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     generation_.fetch_add(1);
   }
   work_cv_.notify_all();
-  Drain();
+  Drain(0);
   for (int i = 0; i < kSpinIterations && pending_.load() != 0; ++i) CpuRelax();
   if (pending_.load() != 0) {
     std::unique_lock<std::mutex> lock(mu_);
@@ -81,7 +89,7 @@ void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
   }
 }
 
-void ThreadPool::WorkerLoop() {
+void ThreadPool::WorkerLoop(int self) {
   uint64_t seen = 0;
   for (;;) {
     for (int i = 0; (i < kSpinIterations || burst_.load(std::memory_order_relaxed) > 0) && generation_.load() == seen && !stop_.load(); ++i) {
@@ -93,7 +101,7 @@ void ThreadPool::WorkerLoop() {
     }
     if (stop_.load()) return;
     seen = generation_.load();
-    Drain();
+    Drain(self);
   }
 }
 

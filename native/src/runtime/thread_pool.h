@@ -45,10 +45,11 @@ class ThreadPool {
 
  private:
 #if LITEQ_THREADS
-  void WorkerLoop();
+  void WorkerLoop(int self);
 
-  // Claims and runs tasks of the current loop until none is left.
-  void Drain();
+  // Claims and runs tasks of the current loop until none is left: first from thread `self`'s own
+  // range, then from the others'.
+  void Drain(int self);
 
   std::vector<std::thread> workers_;
   std::mutex mu_;
@@ -58,9 +59,14 @@ class ThreadPool {
   // workers spin briefly on generation_ before sleeping, since layers take only 100-500 us and a
   // condition-variable wake-up costs tens of microseconds.
   std::atomic<const std::function<void(int)>*> fn_{nullptr};
-  // (num_tasks << 32) | next_task in one word, so a claim and the loop size it is checked against
-  // always belong to the same loop.
-  std::atomic<uint64_t> work_{0};
+  // Each thread's contiguous share of a loop's tasks, as (end << 32) | next_task in one word, so a
+  // claim and the bound it is checked against always belong to the same loop. Thread i (0 = the
+  // caller) starts on range i, so consecutive ops split alike run the same rows on the same core and
+  // find them in its cache; a thread done with its own range takes tasks from the others'.
+  struct alignas(64) Range {
+    std::atomic<uint64_t> word{0};
+  };
+  std::vector<Range> ranges_;
   std::atomic<int> pending_{0};
   std::atomic<uint64_t> generation_{0};
   std::atomic<bool> stop_{false};
