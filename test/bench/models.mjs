@@ -498,7 +498,12 @@ async function main() {
   const loadStart = os.loadavg();
   const backends = {};
   const backendErrors = {};
+  const wanted = new Set(['liteq', ...RUNTIMES.filter((x) => !RUNTIME_FILTER || RUNTIME_FILTER.includes(x.id)).map((x) => x.kind)]);
   for (const [kind, make] of [['liteq', liteqRuntime], ['liteqwasm', () => liteqRuntime('wasm')], ['tflite', tfliteRuntime], ['litert', litertRuntime], ['tf', tfPeerRuntime]]) {
+    if (!wanted.has(kind)) {
+      backendErrors[kind] = 'not selected (--runtimes)';
+      continue;
+    }
     try {
       backends[kind] = await make();
     } catch (e) {
