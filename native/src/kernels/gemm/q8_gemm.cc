@@ -356,15 +356,13 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int8_t* pb = packed_b + panel * panel_len;
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
-      for (int m = mb; m < mb_end; m += kMRVnni) {
-        const int mr = std::min(kMRVnni, mb_end - m);
-        if constexpr (std::is_same<T, uint8_t>::value) {
-          QU8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
-                                  c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
-        } else {
-          QS8Gemm8x16c4Avx512Vnni(mr, nr, kquads, a + (m - mb) * a_stride, a_stride, rowsum + (m - mb), rowcoef, pb, op,
-                                  c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
-        }
+      // The block's rows in one call (8-row tiles inside), so the panel's output parameters load once.
+      if constexpr (std::is_same<T, uint8_t>::value) {
+        QU8Gemm8x16c4Avx512Vnni(mb_end - mb, nr, kquads, a, a_stride, rowsum, rowcoef, pb, op, c + static_cast<int64_t>(mb) * p.N + n0,
+                                static_cast<size_t>(p.N));
+      } else {
+        QS8Gemm8x16c4Avx512Vnni(mb_end - mb, nr, kquads, a, a_stride, rowsum, rowcoef, pb, op, c + static_cast<int64_t>(mb) * p.N + n0,
+                                static_cast<size_t>(p.N));
       }
     }
   }

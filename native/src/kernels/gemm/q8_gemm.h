@@ -107,9 +107,11 @@ void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool flip);
 // (^ 0x80 when flip), zero tail after K. One masked load and one store per filter row.
 void Im2colSmallAvx512(const reference::ConvShape& s, const void* input, int m0, int m1, int row_len, uint8_t pad, bool flip,
                        uint8_t* dst);
-void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+// Rows [0, m) of A (any m; 8 per tile) against one B panel: the panel's output parameters are loaded
+// once per call, so a block's rows go in one call.
+void QU8Gemm8x16c4Avx512Vnni(int m, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c, size_t c_stride);
-void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+void QS8Gemm8x16c4Avx512Vnni(int m, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                              int32_t rowcoef, const int8_t* panel, const OutputParams& op, int8_t* c, size_t c_stride);
 // WebAssembly SIMD128 (wasm/q8_gemm_4x16c2__wasmsimd.cc).
 void QU8Gemm4x16c2WasmSimd(int mr, int nr, int kpairs, const int16_t* a, size_t a_stride, const int16_t* panel,

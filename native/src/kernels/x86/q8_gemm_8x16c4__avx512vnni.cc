@@ -91,13 +91,13 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, const OutputRegs& o, b
   return _mm512_min_epi32(_mm512_max_epi32(r, o.vmin), o.vmax);
 }
 
+// One 8-row tile: rows [0, mr) of a (mr <= 8) against the panel, stored through the output stage.
 template <typename T>
-LITEQ_AVX512VNNI inline void Gemm8x16c4(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
-                                        int32_t rowcoef, const int8_t* panel, const OutputParams& op, T* c, size_t c_stride) {
-  const int32_t* params = reinterpret_cast<const int32_t*>(panel + static_cast<size_t>(kquads) * 4 * kNR);
+LITEQ_AVX512VNNI inline void Tile8x16c4(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                                        int32_t rowcoef, const int8_t* panel, const __m512i colterm, const OutputRegs& o,
+                                        bool left_shift, bool ties_up, T* c, size_t c_stride) {
   const uint8_t* ar[kMRVnni];
   for (int r = 0; r < kMRVnni; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : 0) * a_stride;
-  const __m512i colterm = _mm512_loadu_si512(params);
   __m512i acc0 = colterm, acc1 = colterm, acc2 = colterm, acc3 = colterm;
   __m512i acc4 = colterm, acc5 = colterm, acc6 = colterm, acc7 = colterm;
   const int8_t* w = panel;
@@ -115,8 +115,6 @@ LITEQ_AVX512VNNI inline void Gemm8x16c4(int mr, int nr, int kquads, const uint8_
     acc7 = _mm512_dpbusd_epi32(acc7, _mm512_set1_epi32(q[7]), b);
   }
   const __m512i acc[kMRVnni] = {acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7};
-  const OutputRegs o = LoadOutputRegs(params, op);
-  const bool left_shift = op.left_shift != 0, ties_up = op.rounding == 1;
   const __mmask16 store_mask = static_cast<__mmask16>((1u << nr) - 1);
   for (int r = 0; r < mr; ++r) {
     __m512i x = acc[r];
@@ -129,6 +127,20 @@ LITEQ_AVX512VNNI inline void Gemm8x16c4(int mr, int nr, int kquads, const uint8_
     } else {
       _mm_mask_storeu_epi8(c + r * c_stride, store_mask, bytes);
     }
+  }
+}
+
+// Rows [0, m) of a against one panel, 8 at a time; the panel's output parameters are loaded once.
+template <typename T>
+LITEQ_AVX512VNNI inline void Gemm8x16c4(int m, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+                                        int32_t rowcoef, const int8_t* panel, const OutputParams& op, T* c, size_t c_stride) {
+  const int32_t* params = reinterpret_cast<const int32_t*>(panel + static_cast<size_t>(kquads) * 4 * kNR);
+  const __m512i colterm = _mm512_loadu_si512(params);
+  const OutputRegs o = LoadOutputRegs(params, op);
+  const bool left_shift = op.left_shift != 0, ties_up = op.rounding == 1;
+  for (int r = 0; r < m; r += kMRVnni) {
+    Tile8x16c4<T>(std::min(kMRVnni, m - r), nr, kquads, a + static_cast<size_t>(r) * a_stride, a_stride, rowsum + r, rowcoef, panel,
+                  colterm, o, left_shift, ties_up, c + static_cast<size_t>(r) * c_stride, c_stride);
   }
 }
 
@@ -201,16 +213,16 @@ LITEQ_AVX512VNNI void Im2colSmallAvx512(const reference::ConvShape& s, const voi
   }
 }
 
-LITEQ_AVX512VNNI void QU8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+LITEQ_AVX512VNNI void QU8Gemm8x16c4Avx512Vnni(int m, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                                               int32_t rowcoef, const int8_t* panel, const OutputParams& op, uint8_t* c,
                                               size_t c_stride) {
-  Gemm8x16c4<uint8_t>(mr, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
+  Gemm8x16c4<uint8_t>(m, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
 }
 
-LITEQ_AVX512VNNI void QS8Gemm8x16c4Avx512Vnni(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
+LITEQ_AVX512VNNI void QS8Gemm8x16c4Avx512Vnni(int m, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
                                               int32_t rowcoef, const int8_t* panel, const OutputParams& op, int8_t* c,
                                               size_t c_stride) {
-  Gemm8x16c4<int8_t>(mr, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
+  Gemm8x16c4<int8_t>(m, nr, kquads, a, a_stride, rowsum, rowcoef, panel, op, c, c_stride);
 }
 
 }  // namespace q8_gemm
