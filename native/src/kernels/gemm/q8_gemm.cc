@@ -152,6 +152,12 @@ void PackARowsVnni(const Problem& p, int m0, int m1, uint8_t* dst, int32_t* rows
   const bool flip = ShiftA(p.dtype) != 0;  // int8 -> +128 is a flip of the top bit
   const uint8_t pad = static_cast<uint8_t>(ShiftA(p.dtype) - p.a_offset);
 #if defined(__x86_64__) || defined(__i386__)
+  // Plain rows of whole quads are one contiguous run: a single copy (and flip) for the block.
+  if (!p.conv && p.K % 4 == 0) {
+    CopyRowAvx512(dst, static_cast<const T*>(p.a) + static_cast<int64_t>(m0) * p.K, (m1 - m0) * p.K, flip);
+    if (with_sums) RowSumsAvx512(dst, static_cast<size_t>(row_len), m1 - m0, p.K, rowsum);
+    return;
+  }
   // Small filter rows (first layers: 3 channels): one masked copy per filter row instead of a call per run.
   if (p.conv && p.conv->dilation_w == 1 && p.conv->filter_w * p.conv->in_c <= 61) {
     Im2colSmallAvx512(*p.conv, p.a, m0, m1, row_len, pad, flip, dst);
