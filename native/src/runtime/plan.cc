@@ -8,6 +8,10 @@
 #include <map>
 #include <new>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "runtime/error.h"
 
 namespace liteq {
@@ -60,10 +64,6 @@ bool ProfileEnabled() {
   return enabled;
 }
 
-uint8_t* AlignTo64(uint8_t* p) {
-  return p + ((64 - reinterpret_cast<uintptr_t>(p) % 64) % 64);
-}
-
 bool KnownDType(int32_t d) { return d >= 0 && d <= 10 && d != 5 && d != 8; }
 
 std::unique_ptr<Plan> OutOfMemory(const std::string& what, uint64_t bytes) {
@@ -85,9 +85,24 @@ std::unique_ptr<Plan> OverLimit(const std::string& what, uint64_t need, uint64_t
 
 AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
   // Never a null pointer, even for zero bytes: kernels may pass an empty tensor's data to memcpy.
-  const size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
-  void* p = std::aligned_alloc(64, rounded);
+  size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
+  size_t align = 64;
+#if defined(__linux__) && !defined(__wasi__)
+  // Buffers of 2 MiB and more (the arena, the packed weights, large scratch) on transparent huge pages
+  // where the kernel offers them on request (madvise mode): every inference walks all of them, and
+  // with 4 KiB pages the TLB misses cost (more so in a VM, where each miss walks two page tables).
+  constexpr size_t kHuge = size_t{2} << 20;
+  const bool huge = rounded >= kHuge && std::getenv("LITEQ_NO_HUGEPAGES") == nullptr;
+  if (huge) {
+    align = kHuge;
+    rounded = (rounded + kHuge - 1) / kHuge * kHuge;
+  }
+#endif
+  void* p = std::aligned_alloc(align, rounded);
   if (p == nullptr) return;  // ok() says so; the plan reports LITEQ_E_OUT_OF_MEMORY
+#if defined(__linux__) && !defined(__wasi__) && defined(MADV_HUGEPAGE)
+  if (huge) madvise(p, rounded, MADV_HUGEPAGE);  // advice only: ignored where THP is off
+#endif
   std::memset(p, 0, rounded);
   data_.reset(static_cast<uint8_t*>(p));
 }
@@ -261,12 +276,17 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
                          std::to_string(prepared_total),
                      total, max_memory);
   }
+  // Every op's packed weights in one buffer (64-byte aligned slices), so they share its huge pages.
+  plan->prepared_ = AlignedBuffer(static_cast<size_t>(prepared_total));
+  if (!plan->prepared_.ok()) return OutOfMemory("packed weights", prepared_total);
+  size_t offset = 0;
   for (PlanOp& op : plan->ops_) {
     if (op.prepared_bytes == 0) continue;
     const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
                       op.outputs.data(), static_cast<int>(op.outputs.size())};
-    op.prepared.assign(op.prepared_bytes + 64, 0);
-    op.kernel->prepare(args, AlignTo64(op.prepared.data()));
+    op.prepared = plan->prepared_.data() + offset;
+    offset += (op.prepared_bytes + 63) / 64 * 64;
+    op.kernel->prepare(args, op.prepared);
   }
   plan->inputs_.resize(num_inputs);
   plan->outputs_.resize(num_outputs);
@@ -319,7 +339,7 @@ int Plan::Run(const void* const* inputs, const size_t* input_sizes, size_t num_i
   for (size_t i = 0; i < ops_.size(); ++i) {
     PlanOp& op = ops_[i];
     ctx.scratch_bytes = op.scratch_bytes;
-    ctx.prepared = op.prepared_bytes ? AlignTo64(op.prepared.data()) : nullptr;
+    ctx.prepared = op.prepared_bytes ? op.prepared : nullptr;
     ctx.prepared_bytes = op.prepared_bytes;
     const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
                       op.outputs.data(), static_cast<int>(op.outputs.size())};

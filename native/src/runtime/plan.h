@@ -17,7 +17,7 @@ namespace liteq {
 struct PlanOp {
   const KernelInfo* kernel = nullptr;
   std::vector<uint8_t> params;  // 4-byte aligned storage (vector of uint8_t from operator new is 16-aligned)
-  std::vector<uint8_t> prepared;  // the kernel's PrepareFn output, from the first 64-byte boundary on
+  uint8_t* prepared = nullptr;  // the kernel's PrepareFn output: a 64-byte aligned slice of Plan::prepared_
   size_t prepared_bytes = 0;
   std::vector<const Tensor*> inputs;
   std::vector<Tensor*> outputs;
@@ -68,6 +68,7 @@ class Plan {
   std::vector<int32_t> outputs_;
   AlignedBuffer arena_;
   AlignedBuffer scratch_;
+  AlignedBuffer prepared_;  // every op's packed weights
   std::unique_ptr<ThreadPool> pool_;
 #if LITEQ_THREADS
   std::mutex run_mu_;  // one run at a time per plan (the arena is shared)
