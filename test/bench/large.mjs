@@ -6,7 +6,7 @@
 // nothing is asserted. `-- --json` prints {throughput_gbps, memcpy_gbps, peak_rss_bytes, output_bytes,
 // input_bytes, baseline_rss_bytes, startup_seconds, seconds, scheme} per scheme. Each figure is the median
 // of 3 runs; the generated input is fsynced first.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,13 +87,15 @@ try {
   const results = [];
   for (const scheme of ['dynamic', 'float16']) {
     const out = path.join(dir, `${scheme}.tflite`);
-    // The median of RUNS runs (this VM's disk and CPU speed drift), each output removed before the next.
+    // The median of RUNS runs (this VM's disk and CPU speed drift), each output removed (and the page
+    // cache synced) before the next.
     const runs = [];
     let outputBytes = 0;
     for (let i = 0; i < RUNS; i++) {
       runs.push(await measure([CLI, 'quantize', input, '--scheme', scheme, '-o', out, '-q']));
       outputBytes = statSync(out).size;
       rmSync(out);
+      spawnSync('sync'); // the next run starts with no writeback of this one's pages in flight
     }
     runs.sort((a, b) => a.seconds - b.seconds);
     const r = { seconds: runs[RUNS >> 1].seconds, peak: Math.max(...runs.map((x) => x.peak)) };
