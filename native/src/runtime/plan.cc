@@ -85,23 +85,25 @@ std::unique_ptr<Plan> OverLimit(const std::string& what, uint64_t need, uint64_t
 
 AlignedBuffer::AlignedBuffer(size_t bytes) : size_(bytes) {
   // Never a null pointer, even for zero bytes: kernels may pass an empty tensor's data to memcpy.
-  size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
+  const size_t rounded = bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
   size_t align = 64;
-#if defined(__linux__) && !defined(__wasi__)
-  // Buffers of 2 MiB and more (the arena, the packed weights, large scratch) on transparent huge pages
-  // where the kernel offers them on request (madvise mode): every inference walks all of them, and
-  // with 4 KiB pages the TLB misses cost (more so in a VM, where each miss walks two page tables).
+#if defined(__linux__) && !defined(__wasi__) && defined(MADV_HUGEPAGE)
+  // Buffers of 2 MiB and more (the arena, the packed weights, large scratch) start on a 2 MiB boundary
+  // and their whole 2 MiB chunks go on transparent huge pages where the kernel offers them on request
+  // (madvise mode): every inference walks all of them, and with 4 KiB pages the TLB misses cost (more
+  // so in a VM, where each miss walks two page tables). The size is not rounded up: the tail past the
+  // last whole chunk stays on small pages, so the plan holds the bytes it accounts for.
   constexpr size_t kHuge = size_t{2} << 20;
-  const bool huge = rounded >= kHuge && std::getenv("LITEQ_NO_HUGEPAGES") == nullptr;
-  if (huge) {
-    align = kHuge;
-    rounded = (rounded + kHuge - 1) / kHuge * kHuge;
-  }
+  static const bool huge_pages = std::getenv("LITEQ_NO_HUGEPAGES") == nullptr;
+  const bool huge = huge_pages && rounded >= kHuge;
+  if (huge) align = kHuge;
 #endif
-  void* p = std::aligned_alloc(align, rounded);
+  // aligned_alloc wants a size that is a multiple of the alignment; the bytes past `rounded` are
+  // never touched, so they take address space, not memory.
+  void* p = std::aligned_alloc(align, (rounded + align - 1) / align * align);
   if (p == nullptr) return;  // ok() says so; the plan reports LITEQ_E_OUT_OF_MEMORY
 #if defined(__linux__) && !defined(__wasi__) && defined(MADV_HUGEPAGE)
-  if (huge) madvise(p, rounded, MADV_HUGEPAGE);  // advice only: ignored where THP is off
+  if (huge) madvise(p, rounded / kHuge * kHuge, MADV_HUGEPAGE);  // advice only: ignored where THP is off
 #endif
   std::memset(p, 0, rounded);
   data_.reset(static_cast<uint8_t*>(p));
