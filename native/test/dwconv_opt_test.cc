@@ -2,6 +2,7 @@
 // bit, at every ISA level this CPU has, with 1 and 2 threads: a builder-style tester (XNNPACK's
 // dwconv-microkernel-tester habit) over channels below/at/above the SIMD tiles, odd sizes, strides,
 // dilations, paddings, zero points, clamps that bite, exact rounding ties and both rounding modes.
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -153,13 +154,14 @@ class DwconvTester {
     if (out_h < 1 || out_w < 1) return;
     const int C = channels_;
     std::vector<float> input(static_cast<size_t>(batch_) * in_h_ * in_w_ * C), filter(static_cast<size_t>(kh_) * kw_ * C), bias(C);
-    auto fill = [&](std::vector<float>& v) {
+    auto fill = [&](std::vector<float>& v, bool special) {
       for (auto& x : v) {
-        const uint32_t r = rng() % 16;
-        x = r == 0 ? 0.0f : r == 1 ? -0.0f : val(rng);
+        const uint32_t r = rng() % 32;
+        // NaN and ±inf inputs reach the clamp as NaN or ±inf sums (TFLite 2.9 turns a NaN into max).
+        x = r == 0 ? 0.0f : r == 1 ? -0.0f : special && r == 2 ? NAN : special && r == 3 ? INFINITY : special && r == 4 ? -INFINITY : val(rng);
       }
     };
-    fill(input), fill(filter), fill(bias);
+    fill(input, true), fill(filter, false), fill(bias, false);
     auto p = liteq_test::ConvGeometry<liteq::DepthwiseConvParams>(sh_, sw_, dh_, dw_, pt, pl);
     p.depth_multiplier = 1;
     p.float_act_min = float_clamp_ ? -0.5f : -1e30f;

@@ -41,10 +41,10 @@ __attribute__((target("avx2"))) void F32DwconvAvx2(const F32Params& p, const flo
         acc2 = _mm256_add_ps(acc2, _mm256_mul_ps(_mm256_loadu_ps(in + 2 * step), w));
         acc3 = _mm256_add_ps(acc3, _mm256_mul_ps(_mm256_loadu_ps(in + 3 * step), w));
       }
-      _mm256_storeu_ps(out + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc0)));
-      _mm256_storeu_ps(out + channels + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc1)));
-      _mm256_storeu_ps(out + 2 * channels + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc2)));
-      _mm256_storeu_ps(out + 3 * channels + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc3)));
+      _mm256_storeu_ps(out + c, _mm256_max_ps(_mm256_min_ps(acc0, hi), lo));
+      _mm256_storeu_ps(out + channels + c, _mm256_max_ps(_mm256_min_ps(acc1, hi), lo));
+      _mm256_storeu_ps(out + 2 * channels + c, _mm256_max_ps(_mm256_min_ps(acc2, hi), lo));
+      _mm256_storeu_ps(out + 3 * channels + c, _mm256_max_ps(_mm256_min_ps(acc3, hi), lo));
     }
     if (c + 4 <= channels) {  // 4 more channels (28 = 24 + 4, 36 = 32 + 4, ...) in 128-bit registers
       const __m128 lo4 = _mm256_castps256_ps128(lo), hi4 = _mm256_castps256_ps128(hi);
@@ -58,10 +58,10 @@ __attribute__((target("avx2"))) void F32DwconvAvx2(const F32Params& p, const flo
         acc2 = _mm_add_ps(acc2, _mm_mul_ps(_mm_loadu_ps(in + 2 * step), w));
         acc3 = _mm_add_ps(acc3, _mm_mul_ps(_mm_loadu_ps(in + 3 * step), w));
       }
-      _mm_storeu_ps(out + c, _mm_min_ps(hi4, _mm_max_ps(lo4, acc0)));
-      _mm_storeu_ps(out + channels + c, _mm_min_ps(hi4, _mm_max_ps(lo4, acc1)));
-      _mm_storeu_ps(out + 2 * channels + c, _mm_min_ps(hi4, _mm_max_ps(lo4, acc2)));
-      _mm_storeu_ps(out + 3 * channels + c, _mm_min_ps(hi4, _mm_max_ps(lo4, acc3)));
+      _mm_storeu_ps(out + c, _mm_max_ps(_mm_min_ps(acc0, hi4), lo4));
+      _mm_storeu_ps(out + channels + c, _mm_max_ps(_mm_min_ps(acc1, hi4), lo4));
+      _mm_storeu_ps(out + 2 * channels + c, _mm_max_ps(_mm_min_ps(acc2, hi4), lo4));
+      _mm_storeu_ps(out + 3 * channels + c, _mm_max_ps(_mm_min_ps(acc3, hi4), lo4));
       c += 4;
     }
     if (c < channels) {
@@ -81,16 +81,17 @@ __attribute__((target("avx2"))) void F32DwconvAvx2(const F32Params& p, const flo
         acc0 = _mm256_add_ps(acc0, _mm256_mul_ps(_mm256_loadu_ps(in), _mm256_loadu_ps(w)));
         acc1 = _mm256_add_ps(acc1, _mm256_mul_ps(_mm256_loadu_ps(in + 8), _mm256_loadu_ps(w + 8)));
       }
-      // max_ps(lo, acc) = lo > acc ? lo : acc keeps a NaN acc, as std::max(acc, lo) does; min_ps alike.
-      _mm256_storeu_ps(out + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc0)));
-      _mm256_storeu_ps(out + c + 8, _mm256_min_ps(hi, _mm256_max_ps(lo, acc1)));
+      // min_ps(acc, hi) = acc < hi ? acc : hi (a NaN acc becomes hi), then max_ps(m, lo) = m > lo ? m : lo:
+      // TFLite 2.9's std::max(min, std::min(max, acc)) lane for lane.
+      _mm256_storeu_ps(out + c, _mm256_max_ps(_mm256_min_ps(acc0, hi), lo));
+      _mm256_storeu_ps(out + c + 8, _mm256_max_ps(_mm256_min_ps(acc1, hi), lo));
     }
     for (; c + 8 <= channels; c += 8) {
       __m256 acc = p.bias ? _mm256_loadu_ps(p.bias + c) : _mm256_setzero_ps();
       for (int t = 0; t < num_taps; ++t) {
         acc = _mm256_add_ps(acc, _mm256_mul_ps(_mm256_loadu_ps(taps[t] + offset + c), _mm256_loadu_ps(weights[t] + c)));
       }
-      _mm256_storeu_ps(out + c, _mm256_min_ps(hi, _mm256_max_ps(lo, acc)));
+      _mm256_storeu_ps(out + c, _mm256_max_ps(_mm256_min_ps(acc, hi), lo));
     }
     if (c < channels) F32DwconvChannels(p, taps, weights, num_taps, i, step, c, out);
     out += channels;
@@ -114,8 +115,8 @@ __attribute__((target("sse4.1"))) void F32DwconvSse41(const F32Params& p, const 
         acc0 = _mm_add_ps(acc0, _mm_mul_ps(_mm_loadu_ps(in), _mm_loadu_ps(w)));
         acc1 = _mm_add_ps(acc1, _mm_mul_ps(_mm_loadu_ps(in + 4), _mm_loadu_ps(w + 4)));
       }
-      _mm_storeu_ps(out + c, _mm_min_ps(hi, _mm_max_ps(lo, acc0)));
-      _mm_storeu_ps(out + c + 4, _mm_min_ps(hi, _mm_max_ps(lo, acc1)));
+      _mm_storeu_ps(out + c, _mm_max_ps(_mm_min_ps(acc0, hi), lo));
+      _mm_storeu_ps(out + c + 4, _mm_max_ps(_mm_min_ps(acc1, hi), lo));
     }
     if (c < channels) F32DwconvChannels(p, taps, weights, num_taps, i, step, c, out);
     out += channels;

@@ -34,8 +34,8 @@ inline void F32DwconvChannels(const F32Params& p, const float* const* taps, cons
   for (int c = c0; c < p.channels; ++c) {
     float acc = p.bias ? p.bias[c] : 0.0f;
     for (int t = 0; t < num_taps; ++t) acc += taps[t][i * step + c] * weights[t][c];
-    const float lo = acc < p.min ? p.min : acc;  // std::max(acc, min)
-    out[c] = p.max < lo ? p.max : lo;             // std::min(lo, max)
+    const float m = acc < p.max ? acc : p.max;  // std::min(max, acc): a NaN acc becomes max
+    out[c] = p.min < m ? m : p.min;              // std::max(min, m)
   }
 }
 

@@ -36,8 +36,10 @@ inline void DepthwiseConvFloat(const ConvShape& s, int depth_multiplier, const f
                      filter[(static_cast<int64_t>(ky) * s.filter_w + kx) * s.out_c + oc];
             }
           }
+          // The same kernel's clamp, std::max(min, std::min(max, acc)): a NaN sum becomes act_max (its
+          // reference header's std::min(std::max(acc, min), max) would keep the NaN).
           output[((static_cast<int64_t>(b) * s.out_h + oy) * s.out_w + ox) * s.out_c + oc] =
-              std::min(std::max(acc, act_min), act_max);
+              std::max(act_min, std::min(act_max, acc));
         }
       }
     }
