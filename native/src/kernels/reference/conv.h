@@ -26,6 +26,17 @@ struct ConvShape {
   int pad_top, pad_left;  // TFLite pads floor(total/2) before; the remainder after is implicit
 };
 
+// The taps kx in [lo, hi) of a filter row starting at input column ix0 (dilation_w 1) that lie inside
+// the input row (lo == hi when none does): what an im2col copies, the rest being padding.
+struct InsideTaps {
+  int lo, hi;
+};
+inline InsideTaps TapsInside(const ConvShape& s, int ix0) {
+  const int lo = ix0 < 0 ? (s.filter_w < -ix0 ? s.filter_w : -ix0) : 0;
+  const int end = s.in_w - ix0 < s.filter_w ? s.in_w - ix0 : s.filter_w;
+  return {lo, end > lo ? end : lo};
+}
+
 // Output rows [row_begin, row_end) of the flattened (batch, out_y) range, so callers can split work.
 inline void ConvFloat(const ConvShape& s, const float* input, const float* filter, const float* bias, float act_min,
                       float act_max, float* output, int row_begin, int row_end) {

@@ -110,9 +110,8 @@ __attribute__((target("avx2"))) void Im2colSmallAvx2(const reference::ConvShape&
   int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
   for (int m = m0; m < m1; ++m, dst += K) {
     const int ix0 = ox * s.stride_w - s.pad_left;
-    const int kx_lo = ix0 < 0 ? std::min(s.filter_w, -ix0) : 0;
-    const int kx_hi = std::max(kx_lo, std::min(s.filter_w, s.in_w - ix0));
-    const __m256i in0 = LaneRange(idx0, kx_lo * s.in_c, kx_hi * s.in_c), in1 = LaneRange(idx1, kx_lo * s.in_c, kx_hi * s.in_c);
+    const reference::InsideTaps kx = reference::TapsInside(s, ix0);
+    const __m256i in0 = LaneRange(idx0, kx.lo * s.in_c, kx.hi * s.in_c), in1 = LaneRange(idx1, kx.lo * s.in_c, kx.hi * s.in_c);
     for (int ky = 0; ky < s.filter_h; ++ky) {
       const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
       __m256 v0 = _mm256_setzero_ps(), v1 = _mm256_setzero_ps();  // padding taps are 0

@@ -182,10 +182,9 @@ LITEQ_AVX512VNNI void Im2colSmallAvx512(const reference::ConvShape& s, const voi
   int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
   for (int m = m0; m < m1; ++m, dst += row_len) {
     const int ix0 = ox * s.stride_w - s.pad_left;
-    // The taps of a filter row inside the input: kx in [kx_lo, kx_hi), as a byte mask of the segment.
-    const int kx_lo = ix0 < 0 ? std::min(s.filter_w, -ix0) : 0;
-    const int kx_hi = std::max(kx_lo, std::min(s.filter_w, s.in_w - ix0));
-    const int lo = kx_lo * s.in_c, hi = kx_hi * s.in_c;
+    // The taps of a filter row inside the input, as a byte mask of the segment.
+    const reference::InsideTaps kx = reference::TapsInside(s, ix0);
+    const int lo = kx.lo * s.in_c, hi = kx.hi * s.in_c;
     const __mmask64 inside = lo < hi ? (~__mmask64{0} >> (64 - hi)) & (~__mmask64{0} << lo) : 0;
     for (int ky = 0; ky < s.filter_h; ++ky) {
       const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
