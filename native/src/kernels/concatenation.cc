@@ -78,7 +78,7 @@ size_t PrepareU8(const OpArgs& a, uint8_t* dst) {
   return TableBytes(p->num_inputs);
 }
 
-// Output bytes per thread task, at least: a piece of a run is copied (or looked up) by one thread.
+// Output bytes per block handed to a thread (a block may span several input runs).
 constexpr int64_t kPieceBytes = 16 * 1024;
 
 template <DType D>
@@ -101,32 +101,33 @@ int RunConcat(const OpContext& ctx, const OpArgs& a) {
       tables = local.data();
     }
   }
-  // The output in order as (input, source, destination, bytes) pieces of at most kPieceBytes, spread
-  // over the threads (a large concatenation, e.g. SSD's class scores, would otherwise run on one).
-  struct Piece {
-    int input;
-    const uint8_t* src;
-    uint8_t* dst;
-    int64_t n;
-  };
-  std::vector<Piece> pieces;
-  uint8_t* dst = out.data;
-  for (int64_t k = 0; k < outer; ++k) {
-    for (int i = 0; i < a.num_inputs; ++i) {
-      const int64_t run = static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
-      const uint8_t* src = a.inputs[i]->data + k * run;
-      for (int64_t off = 0; off < run; off += kPieceBytes) pieces.push_back({i, src + off, dst + off, std::min(kPieceBytes, run - off)});
-      dst += run;
-    }
-  }
-  ParallelFor(ctx, static_cast<int64_t>(pieces.size()), [&](int64_t begin, int64_t end) {
-    for (int64_t j = begin; j < end; ++j) {
-      const Piece& pc = pieces[static_cast<size_t>(j)];
-      if (tables && tables[pc.input] == 0) {
-        LookupBytes(tables + FlagBytes(p.num_inputs) + 256 * static_cast<size_t>(pc.input), pc.src, pc.n, pc.dst);
-      } else {
-        std::memcpy(pc.dst, pc.src, static_cast<size_t>(pc.n));
+  // The output in blocks of kPieceBytes spread over the threads (a large concatenation, e.g. SSD's
+  // class scores, would otherwise run on one); each block walks the input runs it covers. Row k of
+  // the output is input 0's run k, then input 1's, ...
+  int64_t row = 0;
+  for (int i = 0; i < a.num_inputs; ++i) row += static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
+  if (row == 0) return LITEQ_OK;
+  const uint8_t* flags = tables;
+  const uint8_t* lut = tables ? tables + FlagBytes(p.num_inputs) : nullptr;
+  ParallelForBlocks(ctx, outer * row, kPieceBytes, [&](int64_t begin, int64_t end) {
+    for (int64_t pos = begin; pos < end;) {
+      const int64_t k = pos / row;
+      int64_t offset = pos % row;
+      int i = 0;
+      int64_t run = 0;
+      for (;; ++i) {
+        run = static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
+        if (offset < run) break;
+        offset -= run;
       }
+      const int64_t n = std::min(run - offset, end - pos);
+      const uint8_t* src = a.inputs[i]->data + k * run + offset;
+      if (flags && flags[i] == 0) {
+        LookupBytes(lut + 256 * static_cast<size_t>(i), src, n, out.data + pos);
+      } else {
+        std::memcpy(out.data + pos, src, static_cast<size_t>(n));
+      }
+      pos += n;
     }
   });
   return LITEQ_OK;
