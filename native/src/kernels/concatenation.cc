@@ -104,8 +104,9 @@ int RunConcat(const OpContext& ctx, const OpArgs& a) {
   // The output in blocks of kPieceBytes spread over the threads (a large concatenation, e.g. SSD's
   // class scores, would otherwise run on one); each block walks the input runs it covers. Row k of
   // the output is input 0's run k, then input 1's, ...
+  const auto run_bytes = [&](int i) { return static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem); };
   int64_t row = 0;
-  for (int i = 0; i < a.num_inputs; ++i) row += static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
+  for (int i = 0; i < a.num_inputs; ++i) row += run_bytes(i);
   if (row == 0) return LITEQ_OK;
   const uint8_t* flags = tables;
   const uint8_t* lut = tables ? tables + FlagBytes(p.num_inputs) : nullptr;
@@ -116,7 +117,7 @@ int RunConcat(const OpContext& ctx, const OpArgs& a) {
       int i = 0;
       int64_t run = 0;
       for (;; ++i) {
-        run = static_cast<int64_t>(a.inputs[i]->dims[p.axis]) * inner * static_cast<int64_t>(elem);
+        run = run_bytes(i);
         if (offset < run) break;
         offset -= run;
       }

@@ -268,7 +268,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     }
     op.scratch_bytes = op.kernel->scratch ? op.kernel->scratch(args, threads) : 0;
     op.prepared_bytes = op.kernel->prepare ? op.kernel->prepare(args, nullptr) : 0;
-    prepared_total = SatAdd(prepared_total, op.prepared_bytes ? op.prepared_bytes + 64 : 0);
+    prepared_total = SatAdd(prepared_total, Rounded64(op.prepared_bytes));  // its 64-byte aligned slice
     max_scratch = std::max(max_scratch, op.scratch_bytes);
   }
   const uint64_t total = SatAdd(SatAdd(base_total, Rounded64(max_scratch)), prepared_total);
@@ -287,7 +287,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     const OpArgs args{op.params.data(), op.params.size(), op.inputs.data(), static_cast<int>(op.inputs.size()),
                       op.outputs.data(), static_cast<int>(op.outputs.size())};
     op.prepared = plan->prepared_.data() + offset;
-    offset += (op.prepared_bytes + 63) / 64 * 64;
+    offset += static_cast<size_t>(Rounded64(op.prepared_bytes));
     op.kernel->prepare(args, op.prepared);
   }
   plan->inputs_.resize(num_inputs);
