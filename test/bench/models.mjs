@@ -491,6 +491,7 @@ const RUNTIMES = [
   { id: 'tfbuiltin-1t', kind: 'tf', mode: 'builtin', threads: 1, label: 'TF 2.21 builtin 1t' },
   { id: 'tfbuiltin-2t', kind: 'tf', mode: 'builtin', threads: 2, label: 'TF 2.21 builtin 2t' },
 ];
+const SELECTED_RUNTIMES = RUNTIMES.filter((x) => !RUNTIME_FILTER || RUNTIME_FILTER.includes(x.id));
 const PEER_NAME = { tflite: 'TFLite 2.9', litert: 'LiteRT.js', xnnpack: 'XNNPACK', tfbuiltin: 'TF builtin' };
 
 async function main() {
@@ -498,7 +499,7 @@ async function main() {
   const loadStart = os.loadavg();
   const backends = {};
   const backendErrors = {};
-  const wanted = new Set(['liteq', ...RUNTIMES.filter((x) => !RUNTIME_FILTER || RUNTIME_FILTER.includes(x.id)).map((x) => x.kind)]);
+  const wanted = new Set(['liteq', ...SELECTED_RUNTIMES.map((x) => x.kind)]);
   for (const [kind, make] of [['liteq', liteqRuntime], ['liteqwasm', () => liteqRuntime('wasm')], ['tflite', tfliteRuntime], ['litert', litertRuntime], ['tf', tfPeerRuntime]]) {
     if (!wanted.has(kind)) {
       backendErrors[kind] = 'not selected (--runtimes)';
@@ -556,7 +557,7 @@ async function main() {
 
     // Load everything first.
     const live = [];
-    for (const rt of RUNTIMES.filter((x) => !RUNTIME_FILTER || RUNTIME_FILTER.includes(x.id))) {
+    for (const rt of SELECTED_RUNTIMES) {
       const r = { id: rt.id, label: rt.label, threads: rt.threads };
       entry.runtimes[rt.id] = r;
       const be = backends[rt.kind];
@@ -724,8 +725,8 @@ async function main() {
     loadavg: { start: loadStart, end: loadEnd },
     method: { warmup: WARMUP, rounds: ROUNDS, perTurnMin: PER_TURN_MIN, warmMs: WARM_MS, minRuns: MIN_RUNS, quick: QUICK, modelFilter: MODEL_FILTER, runsOverride: RUNS_OVERRIDE, settleMs: SETTLE_MS, note: 'per model × runtime: warm-up, then timed runs interleaved across runtimes in turns (each after a settle pause and WARM_MS of untimed inferences; liteq and the TF peer time back-to-back runs in their own loop); capped by a per-model time budget' },
     runtimes: {
-      liteq: 'loadModel(bytes, { threads }) on @liteq/native; run([input])',
-      liteqwasm: 'loadModel(bytes, { threads: 1, backend: "wasm" }) on @liteq/web (native/ as wasm32-wasi + SIMD128, one thread); run([input])',
+      liteq: 'loadModel(bytes, { threads }) on @liteq/native; run([input]) for the checked outputs, runSync([input]) back to back when timed',
+      liteqwasm: 'loadModel(bytes, { threads: 1, backend: "wasm" }) on @liteq/web (native/ as wasm32-wasi + SIMD128, one thread); run([input]) for the checked outputs, runSync([input]) back to back when timed',
       tflite: backends.tflite ? 'tfjs-tflite-node@0.0.2 runner: input.set, infer() (copy in, TfLiteInterpreterInvoke, copy out)' : backendErrors.tflite,
       tf: backends.tf ? `TensorFlow ${backends.tf.version} tf.lite.Interpreter(num_threads), XNNPACK (default delegate) or OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES; runs timed in the Python process` : backendErrors.tf,
       litert: backends.litert ? `@litertjs/core ${require('@litertjs/core/package.json').version}, ${backends.litert.variant}, accelerator wasm, cpuOptions.numThreads` : backendErrors.litert,
