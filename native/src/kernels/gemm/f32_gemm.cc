@@ -1,5 +1,6 @@
 // Float GEMM driver: B panels (K x 16 floats + bias), A rows used in place (FULLY_CONNECTED, 1x1
-// convs) or im2col'd per block into the thread's scratch slot, the 4x16 AVX2 micro-kernel.
+// convs) or im2col'd per block into the thread's scratch slot, the 8x16 AVX-512 or 4x16 AVX2 micro-kernel
+// (8x8 AVX2 for a partial last panel of <= 8 columns).
 #include "kernels/gemm/f32_gemm.h"
 
 #include <algorithm>
@@ -24,8 +25,8 @@ size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
 int NumPanels(int N) { return (N + kNR - 1) / kNR; }
 size_t PanelFloats(int K) { return static_cast<size_t>(K) * kNR + kNR; }
 int ABlockRows(int K) {
-  const int rows = static_cast<int>(kABlockBytes / (static_cast<size_t>(K) * 4)) / kMR * kMR;
-  return std::max(kMR, std::min(kMaxABlockRows, rows));
+  const int rows = static_cast<int>(kABlockBytes / (static_cast<size_t>(K) * 4)) / kRowGroup * kRowGroup;
+  return std::max(kRowGroup, std::min(kMaxABlockRows, rows));
 }
 size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels(N)) * PanelFloats(K) * 4); }
 size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * K * 4); }
@@ -86,6 +87,9 @@ void Im2col(const Problem& p, int m0, int m1, float* dst) {
 void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin, int m_end, int p_begin, int p_end) {
   const size_t panel_len = PanelFloats(p.K);
   const int block_rows = ABlockRows(p.K);
+#if !defined(__wasm_simd128__)
+  const bool avx512 = q8_gemm::ActiveIsa() >= q8_gemm::Isa::kAvx512;
+#endif
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
     const float* a = p.a + static_cast<int64_t>(mb) * p.K;
@@ -100,8 +104,8 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
       const int mr = kMR;
 #else
       // A partial last panel of <= 8 columns: half the work per row, eight rows per call.
-      const auto kernel = nr <= 8 ? F32Gemm8x8Avx2 : kMicroKernel;
-      const int mr = nr <= 8 ? 8 : kMR;
+      const auto kernel = nr <= 8 ? F32Gemm8x8Avx2 : avx512 ? F32Gemm8x16Avx512 : kMicroKernel;
+      const int mr = nr <= 8 || avx512 ? 8 : kMR;
 #endif
       for (int m = mb; m < mb_end; m += mr) {
         kernel(std::min(mr, mb_end - m), nr, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K, packed_b + panel * panel_len,
@@ -162,7 +166,7 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
     });
     packed_b = dst;
   }
-  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kMR, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kRowGroup, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
   x86::RunGemmTasks(ctx, split, [&](int t) {
     float* a_buf = reinterpret_cast<float*>(a_slots + static_cast<size_t>(t) * slot_bytes);
     int m0, m1, p0, p1;

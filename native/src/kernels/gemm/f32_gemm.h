@@ -18,6 +18,8 @@ namespace liteq {
 namespace f32gemm {
 
 constexpr int kMR = 4;
+// Rows that A blocks and thread tasks are split into multiples of: the widest micro-kernel's.
+constexpr int kRowGroup = 8;
 constexpr int kNR = 16;
 
 struct Problem {
@@ -42,6 +44,9 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 // then bias[16].
 void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                      float act_max, float* c, size_t c_stride);
+// The same with one zmm per row and up to 8 rows (AVX-512F; x86::Isa::kAvx512 and above).
+void F32Gemm8x16Avx512(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
+                       float act_max, float* c, size_t c_stride);
 // The same for nr <= 8 (reads the panel's first 8 columns only) and mr <= 8 rows.
 void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                     float act_max, float* c, size_t c_stride);
