@@ -72,7 +72,9 @@ every field 4-byte aligned:
     i32 rank; i32 dims[6]
     i32 storage                        0 = arena, 1 = constant, 2 = none (empty optional)
     i32 constant_index                 into the constants array (storage 1)
-    u64 offset                         arena offset (storage 0), 64-byte aligned
+    u64 offset                         arena offset (storage 0), a multiple of the dtype's size
+                                       (the planner puts tensors on 64 bytes unless one lives
+                                       inside another, written in place: see below)
     u64 bytes                          must equal elements x dtype size
     f32 scale; i32 zero_point          per-tensor quantization (scale 0 = none)
   }
@@ -82,7 +84,10 @@ every field 4-byte aligned:
   i32 inputs[num_inputs]; i32 outputs[num_outputs]
 
 Every field is checked when the plan is created: unknown kernels are reported all at once; sizes,
-offsets and indices out of range are errors before any memory is allocated for them. */
+offsets and indices out of range are errors before any memory is allocated for them. An op's outputs
+share no arena bytes with each other or with its inputs, except where the kernel takes an input in
+place: RESHAPE's input at exactly its output's bytes, and a CONCATENATION input (outer size 1) at
+exactly the bytes of the output it would be copied to, so the op has nothing to move. */
 
 typedef struct liteq_plan liteq_plan;
 

@@ -81,6 +81,20 @@ size_t PrepareU8(const OpArgs& a, uint8_t* dst) {
 // Output bytes per block handed to a thread (a block may span several input runs).
 constexpr int64_t kPieceBytes = 16 * 1024;
 
+// Input `input` lies in the output exactly where it is copied to: with nothing before the axis (outer
+// size 1) each input is one run, after the runs of the inputs before it. The planner puts a box
+// predictor's reshaped conv outputs there, so the convs write the concatenation directly.
+bool InPlace(const OpArgs& a, int input) {
+  const ConcatParams& p = *ParamsAs<ConcatParams>(a);
+  const Tensor& out = *a.outputs[0];
+  for (int d = 0; d < p.axis; ++d) {
+    if (out.dims[d] != 1) return false;
+  }
+  size_t at = 0;
+  for (int i = 0; i < input; ++i) at += a.inputs[i]->bytes;
+  return a.inputs[input]->data == out.data + at;
+}
+
 template <DType D>
 int RunConcat(const OpContext& ctx, const OpArgs& a) {
   const ConcatParams& p = *ParamsAs<ConcatParams>(a);
@@ -124,8 +138,8 @@ int RunConcat(const OpContext& ctx, const OpArgs& a) {
       const int64_t n = std::min(run - offset, end - pos);
       const uint8_t* src = a.inputs[i]->data + k * run + offset;
       if (flags && flags[i] == 0) {
-        LookupBytes(lut + 256 * static_cast<size_t>(i), src, n, out.data + pos);
-      } else {
+        LookupBytes(lut + 256 * static_cast<size_t>(i), src, n, out.data + pos);  // byte for byte: safe in place
+      } else if (src != out.data + pos) {  // an input written in place by its producer is already there
         std::memcpy(out.data + pos, src, static_cast<size_t>(n));
       }
       pos += n;
@@ -137,10 +151,10 @@ int RunConcat(const OpContext& ctx, const OpArgs& a) {
 }  // namespace
 
 const KernelInfo kConcatenationKernels[] = {
-    {"concatenation_f32", RunConcat<DType::kFloat32>, CheckConcat<DType::kFloat32>, nullptr},
-    {"concatenation_u8", RunConcat<DType::kUInt8>, CheckConcat<DType::kUInt8>, nullptr, PrepareU8},
-    {"concatenation_i8", RunConcat<DType::kInt8>, CheckConcat<DType::kInt8>, nullptr},
-    {"concatenation_i32", RunConcat<DType::kInt32>, CheckConcat<DType::kInt32>, nullptr},
+    {"concatenation_f32", RunConcat<DType::kFloat32>, CheckConcat<DType::kFloat32>, nullptr, nullptr, InPlace},
+    {"concatenation_u8", RunConcat<DType::kUInt8>, CheckConcat<DType::kUInt8>, nullptr, PrepareU8, InPlace},
+    {"concatenation_i8", RunConcat<DType::kInt8>, CheckConcat<DType::kInt8>, nullptr, nullptr, InPlace},
+    {"concatenation_i32", RunConcat<DType::kInt32>, CheckConcat<DType::kInt32>, nullptr, nullptr, InPlace},
 };
 const size_t kConcatenationKernelCount = sizeof(kConcatenationKernels) / sizeof(kConcatenationKernels[0]);
 

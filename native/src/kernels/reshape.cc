@@ -1,5 +1,5 @@
 // RESHAPE, SQUEEZE, EXPAND_DIMS: the same bytes under another shape. Lowering computes the output
-// shape; the kernel copies (outputs never alias inputs in the arena).
+// shape; the kernel copies, or does nothing when the planner gave the output the input's bytes.
 #include <cstring>
 
 #include "kernels/kernel_lists.h"
@@ -22,10 +22,15 @@ int RunCopy(const OpContext&, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// In place only as the very same bytes.
+bool InPlace(const OpArgs& a, int input) {
+  return input == 0 && a.outputs[0]->data == a.inputs[0]->data && a.outputs[0]->bytes == a.inputs[0]->bytes;
+}
+
 }  // namespace
 
 const KernelInfo kCopyKernels[] = {
-    {"reshape", RunCopy, CheckCopy, nullptr},
+    {"reshape", RunCopy, CheckCopy, nullptr, nullptr, InPlace},
 };
 const size_t kCopyKernelCount = sizeof(kCopyKernels) / sizeof(kCopyKernels[0]);
 

@@ -59,12 +59,18 @@ using KernelScratchFn = size_t (*)(const OpArgs& args, int num_threads);
 // dst == nullptr for the size (0 = nothing to prepare), then with that many 64-byte aligned bytes.
 using KernelPrepareFn = size_t (*)(const OpArgs& args, uint8_t* dst);
 
+// Whether input `i` may share arena bytes with the outputs: true only when it already sits exactly
+// where the kernel would write it (the kernel then leaves those bytes as they are). Optional; without
+// it, no input may overlap an output.
+using KernelInPlaceFn = bool (*)(const OpArgs& args, int input);
+
 struct KernelInfo {
   const char* name;  // e.g. "conv_2d_u8", "add_f32", "tflite_detection_postprocess_u8"
   KernelFn run;
   KernelCheckFn check;
   KernelScratchFn scratch;
   KernelPrepareFn prepare = nullptr;
+  KernelInPlaceFn in_place = nullptr;
 };
 
 // Looks a kernel up by name; nullptr if unknown.

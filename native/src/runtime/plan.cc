@@ -199,7 +199,9 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     if (storage != 2 && bytes != elements * DTypeSize(t.dtype)) return fail(where + "byte size does not match shape x dtype");
     t.bytes = storage == 2 ? 0 : static_cast<size_t>(bytes);  // an absent optional operand holds nothing
     if (storage == 0) {
-      if (offset % 64 != 0 || offset > arena_bytes || bytes > arena_bytes - offset) return fail(where + "arena slot out of range or unaligned");
+      if (offset % DTypeSize(t.dtype) != 0 || offset > arena_bytes || bytes > arena_bytes - offset) {
+        return fail(where + "arena slot out of range or not aligned to its dtype");
+      }
       t.data = plan->arena_.data() + offset;
     } else if (storage == 1) {
       if (constant_index < 0 || static_cast<size_t>(constant_index) >= num_constants) return fail(where + "constant index out of range");
@@ -241,13 +243,18 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       op.outputs.push_back(t);
     }
     // Kernels read inputs while writing outputs: no output may share arena bytes with an input or
-    // another output (liteq's own planner never does; a hostile description would make memcpy overlap).
+    // another output (a hostile description would make memcpy overlap), except an input the kernel
+    // takes in place, exactly where it would write it (liteq's planner puts RESHAPE and
+    // CONCATENATION inputs there; checked below once the params are read).
     auto overlap = [](const Tensor* x, const Tensor* y) {
       return x && y && x->bytes && y->bytes && x->data < y->data + y->bytes && y->data < x->data + x->bytes;
     };
+    std::vector<int> in_place;  // inputs overlapping an output, for the kernel's in_place check
     for (size_t j = 0; j < op.outputs.size(); ++j) {
-      for (const Tensor* in : op.inputs) {
-        if (overlap(op.outputs[j], in)) return fail(where + "an output overlaps an input in the arena");
+      for (size_t i = 0; i < op.inputs.size(); ++i) {
+        if (!overlap(op.outputs[j], op.inputs[i])) continue;
+        if (!op.kernel->in_place) return fail(where + "an output overlaps an input in the arena");
+        in_place.push_back(static_cast<int>(i));
       }
       for (size_t k = 0; k < j; ++k) {
         if (overlap(op.outputs[j], op.outputs[k])) return fail(where + "two outputs overlap in the arena");
@@ -264,6 +271,11 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
       if (status != LITEQ_OK) {
         Fail(status, where + op.kernel->name + ": " + LastError());
         return nullptr;
+      }
+    }
+    for (const int i : in_place) {
+      if (!op.kernel->in_place(args, i)) {
+        return fail(where + "input " + std::to_string(i) + " overlaps an output, not where " + op.kernel->name + " writes it");
       }
     }
     op.scratch_bytes = op.kernel->scratch ? op.kernel->scratch(args, threads) : 0;

@@ -1,6 +1,7 @@
 // Where activations live: lifetimes in op steps, then offsets in one arena (greedy by size, as
 // TFLite's simple arena planner), or a slot each when intermediates must stay readable.
 import type { Subgraph } from '../ir/types.js';
+import type { Inside } from './in-place.js';
 
 export const ARENA_ALIGN = 64;
 const alignUp = (n: number) => Math.ceil(n / ARENA_ALIGN) * ARENA_ALIGN;
@@ -29,9 +30,17 @@ export function lifetimes(sg: Subgraph, keep: readonly number[] = []): Lifetimes
 
 /**
  * Arena offsets for `activations` (others stay -1) and the arena's size. Greedy by size: the largest
- * tensors first, each at the lowest offset no tensor with an overlapping lifetime occupies.
+ * tensors first, each at the lowest offset no tensor with an overlapping lifetime occupies. A tensor
+ * in `inside` (in-place.ts) gets no slot of its own: it lives at its bytes in the tensor holding it,
+ * which stays reserved from the first write of any tensor inside it to the last read.
  */
-export function placeInArena(activations: readonly number[], sizes: readonly number[], life: Lifetimes, preserveAll: boolean): { offsets: number[]; arenaBytes: number } {
+export function placeInArena(
+  activations: readonly number[],
+  sizes: readonly number[],
+  life: Lifetimes,
+  preserveAll: boolean,
+  inside: ReadonlyMap<number, Inside> = new Map(),
+): { offsets: number[]; arenaBytes: number } {
   const offsets = new Array<number>(sizes.length).fill(-1);
   const slot = (i: number) => alignUp(Math.max(sizes[i]!, 1));
   let arenaBytes = 0;
@@ -42,9 +51,23 @@ export function placeInArena(activations: readonly number[], sizes: readonly num
     }
     return { offsets, arenaBytes };
   }
-  const { first, last } = life;
+  // Each tensor inside another: the outermost holder and the byte offset in it.
+  const holder = (i: number): Inside => {
+    let at = 0;
+    for (let t = inside.get(i); t; t = inside.get(i)) {
+      at += t.at;
+      i = t.of;
+    }
+    return { of: i, at };
+  };
+  const first = [...life.first], last = [...life.last];
+  for (const i of inside.keys()) {
+    const h = holder(i).of;
+    first[h] = Math.min(first[h]!, life.first[i]!);
+    last[h] = Math.max(last[h]!, life.last[i]!);
+  }
   const placed: number[] = [];
-  for (const i of [...activations].sort((a, b) => sizes[b]! - sizes[a]! || a - b)) {
+  for (const i of [...activations].filter((t) => !inside.has(t)).sort((a, b) => sizes[b]! - sizes[a]! || a - b)) {
     const size = slot(i);
     const busy = placed
       .filter((j) => first[j]! <= last[i]! && first[i]! <= last[j]!)
@@ -58,6 +81,10 @@ export function placeInArena(activations: readonly number[], sizes: readonly num
     offsets[i] = at;
     placed.push(i);
     arenaBytes = Math.max(arenaBytes, at + size);
+  }
+  for (const i of inside.keys()) {
+    const h = holder(i);
+    offsets[i] = offsets[h.of]! + h.at;
   }
   return { offsets, arenaBytes };
 }

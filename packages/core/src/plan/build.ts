@@ -6,6 +6,7 @@ import { UnsupportedError } from '../errors.js';
 import { opName } from '../ir/op-name.js';
 import { DTYPE_BYTES, numElements, type DType, type Model, type Operator, type Subgraph } from '../ir/types.js';
 import { lifetimes, placeInArena } from './arena.js';
+import { tensorsInPlace } from './in-place.js';
 import { encodeDescription, EXECUTABLE_DTYPES } from './encode.js';
 import { foldConstantDequantize } from './fold.js';
 import { OP_LOWERINGS } from './ops/index.js';
@@ -143,7 +144,8 @@ export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan 
   const life = lifetimes(sg, opts.keep);
   const isActivation = (i: number) => !sg.tensors[i]!.data && Number.isFinite(life.first[i]!);
   const sizes = sg.tensors.map((t, i) => (shapes[i] && (isActivation(i) || t.data) ? tensorBytes(t.dtype, shapes[i]!) : 0));
-  const { offsets, arenaBytes } = placeInArena([...Array(sg.tensors.length).keys()].filter(isActivation), sizes, life, opts.preserveIntermediates ?? false);
+  const inside = opts.preserveIntermediates ? new Map() : tensorsInPlace(sg, shapes, sizes, new Set(opts.keep ?? []));
+  const { offsets, arenaBytes } = placeInArena([...Array(sg.tensors.length).keys()].filter(isActivation), sizes, life, opts.preserveIntermediates ?? false, inside);
   const { constants, constIndex } = collectConstants(sg, sizes);
 
   const info = (i: number): PlanTensorInfo => {
