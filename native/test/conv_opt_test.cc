@@ -64,9 +64,13 @@ int RunLikePlan(const std::string& name, const Blob& params, std::vector<const l
   std::unique_ptr<uint8_t, decltype(&std::free)> prepared(
       static_cast<uint8_t*>(std::aligned_alloc(64, (prepared_bytes + 63) / 64 * 64 + 64)), &std::free);
   if (prepared_bytes) k->prepare(args, prepared.get());
+  // A guard past the scratch the kernel asked for: a kernel writing beyond it (into the next op's
+  // memory in a plan) fails the test instead of passing on allocator slack.
+  constexpr size_t kGuard = 256;
   std::unique_ptr<uint8_t, decltype(&std::free)> scratch(
-      static_cast<uint8_t*>(std::aligned_alloc(64, (scratch_bytes + 63) / 64 * 64 + 64)), &std::free);
+      static_cast<uint8_t*>(std::aligned_alloc(64, (scratch_bytes + kGuard + 63) / 64 * 64)), &std::free);
   std::memset(scratch.get(), 0xA5, scratch_bytes);  // stale scratch must not matter
+  std::memset(scratch.get() + scratch_bytes, 0x5A, kGuard);
   liteq::ThreadPool pool(threads);
   liteq::OpContext ctx;
   ctx.pool = &pool;
@@ -75,7 +79,14 @@ int RunLikePlan(const std::string& name, const Blob& params, std::vector<const l
   ctx.scratch_bytes = scratch_bytes;
   ctx.prepared = prepared_bytes ? prepared.get() : nullptr;
   ctx.prepared_bytes = prepared_bytes;
-  return k->run(ctx, args);
+  const int status = k->run(ctx, args);
+  for (size_t i = 0; i < kGuard; ++i) {
+    if (scratch.get()[scratch_bytes + i] != 0x5A) {
+      std::fprintf(stderr, "  %s wrote %zu bytes past its %zu bytes of scratch\n", name.c_str(), i + 1, scratch_bytes);
+      return -2000;
+    }
+  }
+  return status;
 }
 
 template <typename T>

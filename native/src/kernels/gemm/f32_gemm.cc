@@ -29,7 +29,9 @@ int ABlockRows(int K) {
   return std::max(kRowGroup, std::min(kMaxABlockRows, rows));
 }
 size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels(N)) * PanelFloats(K) * 4); }
-size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * K * 4); }
+// One vector (16 floats) of slack past the rows: the small-row im2col stores whole vectors, and the
+// last rows' stores reach up to 16 floats past the block (the next thread's slot, or past the scratch).
+size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * K * 4) + 64; }
 
 void PackPanel(const Problem& p, int panel, float* dst) {
   const int n0 = panel * kNR;

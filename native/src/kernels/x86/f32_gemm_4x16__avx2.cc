@@ -124,7 +124,8 @@ __attribute__((target("avx2"))) void Im2colSmallAvx2(const reference::ConvShape&
         v1 = _mm256_maskload_ps(reinterpret_cast<const float*>(src) + 8, in1);
       }
       // Lanes past the segment are 0 and land on the next segment or row, which is written later, so
-      // plain stores do (masked stores are slow on AMD); only the block's very last row stays in bounds.
+      // plain stores do (masked stores are slow on AMD); the last rows' stores reach past the block into
+      // the slot's one vector of slack (f32_gemm.cc ABlockBytes), and the very last one is masked.
       if (m + 1 < m1 || ky + 1 < s.filter_h) {
         _mm256_storeu_ps(dst + ky * seg, v0);
         _mm256_storeu_ps(dst + ky * seg + 8, v1);
