@@ -5,9 +5,11 @@
 // input as TFLite 2.9 computes the two ops: the fused clamp min(max(r, lo), hi) keeps NaN and -0 as
 // those RELUs do (`x < lo ? lo : x`), and ±inf end at the same bound either way (the NONE clamp makes
 // them ±FLT_MAX first). RELU6 is left alone: TFLite's RELU6 turns NaN into 0, the fused clamp would
-// keep it.
+// keep it. And a quantized PAD read only by a VALID conv becomes that conv's padding (`fusePadding`).
 import { builtinOptions, opName } from '../ir/op-name.js';
-import type { Operator, Subgraph } from '../ir/types.js';
+import type { Operator, Subgraph, Tensor } from '../ir/types.js';
+import { constInts } from './ops/quant-helpers.js';
+import { EXPLICIT_PADDING, paddingMode } from './ops/padding.js';
 
 // The ops that take a fused activation, with their options table's type name.
 const FUSABLE: Record<string, string> = {
@@ -45,4 +47,55 @@ export function fuseActivations(sg: Subgraph, keep: ReadonlySet<number>): Subgra
   });
   if (fused.size === 0) return sg;
   return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [fused.get(k) ?? op])) };
+}
+
+const PADDED_CONVS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D']);
+
+const sameQuantization = (a: Tensor, b: Tensor) =>
+  a.quantization?.scale.length === 1 &&
+  b.quantization?.scale.length === 1 &&
+  a.quantization.scale[0] === b.quantization.scale[0] &&
+  a.quantization.zeroPoint[0] === b.quantization.zeroPoint[0];
+
+/**
+ * "Padding into conv": a quantized PAD / PADV2 of H and W only, whose result only a VALID CONV_2D or
+ * DEPTHWISE_CONV_2D reads (as its input), goes into the conv as explicit padding — the padded copy
+ * of the activation is never made. Exact: the PAD writes the zero point (its output's, equal to its
+ * input's here; PADV2's constant must be that zero point), and the conv's im2col and depthwise
+ * kernels read every tap outside the input as the input zero point, a product of 0 — the same
+ * integer sums. Float PADs are left alone: with a padded copy TFLite adds 0 * w for every padding
+ * tap, which an infinite weight or a -0 start would tell apart from a skipped tap.
+ */
+export function fusePadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
+  const readers = new Map<number, number[]>();
+  sg.operators.forEach((op, k) => op.inputs.forEach((i) => i >= 0 && readers.set(i, [...(readers.get(i) ?? []), k])));
+  const visible = new Set([...sg.outputs, ...keep]);
+  const replaced = new Map<number, Operator>();
+  const dropped = new Set<number>();
+  sg.operators.forEach((pad, k) => {
+    if (pad.op.kind !== 'builtin' || (pad.op.opcode !== 'PAD' && pad.op.opcode !== 'PADV2') || pad.outputs.length !== 1) return;
+    const [x, padsIndex, valueIndex] = pad.inputs;
+    const y = pad.outputs[0]!;
+    const inT = sg.tensors[x!]!, outT = sg.tensors[y]!;
+    if ((inT.dtype !== 'uint8' && inT.dtype !== 'int8') || outT.dtype !== inT.dtype || !sameQuantization(inT, outT)) return;
+    if (inT.shape.length !== 4 || padsIndex === undefined || padsIndex < 0) return;
+    const pads = constInts(sg.tensors[padsIndex]!);
+    if (!pads || pads.length !== 8 || pads.some((p) => p < 0) || pads[0] !== 0 || pads[1] !== 0 || pads[6] !== 0 || pads[7] !== 0) return;
+    if (valueIndex !== undefined && valueIndex >= 0) {
+      const v = sg.tensors[valueIndex]!;
+      if (!v.data || v.dtype !== inT.dtype || v.data.byteLength < 1) return;
+      const value = inT.dtype === 'uint8' ? v.data[0]! : (v.data[0]! << 24) >> 24;
+      if (value !== Number(outT.quantization!.zeroPoint[0])) return;
+    }
+    const r = readers.get(y) ?? [];
+    if (r.length !== 1 || visible.has(y)) return;
+    const conv = sg.operators[r[0]!]!;
+    if (conv.op.kind !== 'builtin' || !PADDED_CONVS.has(conv.op.opcode) || conv.inputs[0] !== y || conv.inputs.indexOf(y) !== conv.inputs.lastIndexOf(y)) return;
+    if (replaced.has(r[0]!) || paddingMode(conv.op.opcode, builtinOptions(conv)['padding']) !== 'VALID') return;
+    const options = { ...builtinOptions(conv), [EXPLICIT_PADDING]: [pads[2]!, pads[3]!, pads[4]!, pads[5]!] };
+    replaced.set(r[0]!, { ...conv, op: { ...conv.op, options: options as typeof conv.op.options }, inputs: [x!, ...conv.inputs.slice(1)] });
+    dropped.add(k);
+  });
+  if (dropped.size === 0) return sg;
+  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
 }

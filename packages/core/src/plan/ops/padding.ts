@@ -57,14 +57,32 @@ export function computePadding2D(
   };
 }
 
-/** Stride, dilation and padding of a conv-like op, checked, with its output size. */
+/**
+ * Option the plan gives a CONV_2D / DEPTHWISE_CONV_2D that took over a PAD's spatial padding
+ * (plan/fuse.ts `fusePadding`): [top, bottom, left, right] around its unpadded input, in place of its
+ * VALID padding. Plan-only: never written to a file.
+ */
+export const EXPLICIT_PADDING = 'liteqExplicitPadding';
+
+/**
+ * Stride, dilation and padding of a conv-like op, checked, with its output size. A conv that took
+ * over a PAD carries EXPLICIT_PADDING: its VALID window then runs over the input padded by those amounts.
+ */
 export function convGeometry(op: Operator, name: string, h: number, w: number, kh: number, kw: number) {
   const strideH = intOption(op, 'strideH', 1);
   const strideW = intOption(op, 'strideW', 1);
   const dilationH = intOption(op, 'dilationHFactor', 1);
   const dilationW = intOption(op, 'dilationWFactor', 1);
   if (strideH < 1 || strideW < 1 || dilationH < 1 || dilationW < 1) throw new UnsupportedError(`${name}: stride ${strideH}x${strideW}, dilation ${dilationH}x${dilationW}`);
-  const pad = computePadding2D(paddingMode(name, options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
+  const explicit = options(op)[EXPLICIT_PADDING] as [number, number, number, number] | undefined;
+  const pad = explicit
+    ? {
+        outH: computeOutSize('VALID', h + explicit[0] + explicit[1], kh, strideH, dilationH),
+        outW: computeOutSize('VALID', w + explicit[2] + explicit[3], kw, strideW, dilationW),
+        padTop: explicit[0],
+        padLeft: explicit[2],
+      }
+    : computePadding2D(paddingMode(name, options(op)['padding']), h, w, kh, kw, strideH, strideW, dilationH, dilationW);
   if (pad.outH <= 0 || pad.outW <= 0) throw new UnsupportedError(`${name}: empty output (${pad.outH}x${pad.outW})`);
   return { strideH, strideW, dilationH, dilationW, pad };
 }
