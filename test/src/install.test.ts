@@ -58,7 +58,7 @@ describe('installed from the packed tarballs, outside the repository', () => {
     expect(existsSync(path.join(nm, 'native/cpp/src/runtime/plan.cc'))).toBe(true);
     expect(existsSync(path.join(nm, 'native/cpp/include/liteq/liteq.h'))).toBe(true);
     expect(existsSync(path.join(nm, 'web/dist/liteq.wasm'))).toBe(true);
-    expect(existsSync(path.join(nm, 'cli/dist/main.js'))).toBe(true);
+    expect(existsSync(path.join(nm, 'cli/dist/main.bundle.js'))).toBe(true);
     // The install built the addon from those sources (cmake and g++ are on this machine).
     expect(existsSync(addon())).toBe(true);
   });

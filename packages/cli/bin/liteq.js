@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled TypeScript in ../dist.
+// Thin launcher: the CLI is compiled TypeScript in ../dist, bundled into one module (scripts/bundle.mjs).
 import { removePendingTemporaryFiles } from '@liteq/core';
-import { main } from '../dist/main.js';
+import { main } from '../dist/main.bundle.js';
 
 // Ctrl-C or a kill: remove the temporary files of outputs being written (their targets keep their
 // previous content, or stay absent), then exit as an interrupted process does.

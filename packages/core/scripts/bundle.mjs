@@ -14,7 +14,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Pure-JS dependencies go inside (protobufjs alone is ~40 files Node would resolve and load one by
+  // one); sharp (native) and liteq's own packages stay imports. protobufjs looks optional modules
+  // ("long") up through `require`, which an ES module lacks: the banner provides it.
+  external: ['sharp', '@liteq/*'],
+  banner: { js: "import { createRequire as __liteqCreateRequire } from 'node:module'; const require = __liteqCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
