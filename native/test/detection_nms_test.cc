@@ -1,5 +1,6 @@
 // The lazy single-class NMS the uint8 fast path runs equals the eager reference loop (TFLite's) on
 // random boxes and scores, ties and heavy overlap included.
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -24,10 +25,13 @@ LQ_TEST(LazySingleClassNmsEqualsTheEagerReference) {
     const float score_threshold = trial % 4 == 0 ? 0.0f : u(rng) * 0.5f;
     const float iou_threshold = 0.05f + u(rng) * 0.9f;
     const int max_detections = 1 + static_cast<int>(rng() % 100);
-    std::vector<int> eager, lazy;
-    liteq::reference::NonMaxSuppressionSingleClass(boxes, scores, score_threshold, iou_threshold, max_detections, &eager);
-    liteq::reference::NonMaxSuppressionSingleClassLazy(boxes, scores, score_threshold, iou_threshold, max_detections, &lazy);
-    LQ_CHECK(eager == lazy);
-    if (eager != lazy) return;
+    std::vector<int> eager(static_cast<size_t>(n)), lazy(static_cast<size_t>(n));
+    liteq::reference::Selection eager_sel{eager.data(), 0, n}, lazy_sel{lazy.data(), 0, n};
+    liteq::reference::Workspace ws(nullptr, 0);  // heap slices
+    liteq::reference::NonMaxSuppressionSingleClass(boxes.data(), scores.data(), n, score_threshold, iou_threshold, max_detections, ws, &eager_sel);
+    liteq::reference::NonMaxSuppressionSingleClassLazy(boxes.data(), scores.data(), n, score_threshold, iou_threshold, max_detections, ws, &lazy_sel);
+    const bool same = eager_sel.size == lazy_sel.size && std::equal(eager.begin(), eager.begin() + eager_sel.size, lazy.begin());
+    LQ_CHECK(same);
+    if (!same) return;
   }
 }

@@ -115,7 +115,8 @@ LQ_TEST(FastNmsSuppressesOverlapsAndKeepsOrder) {
   const float scores[6] = {0.f, 0.9f, 0.f, 0.8f, 0.f, 0.7f};  // background + 1 class
   const DetectionOptions o{3, 1, 100, false, 0.5f, 0.5f, 1, CenterSize{10, 10, 5, 5}};
   float b[12] = {}, c[3] = {}, s[3] = {}, n = 0;
-  NonMaxSuppressionMultiClassFast(o, boxes, scores, 2, DetectionOutputs{b, c, s, &n});
+  liteq::reference::Workspace ws(nullptr, 0);
+  NonMaxSuppressionMultiClassFast(o, boxes.data(), static_cast<int>(boxes.size()), scores, 2, ws, DetectionOutputs{b, c, s, &n});
   LQ_CHECK_EQ(n, 2.0f);
   LQ_CHECK_EQ(s[0], 0.9f);
   LQ_CHECK_EQ(s[1], 0.7f);

@@ -2,8 +2,8 @@
 // -> boxes [1,M,4], classes [1,M], scores [1,M], count [1] with M = max_detections *
 // max_classes_per_detection. Box encodings and anchors are both uint8 (each dequantized with its own
 // params) or both float32; scores uint8 or float32. Lowering: packages/core/src/plan/ops/detection-postprocess.ts.
+#include <algorithm>
 #include <cstring>
-#include <vector>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
@@ -89,18 +89,18 @@ reference::CenterSize ReadCenterSize(const Tensor& t, int i, int stride) {
 // dequantizes all N x C scores and takes each anchor's first maximum; when the dequantization of the
 // 256 byte values is strictly increasing that is the first maximum byte, so only one score per anchor
 // is dequantized (from the same table). Same selection and outputs as NonMaxSuppressionMultiClassFast.
-bool FastNmsOneClassU8(const OpContext& ctx, const reference::DetectionOptions& o, const std::vector<reference::BoxCorner>& boxes,
-                       const Tensor& score_t, const reference::DetectionOutputs& out) {
+bool FastNmsOneClassU8(const OpContext& ctx, const reference::DetectionOptions& o, const reference::BoxCorner* boxes, int n,
+                       const Tensor& score_t, reference::Workspace& ws, const reference::DetectionOutputs& out) {
   if (o.use_regular_nms || o.max_classes_per_detection != 1) return false;
   float table[256];
   for (int v = 0; v < 256; ++v) {
     table[v] = reference::Dequantize(static_cast<uint8_t>(v), score_t.scale, score_t.zero_point);
     if (v > 0 && !(table[v] > table[v - 1])) return false;
   }
-  const int n = static_cast<int>(boxes.size()), cb = score_t.dims[2];
+  const int cb = score_t.dims[2];
   const int label_offset = cb - o.num_classes;
-  std::vector<float> max_scores(n);
-  std::vector<int> max_class(n);
+  float* max_scores = ws.Take<float>(n);
+  int* max_class = ws.Take<int>(n);
   ParallelFor(ctx, n, [&](int64_t begin, int64_t end) {
     for (int64_t row = begin; row < end; ++row) {
       const uint8_t* r = score_t.data + static_cast<size_t>(row) * cb + label_offset;
@@ -109,8 +109,9 @@ bool FastNmsOneClassU8(const OpContext& ctx, const reference::DetectionOptions& 
       max_scores[row] = table[m];
     }
   });
-  std::vector<int> selected;
-  reference::NonMaxSuppressionSingleClassLazy(boxes, max_scores, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections,
+  const int capacity = std::max(0, std::min(n, o.max_detections));
+  reference::Selection selected{ws.Take<int>(capacity), 0, capacity};
+  reference::NonMaxSuppressionSingleClassLazy(boxes, max_scores, n, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections, ws,
                                               &selected);
   int k = 0;
   for (int index : selected) {
@@ -127,44 +128,55 @@ bool FastNmsOneClassU8(const OpContext& ctx, const reference::DetectionOptions& 
   return true;
 }
 
+reference::DetectionOptions OptionsOf(const DetectionPostProcessParams& p) {
+  return reference::DetectionOptions{p.max_detections, p.max_classes_per_detection, p.detections_per_class, p.use_regular_nms != 0,
+                                     p.nms_score_threshold, p.nms_iou_threshold, p.num_classes,
+                                     reference::CenterSize{p.y_scale, p.x_scale, p.h_scale, p.w_scale}};
+}
+
+// Scratch: every temporary of a run (reference::Workspace slices), so an inference allocates nothing.
+size_t ScratchDetection(const OpArgs& a, int) {
+  const DetectionPostProcessParams& p = *ParamsAs<DetectionPostProcessParams>(a);
+  return reference::DetectionWorkspaceBytes(a.inputs[0]->dims[1], p.num_classes, a.inputs[1]->dims[2], OptionsOf(p));
+}
+
 template <DType BoxType>
 int RunDetection(const OpContext& ctx, const OpArgs& a) {
   const DetectionPostProcessParams& p = *ParamsAs<DetectionPostProcessParams>(a);
   const Tensor &box_t = *a.inputs[0], &score_t = *a.inputs[1], &anchor_t = *a.inputs[2];
   const int n = box_t.dims[1];
   const int cb = score_t.dims[2];
-  const reference::DetectionOptions o{p.max_detections, p.max_classes_per_detection, p.detections_per_class, p.use_regular_nms != 0,
-                                      p.nms_score_threshold, p.nms_iou_threshold, p.num_classes,
-                                      reference::CenterSize{p.y_scale, p.x_scale, p.h_scale, p.w_scale}};
+  const reference::DetectionOptions o = OptionsOf(p);
+  reference::Workspace ws(ctx.scratch, ctx.scratch != nullptr ? ctx.scratch_bytes : 0);
 
-  std::vector<reference::BoxCorner> boxes(n);
+  reference::BoxCorner* boxes = ws.Take<reference::BoxCorner>(n);
   ParallelFor(ctx, n, [&](int64_t begin, int64_t end) {
     for (int64_t i = begin; i < end; ++i) {
       const int k = static_cast<int>(i);
       boxes[i] = reference::DecodeCenterSizeBox(ReadCenterSize<BoxType>(box_t, k, box_t.dims[2]), ReadCenterSize<BoxType>(anchor_t, k, 4), o.scale);
     }
   });
-  if (!reference::ValidateBoxes(boxes)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: a decoded box has min > max");
+  if (!reference::ValidateBoxes(boxes, n)) return Fail(LITEQ_E_INVALID_ARGUMENT, "detection_postprocess: a decoded box has min > max");
 
   // Slots past the detections are zero (TFLite leaves them as they were).
   for (int i = 0; i < 4; ++i) std::memset(a.outputs[i]->data, 0, a.outputs[i]->bytes);
   const reference::DetectionOutputs out{a.outputs[0]->Data<float>(), a.outputs[1]->Data<float>(), a.outputs[2]->Data<float>(),
                                         a.outputs[3]->Data<float>()};
-  if (score_t.dtype == DType::kUInt8 && FastNmsOneClassU8(ctx, o, boxes, score_t, out)) return LITEQ_OK;
-  std::vector<float> dequantized;
+  if (score_t.dtype == DType::kUInt8 && FastNmsOneClassU8(ctx, o, boxes, n, score_t, ws, out)) return LITEQ_OK;
   const float* scores = nullptr;
   if (score_t.dtype == DType::kUInt8) {
-    dequantized.resize(static_cast<size_t>(n) * cb);
-    for (size_t i = 0; i < dequantized.size(); ++i) dequantized[i] = reference::Dequantize(score_t.data[i], score_t.scale, score_t.zero_point);
-    scores = dequantized.data();
+    const size_t count = static_cast<size_t>(n) * cb;
+    float* dequantized = ws.Take<float>(count);
+    for (size_t i = 0; i < count; ++i) dequantized[i] = reference::Dequantize(score_t.data[i], score_t.scale, score_t.zero_point);
+    scores = dequantized;
   } else {
     scores = score_t.Data<float>();
   }
 
   if (o.use_regular_nms) {
-    reference::NonMaxSuppressionMultiClassRegular(o, boxes, scores, cb, out);
+    reference::NonMaxSuppressionMultiClassRegular(o, boxes, n, scores, cb, ws, out);
   } else {
-    reference::NonMaxSuppressionMultiClassFast(o, boxes, scores, cb, out);
+    reference::NonMaxSuppressionMultiClassFast(o, boxes, n, scores, cb, ws, out);
   }
   return LITEQ_OK;
 }
@@ -172,8 +184,8 @@ int RunDetection(const OpContext& ctx, const OpArgs& a) {
 }  // namespace
 
 const KernelInfo kDetectionPostProcessKernels[] = {
-    {"tflite_detection_postprocess_u8", RunDetection<DType::kUInt8>, CheckDetection<DType::kUInt8>, nullptr},
-    {"tflite_detection_postprocess_f32", RunDetection<DType::kFloat32>, CheckDetection<DType::kFloat32>, nullptr},
+    {"tflite_detection_postprocess_u8", RunDetection<DType::kUInt8>, CheckDetection<DType::kUInt8>, ScratchDetection},
+    {"tflite_detection_postprocess_f32", RunDetection<DType::kFloat32>, CheckDetection<DType::kFloat32>, ScratchDetection},
 };
 const size_t kDetectionPostProcessKernelCount = sizeof(kDetectionPostProcessKernels) / sizeof(kDetectionPostProcessKernels[0]);
 

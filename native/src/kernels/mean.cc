@@ -2,7 +2,7 @@
 // lowering); the output holds the kept dimensions (keep_dims only changes its shape, not its bytes).
 #include <cstdint>
 #include <limits>
-#include <vector>
+#include <algorithm>
 
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
@@ -43,13 +43,26 @@ int CheckF32(const OpArgs& a) { return CheckMean(a, DType::kFloat32); }
 int CheckU8(const OpArgs& a) { return CheckMean(a, DType::kUInt8); }
 int CheckI8(const OpArgs& a) { return CheckMean(a, DType::kInt8); }
 
-int RunF32(const OpContext&, const OpArgs& a) {
-  reference::MeanFloat(ShapeOf(a, *ParamsAs<MeanParams>(a)), a.inputs[0]->Data<float>(), a.outputs[0]->Data<float>());
+// Scratch: one 4-byte sum per output (float or int32), so a run allocates nothing.
+size_t ScratchMean(const OpArgs& a, int) {
+  return static_cast<size_t>(reference::MeanOutputCount(ShapeOf(a, *ParamsAs<MeanParams>(a)))) * 4;
+}
+
+// The sums' memory: the scratch, or (a kernel run outside a plan) null for the reference to allocate.
+template <typename S>
+S* Sums(const OpContext& ctx, const reference::MeanShape& s) {
+  const size_t bytes = static_cast<size_t>(reference::MeanOutputCount(s)) * sizeof(S);
+  return ctx.scratch != nullptr && ctx.scratch_bytes >= bytes ? reinterpret_cast<S*>(ctx.scratch) : nullptr;
+}
+
+int RunF32(const OpContext& ctx, const OpArgs& a) {
+  const reference::MeanShape s = ShapeOf(a, *ParamsAs<MeanParams>(a));
+  reference::MeanFloat(s, a.inputs[0]->Data<float>(), a.outputs[0]->Data<float>(), Sums<float>(ctx, s));
   return LITEQ_OK;
 }
 
 template <typename T>
-int RunQuantized(const OpContext&, const OpArgs& a) {
+int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   const MeanParams& p = *ParamsAs<MeanParams>(a);
   const reference::QuantizedMeanParams q = {static_cast<reference::MeanMode>(p.mode),
                                             p.multiplier,
@@ -62,32 +75,34 @@ int RunQuantized(const OpContext&, const OpArgs& a) {
                                             std::numeric_limits<T>::min(),
                                             std::numeric_limits<T>::max()};
   const reference::MeanShape s = ShapeOf(a, p);
-  if (s.rank == 4 && s.reduce_mask == 0b0110) {
+  int32_t* sums = Sums<int32_t>(ctx, s);
+  if (s.rank == 4 && s.reduce_mask == 0b0110 && sums != nullptr) {
     // The spatial mean of NHWC (global average pooling): per batch, sum each channel over H x W with
     // contiguous rows, then the reference's per-output arithmetic on the same sums.
     const int batches = s.dims[0], hw = s.dims[1] * s.dims[2], c = s.dims[3];
-    std::vector<int32_t> sum(static_cast<size_t>(batches) * c, 0);
+    int32_t* sum = sums;
+    std::fill(sum, sum + static_cast<size_t>(batches) * c, 0);
     const T* in = a.inputs[0]->Data<T>();
     for (int b = 0; b < batches; ++b) {
-      int32_t* acc = sum.data() + static_cast<size_t>(b) * c;
+      int32_t* acc = sum + static_cast<size_t>(b) * c;
       for (int i = 0; i < hw; ++i) {
         const T* row = in + (static_cast<size_t>(b) * hw + i) * c;
         for (int k = 0; k < c; ++k) acc[k] += row[k];
       }
     }
-    reference::MeanQuantizedFromSums<T>(s, q, sum.data(), a.outputs[0]->Data<T>());
+    reference::MeanQuantizedFromSums<T>(s, q, sum, a.outputs[0]->Data<T>());
     return LITEQ_OK;
   }
-  reference::MeanQuantized<T>(s, q, a.inputs[0]->Data<T>(), a.outputs[0]->Data<T>());
+  reference::MeanQuantized<T>(s, q, a.inputs[0]->Data<T>(), a.outputs[0]->Data<T>(), sums);
   return LITEQ_OK;
 }
 
 }  // namespace
 
 const KernelInfo kMeanKernels[] = {
-    {"mean_f32", RunF32, CheckF32, nullptr},
-    {"mean_u8", RunQuantized<uint8_t>, CheckU8, nullptr},
-    {"mean_i8", RunQuantized<int8_t>, CheckI8, nullptr},
+    {"mean_f32", RunF32, CheckF32, ScratchMean},
+    {"mean_u8", RunQuantized<uint8_t>, CheckU8, ScratchMean},
+    {"mean_i8", RunQuantized<int8_t>, CheckI8, ScratchMean},
 };
 const size_t kMeanKernelCount = sizeof(kMeanKernels) / sizeof(kMeanKernels[0]);
 

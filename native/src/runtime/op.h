@@ -11,11 +11,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "runtime/error.h"
+#include "runtime/function_ref.h"
 #include "runtime/tensor.h"
 
 namespace liteq {
@@ -34,10 +34,10 @@ struct OpContext {
 };
 
 // Runs [0, n) split into contiguous chunks over the pool's threads; fn(begin, end).
-void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64_t, int64_t)>& fn);
+void ParallelFor(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t)> fn);
 // The same over elements [0, n) in blocks of `block` (the unit of work a thread takes): fn(i0, i1)
 // gets a range of whole blocks, the last one cut at n.
-void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, const std::function<void(int64_t, int64_t)>& fn);
+void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, FunctionRef<void(int64_t, int64_t)> fn);
 
 struct OpArgs {
   const void* params;

@@ -60,7 +60,7 @@ void ThreadPool::Drain(int self) {
   }
 }
 
-void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
+void ThreadPool::Run(int num_tasks, FunctionRef<void(int)> fn) {
   if (num_tasks <= 0) return;
   if (workers_.empty() || num_tasks == 1) {
     for (int i = 0; i < num_tasks; ++i) fn(i);
@@ -121,7 +121,7 @@ int DefaultThreadCount() {
 ThreadPool::ThreadPool(int) {}
 ThreadPool::~ThreadPool() = default;
 
-void ThreadPool::Run(int num_tasks, const std::function<void(int)>& fn) {
+void ThreadPool::Run(int num_tasks, FunctionRef<void(int)> fn) {
   for (int i = 0; i < num_tasks; ++i) fn(i);
 }
 
@@ -132,7 +132,7 @@ int DefaultThreadCount() { return 1; }
 
 #endif  // LITEQ_THREADS
 
-void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64_t, int64_t)>& fn) {
+void ParallelFor(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t)> fn) {
   if (n <= 0) return;
   const int threads = ctx.pool ? ctx.pool->num_threads() : 1;
   const int tasks = static_cast<int>(std::min<int64_t>(threads, n));
@@ -147,7 +147,7 @@ void ParallelFor(const OpContext& ctx, int64_t n, const std::function<void(int64
   });
 }
 
-void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, const std::function<void(int64_t, int64_t)>& fn) {
+void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, FunctionRef<void(int64_t, int64_t)> fn) {
   ParallelFor(ctx, (n + block - 1) / block, [&](int64_t begin, int64_t end) { fn(begin * block, std::min(n, end * block)); });
 }
 

@@ -5,8 +5,9 @@
 
 #include <atomic>
 #include <cstdint>
-#include <functional>
 #include <vector>
+
+#include "runtime/function_ref.h"
 
 // Builds without threads (WebAssembly without SharedArrayBuffer, wasm32-wasi): the pool runs every
 // loop on the calling thread; results are the same, since every kernel's split is deterministic.
@@ -35,7 +36,7 @@ class ThreadPool {
 #endif
 
   // Calls fn(task) for task in [0, num_tasks), spread over the threads; returns when all are done.
-  void Run(int num_tasks, const std::function<void(int)>& fn);
+  void Run(int num_tasks, FunctionRef<void(int)> fn);
 
   // While a whole-graph run is in progress the workers keep spinning between loops instead of
   // sleeping after a short spin: the serial ops between two parallel ones (a small ADD, the SSD
@@ -58,7 +59,7 @@ class ThreadPool {
   // A loop is published by writing fn_/num_tasks_/next_task_/pending_ and then bumping generation_;
   // workers spin briefly on generation_ before sleeping, since layers take only 100-500 us and a
   // condition-variable wake-up costs tens of microseconds.
-  std::atomic<const std::function<void(int)>*> fn_{nullptr};
+  std::atomic<const FunctionRef<void(int)>*> fn_{nullptr};
   // Each thread's contiguous share of a loop's tasks, as (end << 32) | next_task in one word, so a
   // claim and the bound it is checked against always belong to the same loop. Thread i (0 = the
   // caller) starts on range i, so consecutive ops split alike run the same rows on the same core and

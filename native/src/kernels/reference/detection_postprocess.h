@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <numeric>
 #include <vector>
 
@@ -50,12 +52,51 @@ inline BoxCorner DecodeCenterSizeBox(const CenterSize& box, const CenterSize& an
 }
 
 // Degenerate boxes (zero area) are fine (IoU 0); inverted ones make TFLite fail the op.
-inline bool ValidateBoxes(const std::vector<BoxCorner>& boxes) {
-  for (const BoxCorner& b : boxes) {
-    if (b.ymin > b.ymax || b.xmin > b.xmax) return false;
+inline bool ValidateBoxes(const BoxCorner* boxes, int n) {
+  for (int i = 0; i < n; ++i) {
+    if (boxes[i].ymin > boxes[i].ymax || boxes[i].xmin > boxes[i].xmax) return false;
   }
   return true;
 }
+
+// The temporary arrays of one post-process run, as 64-byte aligned slices of a caller's buffer (the
+// op's scratch, DetectionWorkspaceBytes long), so that an inference allocates nothing. Without a
+// buffer, or past its end (which that bound rules out), slices come from the heap and live as long
+// as the workspace. Mark/Release give back what a loop iteration took.
+class Workspace {
+ public:
+  Workspace(uint8_t* base, size_t size) : base_(base), size_(size) {}
+  template <typename T>
+  T* Take(size_t n) {
+    const size_t bytes = std::max<size_t>(n * sizeof(T), 1);
+    const size_t at = (used_ + 63) / 64 * 64;
+    if (base_ != nullptr && at <= size_ && bytes <= size_ - at) {
+      used_ = at + bytes;
+      return reinterpret_cast<T*>(base_ + at);
+    }
+    heap_.emplace_back(new uint8_t[bytes]);  // operator new[]: aligned for any fundamental type
+    return reinterpret_cast<T*>(heap_.back().get());
+  }
+  size_t Mark() const { return used_; }
+  void Release(size_t mark) { used_ = mark; }
+
+ private:
+  uint8_t* base_;
+  size_t size_;
+  size_t used_ = 0;
+  std::vector<std::unique_ptr<uint8_t[]>> heap_;
+};
+
+// Selected box indices, at most `capacity` (the caller's bound on the selection).
+struct Selection {
+  int* data;
+  int size;
+  int capacity;
+  void Clear() { size = 0; }
+  void Push(int v) { data[size++] = v; }
+  const int* begin() const { return data; }
+  const int* end() const { return data + size; }
+};
 
 inline float ComputeIntersectionOverUnion(const BoxCorner& a, const BoxCorner& b) {
   const float area_a = (a.ymax - a.ymin) * (a.xmax - a.xmin);
@@ -99,35 +140,41 @@ inline void DecreasingArgSort(const float* values, int num_values, int* indices)
   std::stable_sort(indices, indices + num_values, [values](int i, int j) { return values[i] > values[j]; });
 }
 
-inline void SelectDetectionsAboveScoreThreshold(const std::vector<float>& values, float threshold,
-                                                std::vector<float>* keep_values, std::vector<int>* keep_indices) {
-  for (int i = 0; i < static_cast<int>(values.size()); ++i) {
+// The scores at or above the threshold and their indices, in index order; returns how many.
+inline int SelectDetectionsAboveScoreThreshold(const float* values, int n, float threshold, float* keep_values, int* keep_indices) {
+  int k = 0;
+  for (int i = 0; i < n; ++i) {
     if (values[i] >= threshold) {
-      keep_values->push_back(values[i]);
-      keep_indices->push_back(i);
+      keep_values[k] = values[i];
+      keep_indices[k++] = i;
     }
   }
+  return k;
 }
 
 // Greedy NMS over one score per box: candidates above the score threshold in decreasing score order
-// (stable), each selected box suppressing later ones with IoU > threshold; at most max_detections.
-inline void NonMaxSuppressionSingleClass(const std::vector<BoxCorner>& boxes, const std::vector<float>& scores,
-                                         float score_threshold, float iou_threshold, int max_detections,
-                                         std::vector<int>* selected) {
-  std::vector<int> keep_indices;
-  std::vector<float> keep_scores;
-  SelectDetectionsAboveScoreThreshold(scores, score_threshold, &keep_scores, &keep_indices);
-  const int num_kept = static_cast<int>(keep_scores.size());
-  std::vector<int> sorted(num_kept);
-  DecreasingArgSort(keep_scores.data(), num_kept, sorted.data());
+// (stable), each selected box suppressing later ones with IoU > threshold; at most max_detections
+// (`selected` holds at least min(n, max_detections)). TFLite's stable sort of the candidates is a
+// sort by (score desc, position asc): no NaN passes the threshold, so that is a strict total order
+// and std::sort gives the same sequence without the stable sort's temporary buffer.
+inline void NonMaxSuppressionSingleClass(const BoxCorner* boxes, const float* scores, int n, float score_threshold, float iou_threshold,
+                                         int max_detections, Workspace& ws, Selection* selected) {
+  const size_t mark = ws.Mark();
+  int* keep_indices = ws.Take<int>(n);
+  float* keep_scores = ws.Take<float>(n);
+  const int num_kept = SelectDetectionsAboveScoreThreshold(scores, n, score_threshold, keep_scores, keep_indices);
+  int* sorted = ws.Take<int>(num_kept);
+  std::iota(sorted, sorted + num_kept, 0);
+  std::sort(sorted, sorted + num_kept, [keep_scores](int i, int j) { return keep_scores[i] > keep_scores[j] || (keep_scores[i] == keep_scores[j] && i < j); });
   const int output_size = std::min(num_kept, max_detections);
-  selected->clear();
-  std::vector<uint8_t> active(num_kept, 1);
+  selected->Clear();
+  uint8_t* active = ws.Take<uint8_t>(num_kept);
+  std::fill(active, active + num_kept, uint8_t{1});
   int num_active = num_kept;
   for (int i = 0; i < num_kept; ++i) {
-    if (num_active == 0 || static_cast<int>(selected->size()) >= output_size) break;
+    if (num_active == 0 || selected->size >= output_size) break;
     if (!active[i]) continue;
-    selected->push_back(keep_indices[sorted[i]]);
+    selected->Push(keep_indices[sorted[i]]);
     active[i] = 0;
     --num_active;
     for (int j = i + 1; j < num_kept; ++j) {
@@ -137,6 +184,7 @@ inline void NonMaxSuppressionSingleClass(const std::vector<BoxCorner>& boxes, co
       }
     }
   }
+  ws.Release(mark);
 }
 
 // The same selection as NonMaxSuppressionSingleClass, computed lazily: a candidate is kept iff no box
@@ -145,23 +193,22 @@ inline void NonMaxSuppressionSingleClass(const std::vector<BoxCorner>& boxes, co
 // at) x (boxes selected) IoUs instead of (selected) x (all candidates), and the candidates are
 // ordered only as far as they are looked at: by (score desc, index asc), the total order the stable
 // sort above produces. IoU arguments keep the eager loop's order (selected, candidate).
-inline void NonMaxSuppressionSingleClassLazy(const std::vector<BoxCorner>& boxes, const std::vector<float>& scores,
-                                             float score_threshold, float iou_threshold, int max_detections,
-                                             std::vector<int>* selected) {
-  std::vector<int> cand;
-  cand.reserve(scores.size());
-  for (int i = 0; i < static_cast<int>(scores.size()); ++i) {
-    if (scores[i] >= score_threshold) cand.push_back(i);
+inline void NonMaxSuppressionSingleClassLazy(const BoxCorner* boxes, const float* scores, int n, float score_threshold, float iou_threshold,
+                                             int max_detections, Workspace& ws, Selection* selected) {
+  const size_t mark = ws.Mark();
+  int* cand = ws.Take<int>(n);
+  int num_cand = 0;
+  for (int i = 0; i < n; ++i) {
+    if (scores[i] >= score_threshold) cand[num_cand++] = i;
   }
-  const auto before = [&scores](int a, int b) { return scores[a] > scores[b] || (scores[a] == scores[b] && a < b); };
-  selected->clear();
-  const int n = static_cast<int>(cand.size());
-  const int output_size = std::min(n, max_detections);
-  size_t sorted_upto = 0;
-  for (size_t i = 0; i < cand.size() && static_cast<int>(selected->size()) < output_size; ++i) {
+  const auto before = [scores](int a, int b) { return scores[a] > scores[b] || (scores[a] == scores[b] && a < b); };
+  selected->Clear();
+  const int output_size = std::min(num_cand, max_detections);
+  int sorted_upto = 0;
+  for (int i = 0; i < num_cand && selected->size < output_size; ++i) {
     if (i == sorted_upto) {  // order the next block of candidates (doubling)
-      const size_t end = std::min(cand.size(), std::max<size_t>(64, 2 * sorted_upto));
-      std::partial_sort(cand.begin() + static_cast<std::ptrdiff_t>(sorted_upto), cand.begin() + static_cast<std::ptrdiff_t>(end), cand.end(), before);
+      const int end = std::min(num_cand, std::max(64, 2 * sorted_upto));
+      std::partial_sort(cand + sorted_upto, cand + end, cand + num_cand, before);
       sorted_upto = end;
     }
     const BoxCorner& b = boxes[cand[i]];
@@ -172,8 +219,9 @@ inline void NonMaxSuppressionSingleClassLazy(const std::vector<BoxCorner>& boxes
         break;
       }
     }
-    if (keep) selected->push_back(cand[i]);
+    if (keep) selected->Push(cand[i]);
   }
+  ws.Release(mark);
 }
 
 struct DetectionOutputs {
@@ -185,25 +233,25 @@ struct DetectionOutputs {
 
 // Fast NMS: each anchor keeps its top max_classes_per_detection classes, NMS runs on each anchor's
 // best score; output slot max_classes_per_detection * k + c holds the k-th selected box's c-th class.
-inline void NonMaxSuppressionMultiClassFast(const DetectionOptions& o, const std::vector<BoxCorner>& boxes, const float* scores,
-                                            int num_classes_with_background, const DetectionOutputs& out) {
-  const int num_boxes = static_cast<int>(boxes.size());
+inline void NonMaxSuppressionMultiClassFast(const DetectionOptions& o, const BoxCorner* boxes, int num_boxes, const float* scores,
+                                            int num_classes_with_background, Workspace& ws, const DetectionOutputs& out) {
   const int label_offset = num_classes_with_background - o.num_classes;
   const int per_anchor = std::min(o.max_classes_per_detection, o.num_classes);
-  std::vector<float> max_scores(num_boxes);
-  std::vector<int> sorted_class_indices(static_cast<size_t>(num_boxes) * o.num_classes);
+  float* max_scores = ws.Take<float>(num_boxes);
+  int* sorted_class_indices = ws.Take<int>(static_cast<size_t>(num_boxes) * o.num_classes);
   for (int row = 0; row < num_boxes; ++row) {
     const float* box_scores = scores + static_cast<size_t>(row) * num_classes_with_background + label_offset;
-    int* class_indices = sorted_class_indices.data() + static_cast<size_t>(row) * o.num_classes;
+    int* class_indices = sorted_class_indices + static_cast<size_t>(row) * o.num_classes;
     DecreasingPartialArgSort(box_scores, o.num_classes, per_anchor, class_indices);
     max_scores[row] = box_scores[class_indices[0]];
   }
-  std::vector<int> selected;
-  NonMaxSuppressionSingleClass(boxes, max_scores, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections, &selected);
+  const int capacity = std::max(0, std::min(num_boxes, o.max_detections));
+  Selection selected{ws.Take<int>(capacity), 0, capacity};
+  NonMaxSuppressionSingleClass(boxes, max_scores, num_boxes, o.nms_score_threshold, o.nms_iou_threshold, o.max_detections, ws, &selected);
   int k = 0;
   for (int index : selected) {
     const float* box_scores = scores + static_cast<size_t>(index) * num_classes_with_background + label_offset;
-    const int* class_indices = sorted_class_indices.data() + static_cast<size_t>(index) * o.num_classes;
+    const int* class_indices = sorted_class_indices + static_cast<size_t>(index) * o.num_classes;
     for (int c = 0; c < per_anchor; ++c) {
       const int slot = o.max_classes_per_detection * k + c;
       const BoxCorner& b = boxes[index];
@@ -230,27 +278,39 @@ struct BoxInfo {
   float score;
 };
 
-inline void NonMaxSuppressionMultiClassRegular(const DetectionOptions& o, const std::vector<BoxCorner>& boxes, const float* scores,
-                                               int num_classes_with_background, const DetectionOutputs& out) {
-  const int num_boxes = static_cast<int>(boxes.size());
+// std::inplace_merge of [0, n1) and [n1, n1 + n2) with the comparator `a.score >= b.score`, as
+// libstdc++ runs it when its temporary buffer holds the first range (always, in TFLite): the first
+// range moves to the buffer and a forward merge takes the second range's element whenever
+// comp(second, first). The buffer is the workspace's.
+inline void MergeByScore(BoxInfo* v, int n1, int n2, BoxInfo* buffer) {
+  std::copy(v, v + n1, buffer);
+  int i = 0, j = n1, k = 0;
+  while (i < n1 && j < n1 + n2) v[k++] = v[j].score >= buffer[i].score ? v[j++] : buffer[i++];
+  while (i < n1) v[k++] = buffer[i++];
+}
+
+inline void NonMaxSuppressionMultiClassRegular(const DetectionOptions& o, const BoxCorner* boxes, int num_boxes, const float* scores,
+                                               int num_classes_with_background, Workspace& ws, const DetectionOutputs& out) {
   const int label_offset = num_classes_with_background - o.num_classes;
   const int per_class = std::min(o.detections_per_class, o.max_detections);
-  std::vector<float> class_scores(num_boxes);
-  std::vector<BoxInfo> merged(static_cast<size_t>(o.max_detections) + std::max(per_class, 0));
+  float* class_scores = ws.Take<float>(num_boxes);
+  const size_t merged_size = static_cast<size_t>(std::max(o.max_detections, 0)) + std::max(per_class, 0);
+  BoxInfo* merged = ws.Take<BoxInfo>(merged_size);
+  BoxInfo* merge_buffer = ws.Take<BoxInfo>(merged_size);
   int num_merged = 0;
-  std::vector<int> selected;
+  const int capacity = std::max(0, std::min(num_boxes, per_class));
+  Selection selected{ws.Take<int>(capacity), 0, capacity};
   for (int col = 0; col < o.num_classes; ++col) {
     for (int row = 0; row < num_boxes; ++row) {
       class_scores[row] = scores[static_cast<size_t>(row) * num_classes_with_background + col + label_offset];
     }
-    NonMaxSuppressionSingleClass(boxes, class_scores, o.nms_score_threshold, o.nms_iou_threshold, per_class, &selected);
-    if (selected.empty()) continue;
-    const int n = static_cast<int>(selected.size());
+    NonMaxSuppressionSingleClass(boxes, class_scores, num_boxes, o.nms_score_threshold, o.nms_iou_threshold, per_class, ws, &selected);
+    if (selected.size == 0) continue;
+    const int n = selected.size;
     for (int i = 0; i < n; ++i) {
-      merged[num_merged + i] = BoxInfo{selected[i] * num_classes_with_background + col + label_offset, class_scores[selected[i]]};
+      merged[num_merged + i] = BoxInfo{selected.data[i] * num_classes_with_background + col + label_offset, class_scores[selected.data[i]]};
     }
-    std::inplace_merge(merged.begin(), merged.begin() + num_merged, merged.begin() + num_merged + n,
-                       [](const BoxInfo& a, const BoxInfo& b) { return a.score >= b.score; });
+    MergeByScore(merged, num_merged, n, merge_buffer);
     num_merged = std::min(num_merged + n, o.max_detections);
   }
   for (int slot = 0; slot < o.max_detections; ++slot) {
@@ -271,6 +331,18 @@ inline void NonMaxSuppressionMultiClassRegular(const DetectionOptions& o, const 
     }
   }
   out.count[0] = static_cast<float>(num_merged);
+}
+
+// Workspace bytes one run needs at most (the kernel's scratch): the decoded boxes, the dequantized
+// scores (uint8), and the larger of the fast and regular paths' arrays, each slice padded to 64.
+inline size_t DetectionWorkspaceBytes(int num_boxes, int num_classes, int num_classes_with_background, const DetectionOptions& o) {
+  const size_t n = static_cast<size_t>(std::max(num_boxes, 0));
+  const size_t m = static_cast<size_t>(std::max(o.max_detections, 0)) + static_cast<size_t>(std::max(std::min(o.detections_per_class, o.max_detections), 0));
+  const size_t single_class = n * (4 + 4 + 4 + 1);                                // NMS: keep indices, scores, order, active
+  const size_t fast_u8 = n * (4 + 4 + 4) + 4 * m;                                 // max scores, classes, candidates, selection
+  const size_t fast = n * 4 + n * static_cast<size_t>(std::max(num_classes, 0)) * 4 + 4 * m + single_class;
+  const size_t regular = n * 4 + 2 * m * sizeof(BoxInfo) + 4 * m + single_class;
+  return n * sizeof(BoxCorner) + n * static_cast<size_t>(std::max(num_classes_with_background, 0)) * 4 + std::max({fast_u8, fast, regular}) + 16 * 64;
 }
 
 }  // namespace reference

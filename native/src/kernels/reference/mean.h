@@ -72,9 +72,12 @@ inline int64_t MeanReducedCount(const MeanShape& s) {
   return n;
 }
 
-inline void MeanFloat(const MeanShape& s, const float* input, float* output) {
+// `sums`: MeanOutputCount(s) floats of working memory (the kernel's scratch), or null to allocate them.
+inline void MeanFloat(const MeanShape& s, const float* input, float* output, float* sums = nullptr) {
   const int64_t outputs = MeanOutputCount(s);
-  std::vector<float> sum(outputs, 0.0f);
+  std::vector<float> own(sums ? 0 : outputs);
+  float* sum = sums ? sums : own.data();
+  std::fill(sum, sum + outputs, 0.0f);
   ForEachReduced(s, [&](int64_t in, int64_t out) { sum[out] += input[in]; });
   const float n = static_cast<float>(MeanReducedCount(s));
   for (int64_t o = 0; o < outputs; ++o) output[o] = sum[o] / n;
@@ -125,11 +128,15 @@ void MeanQuantizedFromSums(const MeanShape& s, const QuantizedMeanParams& p, con
   }
 }
 
+// `sums`: MeanOutputCount(s) int32s of working memory (the kernel's scratch), or null to allocate them.
 template <typename T>
-void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* input, T* output) {
-  std::vector<int32_t> sum(MeanOutputCount(s), 0);
+void MeanQuantized(const MeanShape& s, const QuantizedMeanParams& p, const T* input, T* output, int32_t* sums = nullptr) {
+  const int64_t outputs = MeanOutputCount(s);
+  std::vector<int32_t> own(sums ? 0 : outputs);
+  int32_t* sum = sums ? sums : own.data();
+  std::fill(sum, sum + outputs, 0);
   ForEachReduced(s, [&](int64_t in, int64_t out) { sum[out] += input[in]; });
-  MeanQuantizedFromSums<T>(s, p, sum.data(), output);
+  MeanQuantizedFromSums<T>(s, p, sum, output);
 }
 
 }  // namespace reference
