@@ -86,8 +86,13 @@ class WasmCore {
   /** Copies bytes into module memory; the caller frees the result. */
   put(bytes: Uint8Array): number {
     const p = this.alloc(bytes.byteLength);
-    this.mem.set(bytes, p);
+    this.write(p, bytes);
     return p;
+  }
+
+  /** Copies bytes to module memory at p (memory the caller allocated). */
+  write(p: number, bytes: Uint8Array): void {
+    this.mem.set(bytes, p);
   }
 
   u32s(values: readonly number[]): number {
@@ -131,25 +136,47 @@ class WasmCore {
 
 class WasmPlan implements PlanHandle {
   private disposed = false;
+  // Module memory the runs reuse (one inference allocates nothing in the module once these exist):
+  // each input's staging buffer, the pointer and size arrays, and liteq_plan_tensor's two out-words.
+  private staging: { ptr: number; bytes: number }[] = [];
+  private ptrs = 0;
+  private sizes = 0;
+  private out = 0;
 
   constructor(
     private readonly core: WasmCore,
     private readonly plan: number,
   ) {}
 
+  /** The staging buffers for these inputs, (re)allocated only when their count or a size changes. */
+  private stage(inputs: Uint8Array[]): void {
+    const c = this.core;
+    const same = this.staging.length === inputs.length && inputs.every((b, i) => this.staging[i]!.bytes === b.byteLength);
+    if (!same) {
+      this.release();
+      for (const b of inputs) this.staging.push({ ptr: c.alloc(b.byteLength), bytes: b.byteLength });
+      this.ptrs = c.u32s(this.staging.map((s) => s.ptr));
+      this.sizes = c.u32s(inputs.map((b) => b.byteLength));
+      this.out = c.alloc(8);
+    }
+    inputs.forEach((b, i) => c.write(this.staging[i]!.ptr, b));
+  }
+
+  private release(): void {
+    const c = this.core;
+    for (const p of [...this.staging.map((s) => s.ptr), this.ptrs, this.sizes, this.out]) if (p !== 0) c.x.free(p);
+    this.staging = [];
+    this.ptrs = this.sizes = this.out = 0;
+  }
+
   runSync(inputs: Uint8Array[], tensors: number[]): Uint8Array[] {
     if (this.disposed) throw new ExecutionError('the plan was disposed');
     const c = this.core;
-    const data = inputs.map((b) => c.put(b));
-    const ptrs = c.u32s(data);
-    const sizes = c.u32s(inputs.map((b) => b.byteLength));
-    const out = c.alloc(8);
-    return c.withFree([...data, ptrs, sizes, out], () => {
-      c.call('run', () => c.x.liteq_plan_run(this.plan, ptrs, sizes, inputs.length));
-      return tensors.map((t) => {
-        c.call(`tensor ${t}`, () => c.x.liteq_plan_tensor(this.plan, t, out, out + 4));
-        return c.copyOut(c.u32(out), c.u32(out + 4));
-      });
+    this.stage(inputs);
+    c.call('run', () => c.x.liteq_plan_run(this.plan, this.ptrs, this.sizes, inputs.length));
+    return tensors.map((t) => {
+      c.call(`tensor ${t}`, () => c.x.liteq_plan_tensor(this.plan, t, this.out, this.out + 4));
+      return c.copyOut(c.u32(this.out), c.u32(this.out + 4));
     });
   }
 
@@ -169,6 +196,7 @@ class WasmPlan implements PlanHandle {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.release();
     this.core.x.liteq_plan_destroy(this.plan);
   }
 }
