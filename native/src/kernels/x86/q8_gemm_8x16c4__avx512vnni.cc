@@ -91,6 +91,21 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, const OutputRegs& o, b
   return _mm512_min_epi32(_mm512_max_epi32(r, o.vmin), o.vmax);
 }
 
+// One output row of a tile: the per-row term (wrapping like the rest of the int32 arithmetic), the
+// output stage, and the first nr bytes stored (clamped to the output type's range, so truncating the
+// lanes to bytes is exact).
+template <typename T>
+LITEQ_AVX512VNNI inline void StoreRow16(__m512i x, int32_t rowcoef, int32_t rowsum, const OutputRegs& o, bool left_shift, bool ties_up,
+                                        int nr, T* c) {
+  if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum))));
+  const __m128i bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
+  if (nr == kNR) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(c), bytes);
+  } else {
+    _mm_mask_storeu_epi8(c, static_cast<__mmask16>((1u << nr) - 1), bytes);
+  }
+}
+
 // One 8-row tile: rows [0, mr) of a (mr <= 8) against the panel, stored through the output stage.
 template <typename T>
 LITEQ_AVX512VNNI inline void Tile8x16c4(int mr, int nr, int kquads, const uint8_t* a, size_t a_stride, const int32_t* rowsum,
@@ -115,19 +130,7 @@ LITEQ_AVX512VNNI inline void Tile8x16c4(int mr, int nr, int kquads, const uint8_
     acc7 = _mm512_dpbusd_epi32(acc7, _mm512_set1_epi32(q[7]), b);
   }
   const __m512i acc[kMRVnni] = {acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7};
-  const __mmask16 store_mask = static_cast<__mmask16>((1u << nr) - 1);
-  for (int r = 0; r < mr; ++r) {
-    __m512i x = acc[r];
-    // The per-row term, wrapping like the rest of the int32 arithmetic.
-    if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum[r]))));
-    // Clamped to the output type's range, so truncating to bytes is exact.
-    const __m128i bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
-    if (nr == kNR) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(c + r * c_stride), bytes);
-    } else {
-      _mm_mask_storeu_epi8(c + r * c_stride, store_mask, bytes);
-    }
-  }
+  for (int r = 0; r < mr; ++r) StoreRow16(acc[r], rowcoef, rowsum[r], o, left_shift, ties_up, nr, c + r * c_stride);
 }
 
 // A short tile of MR = 4, 2 or 1 rows (the last rows of a block; M = 1 for a classifier's 1x1 conv):
@@ -171,22 +174,13 @@ LITEQ_AVX512VNNI inline void Tile16c4(int mr, int nr, int kquads, const uint8_t*
       acc[0][r] = _mm512_dpbusd_epi32(acc[0][r], _mm512_set1_epi32(q), b);
     }
   }
-  const __mmask16 store_mask = static_cast<__mmask16>((1u << nr) - 1);
   // Unrolled over the tile's rows (constant indices keep the accumulators in registers), up to mr.
 #pragma GCC unroll 8
   for (int r = 0; r < MR; ++r) {
     if (r >= mr) break;
     __m512i x = acc[0][r];
     for (int ch = 1; ch < kChains; ++ch) x = _mm512_add_epi32(x, acc[ch][r]);
-    // The per-row term, wrapping like the rest of the int32 arithmetic.
-    if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum[r]))));
-    // Clamped to the output type's range, so truncating to bytes is exact.
-    const __m128i bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
-    if (nr == kNR) {
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(c + r * c_stride), bytes);
-    } else {
-      _mm_mask_storeu_epi8(c + r * c_stride, store_mask, bytes);
-    }
+    StoreRow16(x, rowcoef, rowsum[r], o, left_shift, ties_up, nr, c + r * c_stride);
   }
 }
 
