@@ -763,6 +763,15 @@ function readmeTable(out) {
       `| ${e.label} (${Math.round((e.macs ?? 0) / 1e6)} M MACs) | ${ms(l1)} | ${ms(r('liteq-2t'))} | ${ms(r('xnnpack-1t'))} | ${ms(r('xnnpack-2t'))} | ${x(l1?.ratios?.xnnpack)} | ${x(r('liteq-2t')?.ratios?.xnnpack)} | ${ms(r('tflite-1t'))} | ${ms(r('tfbuiltin-1t'))} | ${exact} |`,
     );
   }
+  // The README's WASM table: liteq's WebAssembly build against LiteRT.js, one thread each, same run.
+  const wasm = out.models.filter((e) => !e.error && e.runtimes?.['liteq-wasm-1t']?.medianMs && e.runtimes?.['litert-1t']?.medianMs);
+  if (wasm.length > 0) {
+    lines.push('', 'WASM, one thread (same run):', '', '| model | liteq-wasm | LiteRT.js 1 thread | liteq-wasm / LiteRT.js |', '|---|---:|---:|---:|');
+    for (const e of wasm) {
+      const w = e.runtimes['liteq-wasm-1t'];
+      lines.push(`| ${e.label} | ${ms(w)} | ${ms(e.runtimes['litert-1t'])} | ${x(w.ratios?.litert)} |`);
+    }
+  }
   return lines.join('\n');
 }
 
