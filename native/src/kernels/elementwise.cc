@@ -169,6 +169,63 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// add_f32_channel_padded: float ADD where one operand lacks the output's last channels (a channel PAD
+// the plan fused in, packages/core/src/plan/fuse.ts fuseChannelPadding): those channels add +0.0 in
+// the operand's position, as TFLite's ADD adds the PAD's zeros. The padded operand is the one whose
+// last dimension is shorter; every other dimension equals the output's.
+int PaddedOperand(const OpArgs& a) {
+  const Tensor &x = *a.inputs[0], &y = *a.inputs[1], &out = *a.outputs[0];
+  const int r = out.rank;
+  if (r < 1 || x.rank != r || y.rank != r) return -1;
+  for (int d = 0; d + 1 < r; ++d) {
+    if (x.dims[d] != out.dims[d] || y.dims[d] != out.dims[d]) return -1;
+  }
+  const int cx = x.dims[r - 1], cy = y.dims[r - 1], c = out.dims[r - 1];
+  if (cx == c && cy <= c) return 1;
+  if (cy == c && cx < c) return 0;
+  return -1;
+}
+
+int CheckChannelPadded(const OpArgs& a) {
+  if (!CheckedParams<ElementwiseParams>(a, "elementwise")) return LastStatus();
+  if (a.num_inputs != 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) {
+    return Fail(LITEQ_E_INVALID_ARGUMENT, "add_f32_channel_padded: expects 2 inputs and 1 output");
+  }
+  for (const Tensor* t : {a.inputs[0], a.inputs[1], static_cast<const Tensor*>(a.outputs[0])}) {
+    if (t->dtype != DType::kFloat32) return Fail(LITEQ_E_INVALID_ARGUMENT, "add_f32_channel_padded: tensors must be float32");
+  }
+  if (PaddedOperand(a) < 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "add_f32_channel_padded: one operand must be the output's shape, the other shorter in the last dimension only");
+  return LITEQ_OK;
+}
+
+int RunChannelPadded(const OpContext& ctx, const OpArgs& a) {
+  const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
+  const int padded = PaddedOperand(a);
+  const Tensor& out_t = *a.outputs[0];
+  const int64_t c = out_t.dims[out_t.rank - 1], cs = a.inputs[padded]->dims[out_t.rank - 1];
+  const float* full = a.inputs[1 - padded]->Data<float>();
+  const float* small = a.inputs[padded]->Data<float>();
+  float* out = out_t.Data<float>();
+  const float lo = p.float_activation_min, hi = p.float_activation_max;
+  const int64_t rows = c > 0 ? out_t.NumElements() / c : 0;
+  ParallelForBlocks(ctx, rows, std::max<int64_t>(1, kElementBlock / std::max<int64_t>(c, 1)), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      const float* f = full + r * c;
+      const float* s = small + r * cs;
+      float* o = out + r * c;
+      // The operands in the ADD's order (NaN payloads and -0 come out as TFLite's).
+      if (padded == 1) {
+        for (int64_t i = 0; i < cs; ++i) o[i] = reference::FloatAddElement(f[i], s[i], false, lo, hi);
+        for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(f[i], 0.0f, false, lo, hi);
+      } else {
+        for (int64_t i = 0; i < cs; ++i) o[i] = reference::FloatAddElement(s[i], f[i], false, lo, hi);
+        for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(0.0f, f[i], false, lo, hi);
+      }
+    }
+  });
+  return LITEQ_OK;
+}
+
 #define LQ_BINARY(name, op, dtype, type) {name, RunBinary<op, dtype, type>, CheckBinary<dtype>, nullptr}
 #define LQ_MINMAX(name, is_max, dtype, type) {name, RunMinMax<is_max, type>, CheckBinary<dtype>, nullptr}
 
@@ -179,6 +236,7 @@ const KernelInfo kElementwiseKernels[] = {
     LQ_BINARY("add_u8", Op::kAdd, DType::kUInt8, uint8_t),
     LQ_BINARY("add_i8", Op::kAdd, DType::kInt8, int8_t),
     LQ_BINARY("add_i32", Op::kAdd, DType::kInt32, int32_t),
+    {"add_f32_channel_padded", RunChannelPadded, CheckChannelPadded, nullptr},
     LQ_BINARY("sub_f32", Op::kSub, DType::kFloat32, float),
     LQ_BINARY("sub_u8", Op::kSub, DType::kUInt8, uint8_t),
     LQ_BINARY("sub_i8", Op::kSub, DType::kInt8, int8_t),

@@ -121,3 +121,60 @@ describe('CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED + RELU fusion', () => {
     }
   });
 });
+
+/**
+ * x [1,6,7,12] → PAD (12 → 16 channels, or PADV2 with `value`) → p; y [1,6,7,16]; ADD(p, y) or
+ * ADD(y, p) → t → RELU → u. `pOut`: p is a graph output too; `spatial`: the PAD also pads W.
+ */
+function channelPadModel(side: 0 | 1, variant: 'plain' | 'pOut' | 'spatial' | 'v2zero' | 'v2negzero' = 'plain'): Model {
+  const f = (name: string, shape: number[]): Tensor => ({ name, shape, dtype: 'float32', isVariable: false, hasRank: true });
+  const spatial = variant === 'spatial';
+  const full = spatial ? [1, 6, 8, 16] : [1, 6, 7, 16];
+  const tensors: Tensor[] = [
+    f('x', [1, 6, 7, 12]),
+    { name: 'paddings', shape: [4, 2], dtype: 'int32', data: new Uint8Array(new Int32Array([0, 0, 0, 0, 0, spatial ? 1 : 0, 0, 4]).buffer), isVariable: false, hasRank: true },
+    f('p', full),
+    f('y', full),
+    f('t', full),
+    f('u', full),
+  ];
+  const v2 = variant === 'v2zero' || variant === 'v2negzero';
+  const padInputs = [0, 1];
+  if (v2) {
+    tensors.push({ name: 'value', shape: [], dtype: 'float32', data: new Uint8Array(new Float32Array([variant === 'v2zero' ? 0 : -0]).buffer), isVariable: false, hasRank: true });
+    padInputs.push(tensors.length - 1);
+  }
+  const ops = [
+    op(v2 ? 'PADV2' : 'PAD', padInputs, [2], { type: v2 ? 'PadV2Options' : 'PadOptions' }),
+    op('ADD', side === 0 ? [2, 3] : [3, 2], [4], { type: 'AddOptions', fusedActivationFunction: 'NONE' }),
+    op('RELU', [4], [5]),
+  ];
+  return { version: 3, description: 'channel pad fusion test', subgraphs: [{ name: 'main', tensors, operators: ops, inputs: [0, 3], outputs: variant === 'pOut' ? [5, 2] : [5] }], metadata: [], signatureDefs: [] };
+}
+
+describe('channel PAD into ADD fusion', () => {
+  it.each([0, 1] as const)('the padded operand as input %i: TFLite 2.9\'s bytes on both backends, fused and not, on NaN/inf/-0 inputs', async (side) => {
+    const m = readTflite(writeTflite(channelPadModel(side)));
+    expect(buildPlan(m).kernels).toEqual(['add_f32_channel_padded']);
+    expect(buildPlan(m, { preserveIntermediates: true }).kernels).toEqual(['pad_f32', 'add_f32', 'relu_f32']);
+    const [a, b] = fuseInputs(91 + side);
+    const x = a.subarray(0, 6 * 7 * 12), y = b; // (fuseInputs' N is 6 * 7 * 16)
+    const [expected] = await runTflite(writeTflite(m), [bytesOf(x), bytesOf(y)]);
+    for (const [backend, preserveIntermediates] of [['native', false], ['wasm', false], ['native', true]] as const) {
+      const lm = await createModel(m, { threads: 2, backend, preserveIntermediates });
+      try {
+        const [u] = await lm.run([x, y]);
+        expect(Buffer.compare(Buffer.from(u!.data.buffer, u!.data.byteOffset, u!.data.byteLength), Buffer.from(expected!.bytes)), `${backend}${preserveIntermediates ? ' unfused' : ''}`).toBe(0);
+      } finally {
+        lm.dispose();
+      }
+    }
+  });
+
+  it('takes PADV2 with +0.0, and leaves a -0.0 PADV2, a PAD that is also an output, and a spatial PAD alone', () => {
+    expect(buildPlan(channelPadModel(0, 'v2zero')).kernels).toEqual(['add_f32_channel_padded']);
+    expect(buildPlan(channelPadModel(0, 'v2negzero')).kernels).toEqual(['pad_f32', 'add_f32']);
+    expect(buildPlan(channelPadModel(1, 'pOut')).kernels).toEqual(['pad_f32', 'add_f32']);
+    expect(buildPlan(channelPadModel(1, 'spatial')).kernels).toEqual(['pad_f32', 'add_f32']);
+  });
+});

@@ -5,10 +5,12 @@
 // input as TFLite 2.9 computes the two ops: the fused clamp min(max(r, lo), hi) keeps NaN and -0 as
 // those RELUs do (`x < lo ? lo : x`), and ±inf end at the same bound either way (the NONE clamp makes
 // them ±FLT_MAX first). RELU6 is left alone: TFLite's RELU6 turns NaN into 0, the fused clamp would
-// keep it. And a quantized PAD read only by a VALID conv becomes that conv's padding (`fusePadding`).
+// keep it. And a quantized PAD read only by a VALID conv becomes that conv's padding (`fusePadding`);
+// a float PAD of channels read only by an ADD becomes that ADD's short operand (`fuseChannelPadding`).
 import { builtinOptions, opName } from '../ir/op-name.js';
 import type { Operator, Subgraph, Tensor } from '../ir/types.js';
 import { constInts } from './ops/quant-helpers.js';
+import { CHANNEL_PADDED } from './ops/elementwise.js';
 import { EXPLICIT_PADDING, paddingMode } from './ops/padding.js';
 
 // The ops that take a fused activation, with their options table's type name.
@@ -94,6 +96,50 @@ export function fusePadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
     if (replaced.has(r[0]!) || paddingMode(conv.op.opcode, builtinOptions(conv)['padding']) !== 'VALID') return;
     const options = { ...builtinOptions(conv), [EXPLICIT_PADDING]: [pads[2]!, pads[3]!, pads[4]!, pads[5]!] };
     replaced.set(r[0]!, { ...conv, op: { ...conv.op, options: options as typeof conv.op.options }, inputs: [x!, ...conv.inputs.slice(1)] });
+    dropped.add(k);
+  });
+  if (dropped.size === 0) return sg;
+  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
+}
+
+/**
+ * A float PAD / PADV2 that only appends channels (every other padding 0, the value +0.0), read only by
+ * an ADD whose other operand has the padded shape, goes into the ADD: its short operand's missing
+ * channels are added as +0.0 (add_f32_channel_padded), so the padded copy is never made (BlazeFace's
+ * residual blocks). Exact: the padded ADD computes x + 0.0 (or 0.0 + x, in the ADD's operand order)
+ * for those channels, as TFLite's ADD does on the PAD's zeros, -0, NaN and infinities included.
+ */
+export function fuseChannelPadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
+  const readers = new Map<number, number[]>();
+  sg.operators.forEach((op, k) => op.inputs.forEach((i) => i >= 0 && readers.set(i, [...(readers.get(i) ?? []), k])));
+  const visible = new Set([...sg.outputs, ...keep]);
+  const replaced = new Map<number, Operator>();
+  const dropped = new Set<number>();
+  sg.operators.forEach((pad, k) => {
+    if (pad.op.kind !== 'builtin' || (pad.op.opcode !== 'PAD' && pad.op.opcode !== 'PADV2') || pad.outputs.length !== 1) return;
+    const [x, padsIndex, valueIndex] = pad.inputs;
+    const y = pad.outputs[0]!;
+    const inT = sg.tensors[x!]!;
+    if (inT.dtype !== 'float32' || sg.tensors[y]!.dtype !== 'float32' || padsIndex === undefined || padsIndex < 0) return;
+    const rank = inT.shape.length;
+    const pads = constInts(sg.tensors[padsIndex]!);
+    if (rank === 0 || !pads || pads.length !== 2 * rank || pads[2 * rank - 1]! <= 0 || pads.some((p, i) => i !== 2 * rank - 1 && p !== 0)) return;
+    if (valueIndex !== undefined && valueIndex >= 0) {
+      const v = sg.tensors[valueIndex]!;
+      if (!v.data || v.dtype !== 'float32' || v.data.byteLength < 4 || v.data.subarray(0, 4).some((b) => b !== 0)) return; // +0.0 only
+    }
+    const r = readers.get(y) ?? [];
+    if (r.length !== 1 || visible.has(y) || replaced.has(r[0]!)) return;
+    const add = sg.operators[r[0]!]!;
+    if (add.op.kind !== 'builtin' || add.op.opcode !== 'ADD' || add.inputs.length !== 2 || add.inputs[0] === add.inputs[1]) return;
+    const side = add.inputs.indexOf(y);
+    const other = sg.tensors[add.inputs[1 - side]!]!;
+    const padded = inT.shape.map((d, i) => d + pads[2 * i]! + pads[2 * i + 1]!);
+    if (other.dtype !== 'float32' || other.shape.join(',') !== padded.join(',')) return;
+    const options = { ...builtinOptions(add), type: builtinOptions(add).type ?? 'AddOptions', [CHANNEL_PADDED]: side };
+    const inputs = [...add.inputs];
+    inputs[side] = x!;
+    replaced.set(r[0]!, { ...add, op: { ...add.op, options: options as typeof add.op.options }, inputs });
     dropped.add(k);
   });
   if (dropped.size === 0) return sg;

@@ -11,7 +11,14 @@ import { UnsupportedError } from '../../errors.js';
 import { f32, quantizeMultiplier, type FusedActivation } from '../../quantize/numerics/quant-math.js';
 import { encodeParams } from '../params.js';
 import type { LoweredOp, OpLowering } from '../types.js';
-import { activationClamps, fusedActivation, opName, perTensorQuant, requireInput } from './quant-helpers.js';
+import { activationClamps, fusedActivation, opName, options, perTensorQuant, requireInput } from './quant-helpers.js';
+
+/**
+ * Option the plan gives a float ADD that took over a PAD of its input's channels (plan/fuse.ts
+ * `fuseChannelPadding`): the index (0 or 1) of the operand that now has fewer channels than the
+ * output; the channels past its own read as the PAD's +0.0. Plan-only: never written to a file.
+ */
+export const CHANNEL_PADDED = 'liteqChannelPadded';
 
 const KINDS: Record<string, 'f32' | 'u8' | 'i8' | 'i32'> = { float32: 'f32', uint8: 'u8', int8: 'i8', int32: 'i32' };
 const INT32_MIN = -0x80000000;
@@ -61,9 +68,25 @@ function int32Clamp(act: FusedActivation): { min: number; max: number } {
   }
 }
 
+/** add_f32_channel_padded: a float ADD whose operand `CHANNEL_PADDED` lacks the last channels (zeros). */
+function lowerChannelPadded(op: Parameters<OpLowering['lower']>[0], ctx: Parameters<OpLowering['lower']>[1]): LoweredOp {
+  const padded = Number(options(op)[CHANNEL_PADDED]);
+  const shapes = [ctx.shape(op.inputs[0]!), ctx.shape(op.inputs[1]!)];
+  const small = shapes[padded]!, full = shapes[1 - padded]!;
+  const types = [requireInput(op, ctx, 0, 'input1'), requireInput(op, ctx, 1, 'input2'), ctx.tensor(op.outputs[0]!)];
+  const r = full.length;
+  if (opName(op) !== 'ADD' || types.some((t) => t.dtype !== 'float32') || small.length !== r || r === 0 || small.some((d, i) => (i < r - 1 ? d !== full[i] : d > full[i]!))) {
+    throw new UnsupportedError(`ADD with a channel-padded operand: [${small}] does not pad into [${full}] (float32 only)`);
+  }
+  const { floatMin, floatMax } = activationClamps(fusedActivation(op), 'f32', undefined);
+  const params = encodeParams('ElementwiseParams', { ...ZERO_PARAMS, float_activation_min: floatMin, float_activation_max: floatMax }).finish();
+  return { kernel: 'add_f32_channel_padded', params, outputShapes: [[...full]] };
+}
+
 export const elementwiseLowering: OpLowering = {
   ops: ['ADD', 'SUB', 'MUL'],
   lower(op, ctx): LoweredOp {
+    if (options(op)[CHANNEL_PADDED] !== undefined) return lowerChannelPadded(op, ctx);
     const { name, aT, bT, outT, kind, aShape, bShape, outShape } = binaryOperands(op, ctx, 6);
     const act = fusedActivation(op);
     // TFLite 2.9 runs a broadcast whose collapsed shapes are not a "fivefold" pattern through
