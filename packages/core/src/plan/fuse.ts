@@ -51,6 +51,44 @@ export function fuseActivations(sg: Subgraph, keep: ReadonlySet<number>): Subgra
   return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [fused.get(k) ?? op])) };
 }
 
+/** A PAD / PADV2 the plan may fold into the one op that reads its result. */
+interface PadSite {
+  x: number; // the PAD's input
+  y: number; // its output
+  pads: number[]; // constant paddings, [before, after] per dimension
+  value?: Tensor; // PADV2's constant
+  reader: Operator; // the only op reading y
+}
+
+/**
+ * The PAD / PADV2 ops with constant paddings whose result only one op reads and nobody else can see
+ * (not a graph output, not kept): `fold` gives that reader's replacement, or undefined to leave both
+ * alone. The PADs folded are dropped. Each reader is replaced at most once.
+ */
+function foldPads(sg: Subgraph, keep: ReadonlySet<number>, fold: (site: PadSite) => Operator | undefined): Subgraph {
+  const readers = new Map<number, number[]>();
+  sg.operators.forEach((op, k) => op.inputs.forEach((i) => i >= 0 && readers.set(i, [...(readers.get(i) ?? []), k])));
+  const visible = new Set([...sg.outputs, ...keep]);
+  const replaced = new Map<number, Operator>();
+  const dropped = new Set<number>();
+  sg.operators.forEach((pad, k) => {
+    if (pad.op.kind !== 'builtin' || (pad.op.opcode !== 'PAD' && pad.op.opcode !== 'PADV2') || pad.outputs.length !== 1) return;
+    const [x, padsIndex, valueIndex] = pad.inputs;
+    const y = pad.outputs[0]!;
+    if (x === undefined || x < 0 || padsIndex === undefined || padsIndex < 0) return;
+    const pads = constInts(sg.tensors[padsIndex]!);
+    const r = readers.get(y) ?? [];
+    if (!pads || r.length !== 1 || visible.has(y) || replaced.has(r[0]!)) return;
+    const value = valueIndex !== undefined && valueIndex >= 0 ? sg.tensors[valueIndex]! : undefined;
+    const replacement = fold({ x, y, pads, value, reader: sg.operators[r[0]!]! });
+    if (!replacement) return;
+    replaced.set(r[0]!, replacement);
+    dropped.add(k);
+  });
+  if (dropped.size === 0) return sg;
+  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
+}
+
 const PADDED_CONVS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D']);
 
 const sameQuantization = (a: Tensor, b: Tensor) =>
@@ -69,37 +107,20 @@ const sameQuantization = (a: Tensor, b: Tensor) =>
  * tap, which an infinite weight or a -0 start would tell apart from a skipped tap.
  */
 export function fusePadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
-  const readers = new Map<number, number[]>();
-  sg.operators.forEach((op, k) => op.inputs.forEach((i) => i >= 0 && readers.set(i, [...(readers.get(i) ?? []), k])));
-  const visible = new Set([...sg.outputs, ...keep]);
-  const replaced = new Map<number, Operator>();
-  const dropped = new Set<number>();
-  sg.operators.forEach((pad, k) => {
-    if (pad.op.kind !== 'builtin' || (pad.op.opcode !== 'PAD' && pad.op.opcode !== 'PADV2') || pad.outputs.length !== 1) return;
-    const [x, padsIndex, valueIndex] = pad.inputs;
-    const y = pad.outputs[0]!;
-    const inT = sg.tensors[x!]!, outT = sg.tensors[y]!;
-    if ((inT.dtype !== 'uint8' && inT.dtype !== 'int8') || outT.dtype !== inT.dtype || !sameQuantization(inT, outT)) return;
-    if (inT.shape.length !== 4 || padsIndex === undefined || padsIndex < 0) return;
-    const pads = constInts(sg.tensors[padsIndex]!);
-    if (!pads || pads.length !== 8 || pads.some((p) => p < 0) || pads[0] !== 0 || pads[1] !== 0 || pads[6] !== 0 || pads[7] !== 0) return;
-    if (valueIndex !== undefined && valueIndex >= 0) {
-      const v = sg.tensors[valueIndex]!;
-      if (!v.data || v.dtype !== inT.dtype || v.data.byteLength < 1) return;
-      const value = inT.dtype === 'uint8' ? v.data[0]! : (v.data[0]! << 24) >> 24;
-      if (value !== Number(outT.quantization!.zeroPoint[0])) return;
+  return foldPads(sg, keep, ({ x, y, pads, value, reader: conv }) => {
+    const inT = sg.tensors[x]!, outT = sg.tensors[y]!;
+    if ((inT.dtype !== 'uint8' && inT.dtype !== 'int8') || outT.dtype !== inT.dtype || !sameQuantization(inT, outT)) return undefined;
+    if (inT.shape.length !== 4 || pads.length !== 8 || pads.some((p) => p < 0) || pads[0] !== 0 || pads[1] !== 0 || pads[6] !== 0 || pads[7] !== 0) return undefined;
+    if (value) {
+      if (!value.data || value.dtype !== inT.dtype || value.data.byteLength < 1) return undefined;
+      const v = inT.dtype === 'uint8' ? value.data[0]! : (value.data[0]! << 24) >> 24;
+      if (v !== Number(outT.quantization!.zeroPoint[0])) return undefined;
     }
-    const r = readers.get(y) ?? [];
-    if (r.length !== 1 || visible.has(y)) return;
-    const conv = sg.operators[r[0]!]!;
-    if (conv.op.kind !== 'builtin' || !PADDED_CONVS.has(conv.op.opcode) || conv.inputs[0] !== y || conv.inputs.indexOf(y) !== conv.inputs.lastIndexOf(y)) return;
-    if (replaced.has(r[0]!) || paddingMode(conv.op.opcode, builtinOptions(conv)['padding']) !== 'VALID') return;
+    if (conv.op.kind !== 'builtin' || !PADDED_CONVS.has(conv.op.opcode) || conv.inputs[0] !== y || conv.inputs.indexOf(y) !== conv.inputs.lastIndexOf(y)) return undefined;
+    if (paddingMode(conv.op.opcode, builtinOptions(conv)['padding']) !== 'VALID') return undefined;
     const options = { ...builtinOptions(conv), [EXPLICIT_PADDING]: [pads[2]!, pads[3]!, pads[4]!, pads[5]!] };
-    replaced.set(r[0]!, { ...conv, op: { ...conv.op, options: options as typeof conv.op.options }, inputs: [x!, ...conv.inputs.slice(1)] });
-    dropped.add(k);
+    return { ...conv, op: { ...conv.op, options: options as typeof conv.op.options }, inputs: [x, ...conv.inputs.slice(1)] };
   });
-  if (dropped.size === 0) return sg;
-  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
 }
 
 /**
@@ -110,38 +131,20 @@ export function fusePadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
  * for those channels, as TFLite's ADD does on the PAD's zeros, -0, NaN and infinities included.
  */
 export function fuseChannelPadding(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
-  const readers = new Map<number, number[]>();
-  sg.operators.forEach((op, k) => op.inputs.forEach((i) => i >= 0 && readers.set(i, [...(readers.get(i) ?? []), k])));
-  const visible = new Set([...sg.outputs, ...keep]);
-  const replaced = new Map<number, Operator>();
-  const dropped = new Set<number>();
-  sg.operators.forEach((pad, k) => {
-    if (pad.op.kind !== 'builtin' || (pad.op.opcode !== 'PAD' && pad.op.opcode !== 'PADV2') || pad.outputs.length !== 1) return;
-    const [x, padsIndex, valueIndex] = pad.inputs;
-    const y = pad.outputs[0]!;
-    const inT = sg.tensors[x!]!;
-    if (inT.dtype !== 'float32' || sg.tensors[y]!.dtype !== 'float32' || padsIndex === undefined || padsIndex < 0) return;
+  return foldPads(sg, keep, ({ x, y, pads, value, reader: add }) => {
+    const inT = sg.tensors[x]!;
+    if (inT.dtype !== 'float32' || sg.tensors[y]!.dtype !== 'float32') return undefined;
     const rank = inT.shape.length;
-    const pads = constInts(sg.tensors[padsIndex]!);
-    if (rank === 0 || !pads || pads.length !== 2 * rank || pads[2 * rank - 1]! <= 0 || pads.some((p, i) => i !== 2 * rank - 1 && p !== 0)) return;
-    if (valueIndex !== undefined && valueIndex >= 0) {
-      const v = sg.tensors[valueIndex]!;
-      if (!v.data || v.dtype !== 'float32' || v.data.byteLength < 4 || v.data.subarray(0, 4).some((b) => b !== 0)) return; // +0.0 only
-    }
-    const r = readers.get(y) ?? [];
-    if (r.length !== 1 || visible.has(y) || replaced.has(r[0]!)) return;
-    const add = sg.operators[r[0]!]!;
-    if (add.op.kind !== 'builtin' || add.op.opcode !== 'ADD' || add.inputs.length !== 2 || add.inputs[0] === add.inputs[1]) return;
+    if (rank === 0 || pads.length !== 2 * rank || pads[2 * rank - 1]! <= 0 || pads.some((p, i) => i !== 2 * rank - 1 && p !== 0)) return undefined;
+    if (value && (!value.data || value.dtype !== 'float32' || value.data.byteLength < 4 || value.data.subarray(0, 4).some((b) => b !== 0))) return undefined; // +0.0 only
+    if (add.op.kind !== 'builtin' || add.op.opcode !== 'ADD' || add.inputs.length !== 2 || add.inputs[0] === add.inputs[1]) return undefined;
     const side = add.inputs.indexOf(y);
     const other = sg.tensors[add.inputs[1 - side]!]!;
     const padded = inT.shape.map((d, i) => d + pads[2 * i]! + pads[2 * i + 1]!);
-    if (other.dtype !== 'float32' || other.shape.join(',') !== padded.join(',')) return;
+    if (other.dtype !== 'float32' || other.shape.join(',') !== padded.join(',')) return undefined;
     const options = { ...builtinOptions(add), type: builtinOptions(add).type ?? 'AddOptions', [CHANNEL_PADDED]: side };
     const inputs = [...add.inputs];
-    inputs[side] = x!;
-    replaced.set(r[0]!, { ...add, op: { ...add.op, options: options as typeof add.op.options }, inputs });
-    dropped.add(k);
+    inputs[side] = x;
+    return { ...add, op: { ...add.op, options: options as typeof add.op.options }, inputs };
   });
-  if (dropped.size === 0) return sg;
-  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
 }
