@@ -295,6 +295,16 @@ LQ_TEST(ConvOptMobileNetLikeShapes) {
           .Test<uint8_t>();
       ConvOptTester().input_size(4, 4).channels(8, 17).zero_points(0, 255, 0).shift_range(-31, -28).threads(threads)
           .Test<uint8_t>();
+      // Right shifts either side of the VNNI one-step limit (q8_gemm.h kMaxOneStepShift), both roundings,
+      // extreme output zero points (folded into the one-step constant).
+      for (int rounding : {0, 1}) {
+        ConvOptTester().input_size(5, 4).channels(40, 33).zero_points(255, 0, 255).shift_range(-24, -20).rounding(rounding)
+            .clamp(0, 255).threads(threads).Test<uint8_t>();
+        ConvOptTester().input_size(5, 4).channels(40, 33).per_channel(true).zero_points(-128, 0, -128).shift_range(-23, -21)
+            .rounding(rounding).clamp(-128, 127).threads(threads).Test<int8_t>();
+        ConvOptTester().input_size(5, 4).channels(40, 33).per_channel(true).zero_points(127, 0, 127).shift_range(-22, 0)
+            .rounding(rounding).clamp(-128, 127).threads(threads).Test<int8_t>();
+      }
     }
   }
   liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap

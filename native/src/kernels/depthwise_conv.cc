@@ -16,6 +16,7 @@
 #include "kernels/reference/depthwise_conv.h"
 #include "kernels/dwconv/f32_dwconv.h"
 #include "kernels/dwconv/q8_dwconv.h"
+#include "kernels/one_step.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -100,7 +101,7 @@ FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
   const size_t c32 = static_cast<size_t>(s.out_c / 32) * 32;  // channels in whole 32-blocks
   l.weights32 = l.arrays + AlignUp(7 * static_cast<size_t>(s.out_c) * sizeof(int32_t));
   l.arrays32 = l.weights32 + AlignUp(static_cast<size_t>(pairs) * c32 * 2 * sizeof(int16_t));
-  l.zero_row = l.arrays32 + AlignUp(5 * c32 * sizeof(int32_t));
+  l.zero_row = l.arrays32 + AlignUp(static_cast<size_t>(s.out_c / 32) * dwconv::kArrays32Ints * sizeof(int32_t));
   l.total = l.zero_row + AlignUp(static_cast<size_t>(s.in_w) * s.in_c * elem_size);
   return l;
 }
@@ -156,12 +157,19 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
         dst[0] = w[(static_cast<size_t>(k) * C + c) * 2];
         dst[1] = w[(static_cast<size_t>(k) * C + c) * 2 + 1];
       }
-      int32_t* arr = a32 + static_cast<size_t>(blk) * 5 * 32;
+      int32_t* arr = a32 + static_cast<size_t>(blk) * dwconv::kArrays32Ints;
       arr[j] = b[c];
       arr[32 + j] = mult[c];
       arr[64 + j] = lshift[c];
       arr[96 + j] = rshift[c];
       arr[128 + j] = mask[c];
+      // The one-step output constants (kernels/one_step.h); unused past kMaxOneStepShift.
+      int64_t* one = reinterpret_cast<int64_t*>(arr + 160);
+      const OneStepConstants k = OneStepFor(rshift[c], p.output_offset, p.rounding != 1);
+      const int lane = dwconv::OneStepLane(j);
+      one[lane] = k.round;
+      one[32 + lane] = k.count;
+      one[64 + lane] = k.fix;
     }
   }
   T* zero = reinterpret_cast<T*>(base + l.zero_row);
@@ -199,6 +207,8 @@ dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s,
   pk.blocks32 = C / 32;
   pk.weights32 = reinterpret_cast<const int16_t*>(base + l.weights32);
   pk.arrays32 = reinterpret_cast<const int32_t*>(base + l.arrays32);
+  pk.one_step = true;
+  for (int c = 0; c < C; ++c) pk.one_step = pk.one_step && pk.right_shift[c] <= kMaxOneStepShift;
   return pk;
 }
 

@@ -47,8 +47,15 @@ struct Packed {
   // the 512-bit kernel's two accumulators hold them (channels 0-7, 16-23, then 8-15, 24-31).
   int blocks32 = 0;
   const int16_t* weights32 = nullptr;  // [blocks32][pairs][32 channels][2]
-  const int32_t* arrays32 = nullptr;   // [blocks32][5][32]: bias, multiplier, left_shift, right_shift, mask
+  // [blocks32][kArrays32Ints]: int32 bias, multiplier, left_shift, right_shift, mask [32] each, then the
+  // one-step output constants (kernels/one_step.h: int64 round, count, fix [32] each, in
+  // [accumulator][even lanes | odd lanes] order).
+  const int32_t* arrays32 = nullptr;
+  bool one_step = false;  // every right shift <= kMaxOneStepShift: the AVX-512 kernel's one-step output stage
 };
+constexpr int kArrays32Ints = 5 * 32 + 3 * 32 * 2;
+// Position of lane j (0..31, Avx512LaneChannel order) in the one-step arrays.
+constexpr int OneStepLane(int j) { return (j / 16) * 16 + (j % 2) * 8 + (j % 16) / 2; }
 
 // Channel of lane j (0..31) of a 32-channel block in the AVX-512 layout.
 constexpr int Avx512LaneChannel(int j) { return j < 8 ? j : j < 16 ? j + 8 : j < 24 ? j - 8 : j; }

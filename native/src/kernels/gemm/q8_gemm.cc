@@ -13,6 +13,7 @@
 
 #include "liteq/liteq.h"
 #include "kernels/gemm/gemm_split.h"
+#include "kernels/one_step.h"
 #include "runtime/thread_pool.h"
 
 namespace liteq {
@@ -93,7 +94,7 @@ constexpr size_t kHeaderBytes = kAlign;  // PackWeights' header: the layout, the
 int KQuads(int K) { return (K + 3) / 4; }
 int32_t ShiftA(DType d) { return d == DType::kInt8 ? 128 : 0; }  // c_a
 int32_t ShiftB(DType d) { return d == DType::kUInt8 ? 128 : 0; }  // c_b
-size_t PanelBytesVnni(int K) { return AlignUp(static_cast<size_t>(KQuads(K)) * 4 * kNR + kPanelParams * 4); }
+size_t PanelBytesVnni(int K) { return AlignUp(static_cast<size_t>(KQuads(K)) * 4 * kNR + kPanelParamsVnni * 4); }
 size_t PackedBBytesVnni(int N, int K) { return static_cast<size_t>(NumPanels(N)) * PanelBytesVnni(K); }
 int ABlockRowsVnni(int K) {
   const size_t row_bytes = static_cast<size_t>(KQuads(K)) * 4;
@@ -115,6 +116,21 @@ Layout LayoutFor(const Problem& p) {
   (void)p;
 #endif
   return Layout::kPairs16;
+}
+
+// The one-step output constants of a VNNI panel (q8_gemm.h kPanelParamsVnni, kernels/one_step.h),
+// from the right shifts already in params; columns past N have m = 0.
+void PackOneStepParams(const Problem& p, int32_t* params) {
+  int64_t* round = reinterpret_cast<int64_t*>(params + kPanelParams);
+  int64_t* count = round + kNR;
+  int64_t* fix = count + kNR;
+  for (int col = 0; col < kNR; ++col) {
+    const OneStepConstants k = OneStepFor(params[3 * kNR + col], p.output_offset, p.rounding != 1);
+    const int lane = (col % 2) * 8 + col / 2;
+    round[lane] = k.round;
+    count[lane] = k.count;
+    fix[lane] = k.fix;
+  }
 }
 
 template <typename T>
@@ -142,6 +158,7 @@ void PackPanelVnni(const Problem& p, int panel, int8_t* dst) {
     params[col] = static_cast<int32_t>(static_cast<uint32_t>(params[col]) - a_term * static_cast<uint32_t>(colsum[col]) -
                                        static_cast<uint32_t>(p.K) * a_term * b_term);
   }
+  PackOneStepParams(p, params);
 }
 
 // A rows [m0, m1) as unsigned bytes a_u (kquads*4 long, zero tail) and, when with_sums, their sums.
@@ -195,9 +212,12 @@ int32_t RowCoef(const Problem& p) { return ShiftB(p.dtype) + p.b_offset; }
 
 // What every micro-kernel call of this problem needs for its output stage.
 OutputParams OutputParamsOf(const Problem& p) {
-  int32_t any_left_shift = 0;
-  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) any_left_shift |= p.shifts[i] > 0;
-  return {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift};
+  int32_t any_left_shift = 0, one_step = 1;
+  for (int i = 0; i < (p.per_channel ? p.N : 1); ++i) {
+    any_left_shift |= p.shifts[i] > 0;
+    one_step &= p.shifts[i] >= -kMaxOneStepShift;
+  }
+  return {p.output_offset, p.act_min, p.act_max, p.rounding, any_left_shift, one_step};
 }
 
 template <typename T>

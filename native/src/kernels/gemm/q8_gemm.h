@@ -78,10 +78,14 @@ constexpr int kNR = 16;  // columns per packed B panel
 // shift[16], then for the ties-up rescale in one 64-bit step (see PackPanel) int64 round[2][2][4] and
 // int64 count[2][2][4] ([8-column half][even/odd column][lane]) and int32 post[16].
 constexpr int kPanelParams = 4 * kNR + 2 * 16 + 2 * 16 + kNR;
+// The VNNI panel appends the one-step output constants (kernels/one_step.h) as int64 round[16],
+// count[16], fix[16], each [even columns 0, 2, .., 14 | odd columns 1, .., 15].
+constexpr int kPanelParamsVnni = kPanelParams + 3 * 2 * kNR;
 
 struct OutputParams {
   int32_t output_offset, act_min, act_max, rounding;
   int32_t left_shift;  // nonzero when some column's shift is positive (else the left shift is skipped)
+  int32_t one_step;    // nonzero when every column's right shift is <= kMaxOneStepShift (kernels/one_step.h)
 };
 
 // C[r][0..nr) for r < mr from int16 A rows (a + r*a_stride, kpairs*2 values) and one B panel.

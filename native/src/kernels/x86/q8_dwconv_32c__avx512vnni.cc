@@ -4,6 +4,7 @@
 // the packed weight pairs adds both taps' products per channel (exact: |in| <= 255, |w'| < 2^15 - 255,
 // int32 sums wrap like the reference's). The requantization is q8_dwconv__avx2's, 16 lanes at a time.
 // Functions carry target attributes, so the file builds without -mavx512* and only runs after dispatch.
+#include <limits>
 #include <type_traits>
 
 #include "kernels/dwconv/q8_dwconv.h"
@@ -40,6 +41,33 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, __m512i lshift, __m512
   return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(r, zp), vmin), vmax);
 }
 
+// The output stage in one 64-bit step (kernels/one_step.h) on 16 lanes: round, count, fix point at the
+// accumulator's [even | odd] int64 constants. Returns the int32 results in lane order, before the clamp.
+LITEQ_AVX512VNNI inline __m512i OneStep16(__m512i acc, __m512i lshift, __m512i m, const int64_t* one) {
+  const __m512i x = _mm512_sllv_epi32(acc, lshift);
+  const __m512i p_even = _mm512_mul_epi32(x, m);
+  const __m512i p_odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(m, 32));
+  const __m512i low = _mm512_set1_epi64(-(int64_t{1} << 30));
+  __m512i even = _mm512_add_epi64(p_even, _mm512_loadu_si512(one));
+  __m512i odd = _mm512_add_epi64(p_odd, _mm512_loadu_si512(one + 8));
+  even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, _mm512_loadu_si512(one + 64));
+  odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, _mm512_loadu_si512(one + 72));
+  even = _mm512_srav_epi64(even, _mm512_loadu_si512(one + 32));
+  odd = _mm512_srav_epi64(odd, _mm512_loadu_si512(one + 40));
+  const __m512i order = _mm512_set_epi32(30, 14, 28, 12, 26, 10, 24, 8, 22, 6, 20, 4, 18, 2, 16, 0);
+  return _mm512_permutex2var_epi32(even, order, odd);
+}
+
+// int32 lanes to bytes: a saturating narrow when the clamp is the type's range, else clamp and truncate.
+template <typename T>
+LITEQ_AVX512VNNI inline __m128i Narrow16(__m512i r, bool saturate, __m512i vmin, __m512i vmax) {
+  if (saturate) {
+    if (std::is_same<T, uint8_t>::value) return _mm512_cvtusepi32_epi8(_mm512_max_epi32(r, _mm512_setzero_si512()));
+    return _mm512_cvtsepi32_epi8(r);
+  }
+  return _mm512_cvtepi32_epi8(_mm512_min_epi32(_mm512_max_epi32(r, vmin), vmax));
+}
+
 template <typename T>
 LITEQ_AVX512VNNI inline __m512i Widen32(__m256i v) {
   if (std::is_same<T, uint8_t>::value) return _mm512_cvtepu8_epi16(v);
@@ -55,11 +83,13 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
   const __m256i away256 = _mm256_set1_epi32(away_from_zero ? -1 : 0);
   const __m512i zp = _mm512_set1_epi32(p.output_offset);
   const __m512i vmin = _mm512_set1_epi32(p.act_min), vmax = _mm512_set1_epi32(p.act_max);
+  const bool one_step = p.one_step;
+  const bool saturate = p.act_min == std::numeric_limits<T>::min() && p.act_max == std::numeric_limits<T>::max();
   for (size_t i = 0; i < n; ++i) {
     const size_t offset = i * step;
     int c = 0;
     for (int blk = 0; blk < p.blocks32; ++blk, c += 32) {
-      const int32_t* arr = p.arrays32 + static_cast<size_t>(blk) * 5 * 32;
+      const int32_t* arr = p.arrays32 + static_cast<size_t>(blk) * kArrays32Ints;
       const int16_t* w = p.weights32 + static_cast<size_t>(blk) * pairs * 64;
       __m512i acc0 = _mm512_loadu_si512(arr);
       __m512i acc1 = _mm512_loadu_si512(arr + 16);
@@ -69,12 +99,18 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
         acc0 = _mm512_dpwssd_epi32(acc0, Widen32<T>(_mm256_unpacklo_epi8(a, b)), _mm512_loadu_si512(w));
         acc1 = _mm512_dpwssd_epi32(acc1, Widen32<T>(_mm256_unpackhi_epi8(a, b)), _mm512_loadu_si512(w + 32));
       }
-      const __m512i r0 = Requantize16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), _mm512_loadu_si512(arr + 96),
-                                      _mm512_loadu_si512(arr + 128), away512, zp, vmin, vmax);
-      const __m512i r1 = Requantize16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), _mm512_loadu_si512(arr + 112),
-                                      _mm512_loadu_si512(arr + 144), away512, zp, vmin, vmax);
-      // Clamped to T's range, so truncating to bytes is exact. r0 holds channels 0-7,16-23, r1 8-15,24-31.
-      const __m128i b0 = _mm512_cvtepi32_epi8(r0), b1 = _mm512_cvtepi32_epi8(r1);
+      __m128i b0, b1;  // channels 0-7,16-23 and 8-15,24-31
+      if (one_step) {
+        const int64_t* one = reinterpret_cast<const int64_t*>(arr + 160);
+        b0 = Narrow16<T>(OneStep16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), one), saturate, vmin, vmax);
+        b1 = Narrow16<T>(OneStep16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), one + 16), saturate, vmin, vmax);
+      } else {
+        // Clamped to T's range, so truncating to bytes is exact.
+        b0 = _mm512_cvtepi32_epi8(Requantize16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32),
+                                               _mm512_loadu_si512(arr + 96), _mm512_loadu_si512(arr + 128), away512, zp, vmin, vmax));
+        b1 = _mm512_cvtepi32_epi8(Requantize16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48),
+                                               _mm512_loadu_si512(arr + 112), _mm512_loadu_si512(arr + 144), away512, zp, vmin, vmax));
+      }
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c), _mm_unpacklo_epi64(b0, b1));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + c + 16), _mm_unpackhi_epi64(b0, b1));
     }

@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 
 #define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
@@ -37,6 +39,10 @@ namespace {
 struct OutputRegs {
   __m512i mult, lshift, rshift, round_even, round_odd, count_even, count_odd, post, zp, vmin, vmax;
   __m512i rmask, rhalf;  // RoundingDivideByPOT's (1 << rshift) - 1 and its half, per column
+  // The one-step constants (q8_gemm.cc PackOneStepParams), [even | odd] columns.
+  __m512i mult_odd, round1_even, round1_odd, count1_even, count1_odd, fix_even, fix_odd;
+  bool one_step;
+  bool saturate;  // the clamp is the output type's range: a saturating narrow does it
 };
 
 LITEQ_AVX512VNNI inline __m512i Halves(const int64_t* lo, const int64_t* hi) {
@@ -62,7 +68,43 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   const __m512i one = _mm512_set1_epi32(1);
   o.rmask = _mm512_sub_epi32(_mm512_sllv_epi32(one, o.rshift), one);
   o.rhalf = _mm512_srli_epi32(o.rmask, 1);
+  const int64_t* one_step = reinterpret_cast<const int64_t*>(params + kPanelParams);
+  o.mult_odd = _mm512_srli_epi64(o.mult, 32);
+  o.round1_even = _mm512_loadu_si512(one_step);
+  o.round1_odd = _mm512_loadu_si512(one_step + 8);
+  o.count1_even = _mm512_loadu_si512(one_step + 16);
+  o.count1_odd = _mm512_loadu_si512(one_step + 24);
+  o.fix_even = _mm512_loadu_si512(one_step + 32);
+  o.fix_odd = _mm512_loadu_si512(one_step + 40);
+  o.one_step = op.one_step != 0;
+  o.saturate = false;
   return o;
+}
+
+// The output stage in one 64-bit step per column (q8_gemm.cc PackOneStepParams): p = x * m, + round,
+// - the ties-away correction where p < -2^30, arithmetic shift by n (Z_out is inside round); even and
+// odd columns' low halves interleaved back into column order. Then the clamp and the narrow to bytes.
+template <typename T>
+LITEQ_AVX512VNNI inline __m128i OneStep16(__m512i acc, const OutputRegs& o, bool left_shift, bool ties_up) {
+  const __m512i x = left_shift ? _mm512_sllv_epi32(acc, o.lshift) : acc;  // wraps like ShiftLeftWrapping
+  const __m512i p_even = _mm512_mul_epi32(x, o.mult);
+  const __m512i p_odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), o.mult_odd);
+  const __m512i low = _mm512_set1_epi64(-(int64_t{1} << 30));
+  __m512i even = _mm512_add_epi64(p_even, o.round1_even);
+  __m512i odd = _mm512_add_epi64(p_odd, o.round1_odd);
+  if (!ties_up) {
+    even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, o.fix_even);
+    odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, o.fix_odd);
+  }
+  even = _mm512_srav_epi64(even, o.count1_even);
+  odd = _mm512_srav_epi64(odd, o.count1_odd);
+  const __m512i order = _mm512_set_epi32(30, 14, 28, 12, 26, 10, 24, 8, 22, 6, 20, 4, 18, 2, 16, 0);
+  const __m512i r = _mm512_permutex2var_epi32(even, order, odd);
+  if (o.saturate) {
+    if (std::is_same<T, uint8_t>::value) return _mm512_cvtusepi32_epi8(_mm512_max_epi32(r, _mm512_setzero_si512()));
+    return _mm512_cvtsepi32_epi8(r);
+  }
+  return _mm512_cvtepi32_epi8(_mm512_min_epi32(_mm512_max_epi32(r, o.vmin), o.vmax));
 }
 
 // The output stage of q8_gemm_output_avx2.h on 16 lanes: the same integer steps, lane for lane.
@@ -98,7 +140,7 @@ template <typename T>
 LITEQ_AVX512VNNI inline void StoreRow16(__m512i x, int32_t rowcoef, int32_t rowsum, const OutputRegs& o, bool left_shift, bool ties_up,
                                         int nr, T* c) {
   if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum))));
-  const __m128i bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
+  const __m128i bytes = o.one_step ? OneStep16<T>(x, o, left_shift, ties_up) : _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
   if (nr == kNR) {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(c), bytes);
   } else {
@@ -191,7 +233,8 @@ LITEQ_AVX512VNNI inline void Gemm8x16c4(int m, int nr, int kquads, const uint8_t
                                         int32_t rowcoef, const int8_t* panel, const OutputParams& op, T* c, size_t c_stride) {
   const int32_t* params = reinterpret_cast<const int32_t*>(panel + static_cast<size_t>(kquads) * 4 * kNR);
   const __m512i colterm = _mm512_loadu_si512(params);
-  const OutputRegs o = LoadOutputRegs(params, op);
+  OutputRegs o = LoadOutputRegs(params, op);
+  o.saturate = op.act_min == std::numeric_limits<T>::min() && op.act_max == std::numeric_limits<T>::max();
   const bool left_shift = op.left_shift != 0, ties_up = op.rounding == 1;
   for (int r = 0; r < m; r += kMRVnni) {
     const int mr = std::min(kMRVnni, m - r);
