@@ -1,6 +1,7 @@
 // The AVX2 quantized ADD/SUB (x86/q8_vadd_8x__avx2.cc) and the threaded same-shape add_u8 / sub_i8
 // kernels against reference/add.h's QuantizedAddElement, bit for bit: lengths around the 8-lane
 // tile, zero points, clamps that bite, multipliers at ties (1 << 30) and extreme shifts.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "heavy_op_util.h"
+#include "kernels/lut.h"
 #include "kernels/reference/add.h"
 #include "kernels/vadd/q8_vadd.h"
 #include "liteq/liteq.h"
@@ -86,11 +88,12 @@ LQ_TEST(VaddOptAvx2MatchesReference) {
 }
 
 LQ_TEST(VaddOptThreadedKernelMatchesReference) {
-  // add_u8 / sub_i8 through the registry on a 2-thread pool: several 4096-element blocks plus a tail.
+  // add/sub u8/i8 through the registry on a 2-thread pool: several 4096-element blocks plus a tail,
+  // with the arithmetic kernels and with the plan-time pair table (kernels/lut.h LookupPairs).
   std::mt19937 rng(9);
   for (int threads : {1, 2}) {
-    for (int op = 0; op < 2; ++op) {
-      const bool u8 = op == 0;
+    for (int op = 0; op < 4; ++op) {
+      const bool u8 = op % 2 == 0, subtract = op >= 2;
       const int n = 3 * 4096 + 13;
       std::vector<uint8_t> x(n), y(n), out(n, 0xEE);
       for (int i = 0; i < n; ++i) x[i] = static_cast<uint8_t>(rng()), y[i] = static_cast<uint8_t>(rng());
@@ -115,7 +118,7 @@ LQ_TEST(VaddOptThreadedKernelMatchesReference) {
       auto ty = tx, tout = tx;
       ty.data = y.data();
       tout.data = out.data();
-      const std::string name = u8 ? "add_u8" : "sub_i8";
+      const std::string name = std::string(subtract ? "sub" : "add") + (u8 ? "_u8" : "_i8");
       const liteq::KernelInfo* k = liteq::FindKernel(name);
       const liteq::Tensor* ins[2] = {&tx, &ty};
       liteq::Tensor* outs[1] = {&tout};
@@ -125,14 +128,28 @@ LQ_TEST(VaddOptThreadedKernelMatchesReference) {
       liteq::OpContext ctx;
       ctx.pool = &pool;
       ctx.num_threads = threads;
-      LQ_CHECK_EQ(k->run(ctx, args), 0);
-      int bad = 0;
-      for (int i = 0; i < n; ++i) {
-        const int32_t want = u8 ? liteq::reference::QuantizedAddElement(s, x[i], y[i], false)
-                                : liteq::reference::QuantizedAddElement(s, static_cast<int8_t>(x[i]), static_cast<int8_t>(y[i]), true);
-        bad += static_cast<uint8_t>(want) != out[i];
+      // Without and with the plan-time pair table (built where gathers are fast: the AVX-512 levels).
+      std::vector<uint8_t> table;
+      const size_t table_bytes = k->prepare ? k->prepare(args, nullptr) : 0;
+      LQ_CHECK_EQ(table_bytes != 0, liteq::PairLookupIsFast());
+      for (bool prepared : {false, true}) {
+        if (prepared && table_bytes == 0) continue;
+        if (prepared) {
+          table.assign(table_bytes, 0);
+          LQ_CHECK_EQ(k->prepare(args, table.data()), table_bytes);
+          ctx.prepared = table.data();
+          ctx.prepared_bytes = table_bytes;
+        }
+        std::fill(out.begin(), out.end(), uint8_t{0xEE});
+        LQ_CHECK_EQ(k->run(ctx, args), 0);
+        int bad = 0;
+        for (int i = 0; i < n; ++i) {
+          const int32_t want = u8 ? liteq::reference::QuantizedAddElement(s, x[i], y[i], subtract)
+                                  : liteq::reference::QuantizedAddElement(s, static_cast<int8_t>(x[i]), static_cast<int8_t>(y[i]), subtract);
+          bad += static_cast<uint8_t>(want) != out[i];
+        }
+        LQ_CHECK_EQ(bad, 0);
       }
-      LQ_CHECK_EQ(bad, 0);
     }
   }
 }

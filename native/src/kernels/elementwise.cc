@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "kernels/kernel_lists.h"
+#include "kernels/lut.h"
 #include "kernels/params.h"
 #include "kernels/reference/add.h"
 #include "kernels/reference/broadcast.h"
@@ -48,11 +49,23 @@ constexpr int64_t kElementBlock = 4096;  // elements per task unit of the same-s
 
 // Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
 // over the threads, AVX2 when available (bit-exact, see vadd/q8_vadd.h), else the reference element.
+//
+// Where gathers are fast (AVX-512 levels), the op is a table instead: its result for every pair of
+// operand bytes, built once at plan creation by the reference element (PrepareSameShapeAdd), then one
+// lookup per element (kernels/lut.h LookupPairs) — the same bytes, about 1.7x faster than the AVX2
+// arithmetic here.
 template <typename T>
 bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s, bool subtract, const Tensor& x,
                      const Tensor& y, Tensor& out) {
   const int64_t n = out.NumElements();
   if (x.NumElements() != n || y.NumElements() != n) return false;
+  if (ctx.prepared && ctx.prepared_bytes >= kPairTableBytes && PairLookupIsFast()) {
+    const uint8_t* xb = static_cast<const uint8_t*>(x.data);
+    const uint8_t* yb = static_cast<const uint8_t*>(y.data);
+    uint8_t* ob = static_cast<uint8_t*>(out.data);
+    ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) { LookupPairs(ctx.prepared, xb + i0, yb + i0, i1 - i0, ob + i0); });
+    return true;
+  }
 #if defined(__wasm_simd128__)
   const bool simd = x86::ActiveIsa() == x86::Isa::kWasmSimd128 && vadd::Covers<T>(s);
   [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddWasmSimd;
@@ -226,20 +239,41 @@ int RunChannelPadded(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// The pair table of a same-shape quantized ADD/SUB (see RunSameShapeAdd), when lookups are fast here.
+template <Op O, typename T>
+size_t PrepareSameShapeAdd(const OpArgs& a, uint8_t* dst) {
+  const int64_t n = a.outputs[0]->NumElements();
+  if (a.inputs[0]->NumElements() != n || a.inputs[1]->NumElements() != n || !PairLookupIsFast()) return 0;
+  if (!dst) return kPairTableBytes;
+  const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
+  const reference::QuantizedAddSpec s{p.input1_offset,     p.input2_offset,  p.output_offset,     p.left_shift,
+                                      p.input1_multiplier, p.input1_shift,   p.input2_multiplier, p.input2_shift,
+                                      p.output_multiplier, p.output_shift,   p.activation_min,    p.activation_max};
+  for (int i = 0; i < 256; ++i) {
+    const T u = static_cast<T>(static_cast<uint8_t>(i));
+    for (int j = 0; j < 256; ++j) {
+      dst[256 * i + j] = static_cast<uint8_t>(reference::QuantizedAddElement(s, u, static_cast<T>(static_cast<uint8_t>(j)), O == Op::kSub));
+    }
+  }
+  std::fill(dst + 65536, dst + kPairTableBytes, uint8_t{0});
+  return kPairTableBytes;
+}
+
 #define LQ_BINARY(name, op, dtype, type) {name, RunBinary<op, dtype, type>, CheckBinary<dtype>, nullptr}
+#define LQ_QADD(name, op, dtype, type) {name, RunBinary<op, dtype, type>, CheckBinary<dtype>, nullptr, PrepareSameShapeAdd<op, type>}
 #define LQ_MINMAX(name, is_max, dtype, type) {name, RunMinMax<is_max, type>, CheckBinary<dtype>, nullptr}
 
 }  // namespace
 
 const KernelInfo kElementwiseKernels[] = {
     LQ_BINARY("add_f32", Op::kAdd, DType::kFloat32, float),
-    LQ_BINARY("add_u8", Op::kAdd, DType::kUInt8, uint8_t),
-    LQ_BINARY("add_i8", Op::kAdd, DType::kInt8, int8_t),
+    LQ_QADD("add_u8", Op::kAdd, DType::kUInt8, uint8_t),
+    LQ_QADD("add_i8", Op::kAdd, DType::kInt8, int8_t),
     LQ_BINARY("add_i32", Op::kAdd, DType::kInt32, int32_t),
     {"add_f32_channel_padded", RunChannelPadded, CheckChannelPadded, nullptr},
     LQ_BINARY("sub_f32", Op::kSub, DType::kFloat32, float),
-    LQ_BINARY("sub_u8", Op::kSub, DType::kUInt8, uint8_t),
-    LQ_BINARY("sub_i8", Op::kSub, DType::kInt8, int8_t),
+    LQ_QADD("sub_u8", Op::kSub, DType::kUInt8, uint8_t),
+    LQ_QADD("sub_i8", Op::kSub, DType::kInt8, int8_t),
     LQ_BINARY("sub_i32", Op::kSub, DType::kInt32, int32_t),
     LQ_BINARY("mul_f32", Op::kMul, DType::kFloat32, float),
     LQ_BINARY("mul_u8", Op::kMul, DType::kUInt8, uint8_t),
