@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "heavy_op_util.h"
+#include "kernels/reference/add.h"
 #include "kernels/reference/conv.h"
 #include "kernels/reference/fully_connected.h"
 #include "kernels/gemm/q8_gemm.h"
@@ -114,6 +115,8 @@ class ConvOptTester {
   ConvOptTester& per_channel(bool v) { per_channel_ = v; return *this; }
   ConvOptTester& rounding(int v) { rounding_ = v; return *this; }
   ConvOptTester& shift_range(int lo, int hi) { shift_lo_ = lo; shift_hi_ = hi; return *this; }
+  // conv_2d_*_add: the conv, then a same-shape ADD of another operand (random params, either side).
+  ConvOptTester& fused_add(bool v) { fused_add_ = v; return *this; }
   ConvOptTester& bias(bool v) { bias_ = v; return *this; }
   ConvOptTester& threads(int v) { threads_ = v; return *this; }
   ConvOptTester& constant_weights(bool v) { constant_weights_ = v; return *this; }
@@ -157,8 +160,31 @@ class ConvOptTester {
     auto tout = MakeTensor(dtype, {batches_, out_h, out_w, out_c_}, out);
     tf.is_constant = tb.is_constant = constant_weights_;
     std::vector<const liteq::Tensor*> inputs = {&tin, &tf};
-    if (bias_) inputs.push_back(&tb);
-    LQ_CHECK_EQ(RunLikePlan(dtype == DType::kUInt8 ? "conv_2d_u8" : "conv_2d_i8", b, inputs, &tout, threads_), 0);
+    if (bias_ || fused_add_) inputs.push_back(bias_ ? &tb : nullptr);
+    // The fused ADD: its params and side after the conv's, the other operand as input 3.
+    const int lo = std::numeric_limits<T>::min(), hi = std::numeric_limits<T>::max();
+    std::vector<T> other(out_size);
+    for (auto& v : other) v = static_cast<T>(RandInt(lo, hi));
+    auto tother = MakeTensor(dtype, {batches_, out_h, out_w, out_c_}, other);
+    liteq::reference::QuantizedAddSpec add{};
+    const int side = RandInt(0, 1);
+    if (fused_add_) {
+      add = {-RandInt(lo, hi), -RandInt(lo, hi), RandInt(lo, hi), 20, RandInt(1 << 30, std::numeric_limits<int32_t>::max()),
+             RandInt(-3, 0), RandInt(1 << 30, std::numeric_limits<int32_t>::max()), RandInt(-3, 0),
+             RandInt(1 << 30, std::numeric_limits<int32_t>::max()), RandInt(-21, -16), RandInt(lo, lo + 30), RandInt(hi - 30, hi)};
+      liteq::ElementwiseParams ep{};
+      ep.input1_offset = add.input1_offset, ep.input2_offset = add.input2_offset, ep.output_offset = add.output_offset;
+      ep.left_shift = add.left_shift, ep.input1_multiplier = add.input1_multiplier, ep.input1_shift = add.input1_shift;
+      ep.input2_multiplier = add.input2_multiplier, ep.input2_shift = add.input2_shift;
+      ep.output_multiplier = add.output_multiplier, ep.output_shift = add.output_shift;
+      ep.activation_min = add.activation_min, ep.activation_max = add.activation_max;
+      const uint8_t* e = reinterpret_cast<const uint8_t*>(&ep);
+      b.bytes.insert(b.bytes.end(), e, e + sizeof(ep));
+      b.i(side);
+      inputs.push_back(&tother);
+    }
+    const std::string kernel = std::string(dtype == DType::kUInt8 ? "conv_2d_u8" : "conv_2d_i8") + (fused_add_ ? "_add" : "");
+    LQ_CHECK_EQ(RunLikePlan(kernel, b, inputs, &tout, threads_), 0);
 
     const liteq::reference::ConvShape s = {batches_, in_h_, in_w_, in_c_, out_h, out_w, out_c_, fh_, fw_,
                                            sh_,      sw_,   dh_,   dw_,   pad_top, pad_left};
@@ -167,6 +193,12 @@ class ConvOptTester {
                                                      mult.data(), shift.data(), per_channel_};
     liteq::reference::ConvQuantized<T>(s, q, input.data(), filter.data(), bias_ ? bias.data() : nullptr, want.data(),
                                        0, batches_ * out_h);
+    if (fused_add_) {
+      for (size_t i = 0; i < out_size; ++i) {
+        want[i] = static_cast<T>(side == 0 ? liteq::reference::QuantizedAddElement(add, want[i], other[i], false)
+                                           : liteq::reference::QuantizedAddElement(add, other[i], want[i], false));
+      }
+    }
     size_t mismatches = 0;
     for (size_t i = 0; i < out_size; ++i) mismatches += out[i] != want[i];
     if (mismatches) {
@@ -223,6 +255,7 @@ class ConvOptTester {
   int batches_ = 1, in_h_ = 5, in_w_ = 5, in_c_ = 3, out_c_ = 4, fh_ = 1, fw_ = 1, sh_ = 1, sw_ = 1, dh_ = 1, dw_ = 1;
   bool same_ = false, per_channel_ = false, bias_ = true;
   int zin_ = 0, zf_ = 0, zout_ = 0, act_min_ = 0, act_max_ = 255, rounding_ = 1, shift_lo_ = -12, shift_hi_ = -4;
+  bool fused_add_ = false;
   int threads_ = 1;
   bool constant_weights_ = true;
 };
@@ -269,6 +302,33 @@ void RandomConvs(int count, bool per_channel) {
 }
 
 }  // namespace
+
+// conv_2d_{u8,i8}_add at every ISA level: tasks that split rows (the ADD per finished row range) and,
+// with few pixels and many channels on 2-3 threads, tasks that split columns (the ADD after the GEMM);
+// non-constant weights (packed per run) and the reference conv (a shape the GEMM does not take) too.
+LQ_TEST(ConvOptFusedAdd) {
+  for (auto isa : IsaLevels()) {
+    liteq::q8_gemm::SetIsaCapForTesting(isa);
+    for (int i = 0; i < 24; ++i) {
+      const bool u8 = i % 2 == 0;
+      const int threads = RandInt(1, 3);
+      ConvOptTester t;
+      t.fused_add(true).threads(threads).bias(RandInt(0, 4) != 0).constant_weights(RandInt(0, 3) != 0).rounding(RandInt(0, 1));
+      if (i % 3 == 0) {
+        t.input_size(RandInt(3, 4), RandInt(3, 4)).channels(RandInt(150, 300), RandInt(100, 200)).filter(3, 3).same_padding(true);
+      } else {
+        t.batches(RandInt(1, 2)).input_size(RandInt(1, 19), RandInt(1, 19)).channels(RandInt(1, 40), RandInt(1, 40))
+            .filter(RandInt(1, 3), RandInt(1, 3)).stride(RandInt(1, 2), 1).same_padding(RandInt(0, 1) == 1);
+      }
+      if (u8) {
+        t.zero_points(RandInt(0, 255), RandInt(0, 255), RandInt(0, 255)).Test<uint8_t>();
+      } else {
+        t.per_channel(RandInt(0, 3) != 0).zero_points(RandInt(-128, 127), 0, RandInt(-128, 127)).clamp(-128, 127).Test<int8_t>();
+      }
+    }
+  }
+  liteq::q8_gemm::SetIsaCapForTesting(liteq::q8_gemm::Isa::kAvx512Vnni);  // no cap
+}
 
 LQ_TEST(ConvOptUint8Random) { RandomConvs<uint8_t>(150, false); }
 LQ_TEST(ConvOptInt8PerChannelRandom) { RandomConvs<int8_t>(150, true); }

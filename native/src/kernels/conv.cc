@@ -6,6 +6,7 @@
 //
 // Inputs: input [N,H,W,Cin], filter [Cout,KH,KW,Cin], bias [Cout] (optional; float32 or int32).
 #include <cstdint>
+#include <string>
 
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
@@ -13,6 +14,8 @@
 #include "kernels/reference/conv.h"
 #include "kernels/gemm/f32_gemm.h"
 #include "kernels/gemm/q8_gemm.h"
+#include "kernels/lut.h"
+#include "kernels/vadd/q8_vadd.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -135,8 +138,10 @@ size_t PrepareConvQuantized(const OpArgs& a, uint8_t* dst) {
   return q8_gemm::PackedWeightsBytes(g);
 }
 
+// The conv; rows_done (optional) gets every range of output rows (pixels) once they are final.
 template <typename T>
-int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
+int RunConvQuantizedRows(const OpContext& ctx, const OpArgs& a, const uint8_t* packed, size_t packed_bytes,
+                         const FunctionRef<void(int64_t, int64_t)>* rows_done) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
@@ -144,10 +149,11 @@ int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
   {
     q8_gemm::Problem g = GemmProblem(a, p, s);
     if (!IsPointwise(s)) g.conv = &s;
+    g.rows_done = rows_done;
     if (q8_gemm::Supports(g) && ctx.scratch &&
         ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g);
-      q8_gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
+      const bool prepared = packed && packed_bytes == q8_gemm::PackedWeightsBytes(g);
+      q8_gemm::Run(ctx, g, prepared ? packed : nullptr);
       return LITEQ_OK;
     }
   }
@@ -165,7 +171,87 @@ int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
                                 bias ? bias->Data<int32_t>() : nullptr, a.outputs[0]->Data<T>(), static_cast<int>(begin),
                                 static_cast<int>(end));
   });
+  if (rows_done) ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h * s.out_w, *rows_done);
   return LITEQ_OK;
+}
+
+template <typename T>
+int RunConvQuantized(const OpContext& ctx, const OpArgs& a) {
+  return RunConvQuantizedRows<T>(ctx, a, ctx.prepared, ctx.prepared_bytes, nullptr);
+}
+
+// ---- conv_2d_{u8,i8}_add: a CONV_2D whose result only a same-shape ADD reads (packages/core/src/plan/
+// fuse.ts fuseConvAdd). Inputs: input, filter, bias (or omitted), the ADD's other operand; the output is
+// the ADD's. Params: ConvParams and its per-channel arrays, then the ADD's ElementwiseParams and an
+// int32 `side` (the conv result's operand index in the ADD: 0 or 1). The conv writes its bytes — the ones
+// TFLite's CONV_2D writes — into the output, and each range of output rows, once final, is added to
+// the other operand in place, by the task that computed it while the rows are in its cache: the same
+// bytes as the two ops, without a pass over memory and a hand-off between them.
+
+struct AddTail {
+  ElementwiseParams add;
+  int32_t side;
+};
+
+const AddTail* AddTailOf(const OpArgs& a) {
+  const ConvParams& p = *ParamsAs<ConvParams>(a);
+  const size_t at = sizeof(ConvParams) + 8u * static_cast<size_t>(p.num_channels);
+  return a.params_size >= at + sizeof(AddTail) ? reinterpret_cast<const AddTail*>(static_cast<const uint8_t*>(a.params) + at) : nullptr;
+}
+
+template <DType D>
+int CheckConvAdd(const OpArgs& a) {
+  if (a.num_inputs != 4 || !a.inputs[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_add: expects input, filter, bias (or omitted) and the ADD's other operand");
+  if (const int status = CheckConv(a, D); status != LITEQ_OK) return status;
+  const AddTail* t = AddTailOf(a);
+  if (!t) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_add: params blob too short for the ADD");
+  if (const char* bad = DeclaredRanges<ElementwiseParams>::Violation(t->add)) return Fail(LITEQ_E_INVALID_ARGUMENT, std::string("conv_2d_add: ADD params field ") + bad);
+  if (t->side != 0 && t->side != 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_add: side must be 0 or 1");
+  const Tensor &r = *a.inputs[3], &out = *a.outputs[0];
+  if (r.dtype != D || r.rank != out.rank || r.NumElements() != out.NumElements()) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_add: the ADD's other operand must have the output's shape and dtype");
+  for (int d = 0; d < out.rank; ++d) {
+    if (r.dims[d] != out.dims[d]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_add: the ADD's other operand must have the output's shape and dtype");
+  }
+  return LITEQ_OK;
+}
+
+// The conv's packed weights (as conv_2d's prepare), then at the next 64-byte boundary the ADD's pair
+// table where lookups are fast (kernels/lut.h).
+size_t PackedPartBytes(const OpArgs& a) { return (PrepareConvQuantized(a, nullptr) + 63) / 64 * 64; }
+
+template <typename T>
+size_t PrepareConvAdd(const OpArgs& a, uint8_t* dst) {
+  const size_t packed = PackedPartBytes(a);
+  const size_t table = PairLookupIsFast() ? kPairTableBytes : 0;
+  if (dst) {
+    if (packed) PrepareConvQuantized(a, dst);
+    const AddTail& t = *AddTailOf(a);
+    if (table) vadd::FillPairTable<T>(vadd::AddSpecOf(t.add), false, dst + packed);
+  }
+  return packed + table;
+}
+
+template <typename T>
+int RunConvAdd(const OpContext& ctx, const OpArgs& a) {
+  const AddTail& t = *AddTailOf(a);
+  const reference::QuantizedAddSpec spec = vadd::AddSpecOf(t.add);
+  const size_t packed = ctx.prepared ? PackedPartBytes(a) : 0;
+  const uint8_t* table = ctx.prepared && ctx.prepared_bytes >= packed + kPairTableBytes ? ctx.prepared + packed : nullptr;
+  const int64_t channels = a.outputs[0]->dims[3];
+  const T* other = a.inputs[3]->Data<T>();
+  T* out = a.outputs[0]->Data<T>();
+  auto add_rows = [&](int64_t m0, int64_t m1) {
+    T* o = out + m0 * channels;
+    const T* r = other + m0 * channels;
+    const size_t n = static_cast<size_t>((m1 - m0) * channels);
+    if (t.side == 0) {
+      vadd::AddRange(spec, false, static_cast<const T*>(o), r, n, o, table);
+    } else {
+      vadd::AddRange(spec, false, r, static_cast<const T*>(o), n, o, table);
+    }
+  };
+  const FunctionRef<void(int64_t, int64_t)> rows_done(add_rows);
+  return RunConvQuantizedRows<T>(ctx, a, packed ? ctx.prepared : nullptr, packed ? PrepareConvQuantized(a, nullptr) : 0, &rows_done);
 }
 
 }  // namespace
@@ -174,6 +260,8 @@ const KernelInfo kConvKernels[] = {
     {"conv_2d_f32", RunConvF32, CheckConvF32, ScratchConvF32, PrepareConvF32},
     {"conv_2d_u8", RunConvQuantized<uint8_t>, CheckConvU8, ScratchConvQuantized, PrepareConvQuantized},
     {"conv_2d_i8", RunConvQuantized<int8_t>, CheckConvI8, ScratchConvQuantized, PrepareConvQuantized},
+    {"conv_2d_u8_add", RunConvAdd<uint8_t>, CheckConvAdd<DType::kUInt8>, ScratchConvQuantized, PrepareConvAdd<uint8_t>},
+    {"conv_2d_i8_add", RunConvAdd<int8_t>, CheckConvAdd<DType::kInt8>, ScratchConvQuantized, PrepareConvAdd<int8_t>},
 };
 const size_t kConvKernelCount = sizeof(kConvKernels) / sizeof(kConvKernels[0]);
 

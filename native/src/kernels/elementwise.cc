@@ -48,46 +48,20 @@ int CheckBinary(const OpArgs& a) {
 constexpr int64_t kElementBlock = 4096;  // elements per task unit of the same-shape loops
 
 // Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
-// over the threads, AVX2 when available (bit-exact, see vadd/q8_vadd.h), else the reference element.
-//
-// Where gathers are fast (AVX-512 levels), the op is a table instead: its result for every pair of
-// operand bytes, built once at plan creation by the reference element (PrepareSameShapeAdd), then one
-// lookup per element (kernels/lut.h LookupPairs) — the same bytes, about 1.7x faster than the AVX2
-// arithmetic here.
+// over the threads, each by vadd::AddRange (bit-exact, see vadd/q8_vadd.h): at the AVX-512 levels a
+// table of the op's result for every pair of operand bytes, built once at plan creation by the
+// reference element (PrepareSameShapeAdd), one lookup per element — ~1.7x the AVX2 arithmetic here.
 template <typename T>
 bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s, bool subtract, const Tensor& x,
                      const Tensor& y, Tensor& out) {
   const int64_t n = out.NumElements();
   if (x.NumElements() != n || y.NumElements() != n) return false;
-  if (ctx.prepared && ctx.prepared_bytes >= kPairTableBytes && PairLookupIsFast()) {
-    const uint8_t* xb = static_cast<const uint8_t*>(x.data);
-    const uint8_t* yb = static_cast<const uint8_t*>(y.data);
-    uint8_t* ob = static_cast<uint8_t*>(out.data);
-    ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) { LookupPairs(ctx.prepared, xb + i0, yb + i0, i1 - i0, ob + i0); });
-    return true;
-  }
-#if defined(__wasm_simd128__)
-  const bool simd = x86::ActiveIsa() == x86::Isa::kWasmSimd128 && vadd::Covers<T>(s);
-  [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddWasmSimd;
-  [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddWasmSimd;
-#else
-  const bool simd = x86::ActiveIsa() >= x86::Isa::kAvx2 && vadd::Covers<T>(s);  // AVX-512 levels run it too
-  [[maybe_unused]] constexpr auto kU8 = vadd::QU8VaddAvx2;
-  [[maybe_unused]] constexpr auto kS8 = vadd::QS8VaddAvx2;
-#endif
+  const uint8_t* table = ctx.prepared && ctx.prepared_bytes >= kPairTableBytes ? ctx.prepared : nullptr;
   const T* xd = x.Data<T>();
   const T* yd = y.Data<T>();
   T* od = out.Data<T>();
   ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) {
-    if (simd) {
-      if constexpr (std::is_same<T, uint8_t>::value) {
-        kU8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
-      } else {
-        kS8(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
-      }
-    } else {
-      vadd::VaddReference(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0);
-    }
+    vadd::AddRange(s, subtract, xd + i0, yd + i0, static_cast<size_t>(i1 - i0), od + i0, table);
   });
   return true;
 }
@@ -171,9 +145,7 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
       out[o] = static_cast<T>(reference::QuantizedMulElement(s, x[i], y[j]));
     });
   } else {
-    const reference::QuantizedAddSpec s{p.input1_offset,     p.input2_offset,  p.output_offset,     p.left_shift,
-                                        p.input1_multiplier, p.input1_shift,   p.input2_multiplier, p.input2_shift,
-                                        p.output_multiplier, p.output_shift,   p.activation_min,    p.activation_max};
+    const reference::QuantizedAddSpec s = vadd::AddSpecOf(p);
     if (RunSameShapeAdd<T>(ctx, s, O == Op::kSub, *a.inputs[0], *a.inputs[1], *a.outputs[0])) return LITEQ_OK;
     reference::ForEachBroadcast(bc, [&](int64_t o, int64_t i, int64_t j) {
       out[o] = static_cast<T>(reference::QuantizedAddElement(s, x[i], y[j], O == Op::kSub));
@@ -244,18 +216,7 @@ template <Op O, typename T>
 size_t PrepareSameShapeAdd(const OpArgs& a, uint8_t* dst) {
   const int64_t n = a.outputs[0]->NumElements();
   if (a.inputs[0]->NumElements() != n || a.inputs[1]->NumElements() != n || !PairLookupIsFast()) return 0;
-  if (!dst) return kPairTableBytes;
-  const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
-  const reference::QuantizedAddSpec s{p.input1_offset,     p.input2_offset,  p.output_offset,     p.left_shift,
-                                      p.input1_multiplier, p.input1_shift,   p.input2_multiplier, p.input2_shift,
-                                      p.output_multiplier, p.output_shift,   p.activation_min,    p.activation_max};
-  for (int i = 0; i < 256; ++i) {
-    const T u = static_cast<T>(static_cast<uint8_t>(i));
-    for (int j = 0; j < 256; ++j) {
-      dst[256 * i + j] = static_cast<uint8_t>(reference::QuantizedAddElement(s, u, static_cast<T>(static_cast<uint8_t>(j)), O == Op::kSub));
-    }
-  }
-  std::fill(dst + 65536, dst + kPairTableBytes, uint8_t{0});
+  if (dst) vadd::FillPairTable<T>(vadd::AddSpecOf(*ParamsAs<ElementwiseParams>(a)), O == Op::kSub, dst);
   return kPairTableBytes;
 }
 

@@ -13,7 +13,7 @@
   static_assert(offsetof(liteq::S, f) == (off), #S "." #f " is not at byte " #off " as declared"); \
   static_assert(std::is_same_v<decltype(liteq::S::f), __VA_ARGS__>, #S "." #f " is not " #__VA_ARGS__ " as declared")
 
-// ConvParams: 15 fields, 60 bytes; then int32 multipliers[num_channels], int32 shifts[num_channels]
+// ConvParams: 15 fields, 60 bytes; then int32 multipliers[num_channels], int32 shifts[num_channels]; conv_2d_{u8,i8}_add: then ElementwiseParams add, int32 side
 static_assert(sizeof(liteq::ConvParams) == 60, "ConvParams is not 60 bytes as declared");
 LITEQ_DECLARED_FIELD(ConvParams, stride_h, 0, int32_t);
 LITEQ_DECLARED_FIELD(ConvParams, stride_w, 4, int32_t);

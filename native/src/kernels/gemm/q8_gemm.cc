@@ -318,7 +318,7 @@ struct KernelFor<int8_t> {
 // Rows [m_begin, m_end) x panels [p_begin, p_end), A converted block by block into a_buf.
 template <typename T>
 void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_begin, int m_end, int p_begin,
-             int p_end, bool a_packed) {
+             int p_end, bool a_packed, bool whole_rows) {
   const int kpairs = KPairs(p.K);
   const size_t a_stride = static_cast<size_t>(kpairs) * 2;
   const size_t panel_len = PanelInt16s(p.K);
@@ -338,6 +338,7 @@ void RunTile(const Problem& p, const int16_t* packed_b, int16_t* a_buf, int m_be
                       c + static_cast<int64_t>(m) * p.N + n0, static_cast<size_t>(p.N));
       }
     }
+    if (whole_rows && p.rows_done) (*p.rows_done)(mb, mb_end);
   }
 }
 
@@ -359,7 +360,7 @@ bool DirectAVnni(const Problem& p) { return !p.conv && p.K % 4 == 0 && p.dtype =
 // The VNNI twin of RunTile: rows [m_begin, m_end) x panels [p_begin, p_end).
 template <typename T>
 void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m_begin, int m_end, int p_begin,
-                 int p_end, bool a_packed) {
+                 int p_end, bool a_packed, bool whole_rows) {
 #if defined(__x86_64__) || defined(__i386__)
   const int kquads = KQuads(p.K);
   const size_t a_stride = static_cast<size_t>(kquads) * 4;
@@ -391,9 +392,10 @@ void RunTileVnni(const Problem& p, const int8_t* packed_b, uint8_t* a_buf, int m
                                 static_cast<size_t>(p.N));
       }
     }
+    if (whole_rows && p.rows_done) (*p.rows_done)(mb, mb_end);
   }
 #else
-  (void)p, (void)packed_b, (void)a_buf, (void)m_begin, (void)m_end, (void)p_begin, (void)p_end, (void)a_packed;
+  (void)p, (void)packed_b, (void)a_buf, (void)m_begin, (void)m_end, (void)p_begin, (void)p_end, (void)a_packed, (void)whole_rows;
 #endif
 }
 
@@ -430,17 +432,20 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
       PackARows<T>(p, 0, p.M, reinterpret_cast<int16_t*>(a_slots));
     }
   }
+  // Every task computes whole rows (all panels) when tasks split rows, or when there is one task.
+  const bool whole_rows = split.split_m || split.tasks == 1;
   x86::RunGemmTasks(ctx, split, [&](int t) {
     uint8_t* slot = share_a ? a_slots : a_slots + static_cast<size_t>(t) * slot_bytes;
     int m0, m1, p0, p1;
     split.Range(t, &m0, &m1, &p0, &p1);
     if (m0 >= m1 || p0 >= p1) return;
     if (vnni) {
-      RunTileVnni<T>(p, reinterpret_cast<const int8_t*>(b), slot, m0, m1, p0, p1, share_a);
+      RunTileVnni<T>(p, reinterpret_cast<const int8_t*>(b), slot, m0, m1, p0, p1, share_a, whole_rows);
     } else {
-      RunTile<T>(p, reinterpret_cast<const int16_t*>(b), reinterpret_cast<int16_t*>(slot), m0, m1, p0, p1, share_a);
+      RunTile<T>(p, reinterpret_cast<const int16_t*>(b), reinterpret_cast<int16_t*>(slot), m0, m1, p0, p1, share_a, whole_rows);
     }
   });
+  if (p.rows_done && !whole_rows) ParallelFor(ctx, p.M, *p.rows_done);
 }
 
 }  // namespace

@@ -49,6 +49,10 @@ struct Problem {
   int32_t output_offset, act_min, act_max;
   int32_t rounding;  // reference::Rounding
   void* c;           // [M][N]
+  // Optional: called once for each range of rows [m0, m1) of C, after every column of those rows is
+  // final — by the task that computed them, while they are in its cache (tasks that split rows), or over
+  // the threads after the GEMM (tasks that split columns). conv_2d_*_add runs its ADD there.
+  const FunctionRef<void(int64_t, int64_t)>* rows_done = nullptr;
 };
 
 // True when the optimized path can run this problem bit-exactly at the active ISA (else callers use

@@ -1,7 +1,7 @@
 // IR → executable plan, in named steps: lower every op (kernel + params + inferred output shapes),
 // lay activations out in one arena by lifetime (arena.ts), gather the constants, and encode the
 // description native/src/runtime/plan.cc reads (encode.ts; format in native/include/liteq/liteq.h).
-import { fuseActivations, fuseChannelPadding, fusePadding } from './fuse.js';
+import { fuseActivations, fuseChannelPadding, fuseConvAdd, fusePadding } from './fuse.js';
 import { UnsupportedError } from '../errors.js';
 import { opName } from '../ir/op-name.js';
 import { DTYPE_BYTES, numElements, type DType, type Model, type Operator, type Subgraph } from '../ir/types.js';
@@ -133,7 +133,7 @@ export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan 
   if (!original) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
   const folded = foldConstantDequantize(original);
   const keep = new Set(opts.keep ?? []);
-  const sg = opts.preserveIntermediates ? folded : fuseChannelPadding(fusePadding(fuseActivations(folded, keep), keep), keep);
+  const sg = opts.preserveIntermediates ? folded : fuseConvAdd(fuseChannelPadding(fusePadding(fuseActivations(folded, keep), keep), keep), keep);
   const missing = unsupportedOpsOf(sg.operators);
   if (missing.size > 0) {
     const list = [...missing].map(([n, c]) => `${n} (${c})`).join(', ');

@@ -6,10 +6,12 @@
 // those RELUs do (`x < lo ? lo : x`), and ±inf end at the same bound either way (the NONE clamp makes
 // them ±FLT_MAX first). RELU6 is left alone: TFLite's RELU6 turns NaN into 0, the fused clamp would
 // keep it. And a quantized PAD read only by a VALID conv becomes that conv's padding (`fusePadding`);
-// a float PAD of channels read only by an ADD becomes that ADD's short operand (`fuseChannelPadding`).
+// a float PAD of channels read only by an ADD becomes that ADD's short operand (`fuseChannelPadding`);
+// a quantized CONV_2D read only by a same-shape ADD takes the ADD over (`fuseConvAdd`).
 import { builtinOptions, opName } from '../ir/op-name.js';
 import type { Operator, Subgraph, Tensor } from '../ir/types.js';
 import { constInts } from './ops/quant-helpers.js';
+import { FUSED_ADD, type FusedAdd } from './ops/conv.js';
 import { CHANNEL_PADDED } from './ops/elementwise.js';
 import { EXPLICIT_PADDING, paddingMode } from './ops/padding.js';
 
@@ -147,4 +149,49 @@ export function fuseChannelPadding(sg: Subgraph, keep: ReadonlySet<number>): Sub
     inputs[side] = x;
     return { ...add, op: { ...add.op, options: options as typeof add.op.options }, inputs };
   });
+}
+
+/**
+ * "Requantize into add": a quantized (uint8 / int8) CONV_2D whose result only a same-shape ADD reads
+ * (the projection conv of an inverted-residual block) takes the ADD over: conv_2d_*_add computes the
+ * conv's output bytes and adds the ADD's other operand to each range of rows as soon as it is final,
+ * in the task that computed it — no pass over memory and no hand-off between the two ops. Exact: the
+ * conv's bytes are TFLite's CONV_2D output, and the ADD is computed from them with the ADD's own
+ * parameters. The other operand must exist before the conv runs (a graph input, a constant, or the
+ * output of an earlier op); the conv's result must be invisible (not an output, not kept).
+ */
+export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
+  const readers = new Map<number, number>();
+  for (const op of sg.operators) for (const i of op.inputs) if (i >= 0) readers.set(i, (readers.get(i) ?? 0) + 1);
+  const producer = new Map<number, number>();
+  sg.operators.forEach((op, k) => op.outputs.forEach((o) => producer.set(o, k)));
+  const visible = new Set([...sg.outputs, ...keep]);
+  const sameShape = (a: Tensor, b: Tensor) => a.shape.length > 0 && a.shape.join(',') === b.shape.join(',') && a.shape.every((d) => d > 0);
+  const replaced = new Map<number, Operator>();
+  const dropped = new Set<number>();
+  sg.operators.forEach((add, k) => {
+    if (add.op.kind !== 'builtin' || add.op.opcode !== 'ADD' || add.inputs.length !== 2 || add.outputs.length !== 1) return;
+    if (add.inputs[0] === add.inputs[1] || builtinOptions(add)[CHANNEL_PADDED] !== undefined) return;
+    for (const side of [0, 1] as const) {
+      const t = add.inputs[side]!, r = add.inputs[1 - side]!;
+      const c = producer.get(t);
+      if (c === undefined || replaced.has(c) || dropped.has(c)) continue;
+      const conv = sg.operators[c]!;
+      if (conv.op.kind !== 'builtin' || conv.op.opcode !== 'CONV_2D' || conv.outputs.length !== 1 || conv.inputs.length < 2 || conv.inputs.length > 3) continue;
+      const [x, y, z] = [sg.tensors[conv.inputs[0]!]!, sg.tensors[t]!, sg.tensors[add.outputs[0]!]!];
+      const other = sg.tensors[r]!;
+      if ((y.dtype !== 'uint8' && y.dtype !== 'int8') || x.dtype !== y.dtype || other.dtype !== y.dtype || z.dtype !== y.dtype) continue;
+      if (!sameShape(y, other) || !sameShape(y, z) || readers.get(t) !== 1 || visible.has(t)) continue;
+      const rp = producer.get(r);
+      if (rp !== undefined && rp >= c) continue; // the other operand must exist when the conv runs
+      const fused: FusedAdd = { intermediate: t, add, side };
+      const options = { ...builtinOptions(conv), type: builtinOptions(conv).type ?? 'Conv2DOptions', [FUSED_ADD]: fused };
+      const inputs = [conv.inputs[0]!, conv.inputs[1]!, conv.inputs[2] ?? -1, r];
+      replaced.set(c, { ...conv, op: { ...conv.op, options: options as typeof conv.op.options }, inputs, outputs: [add.outputs[0]!] });
+      dropped.add(k);
+      return;
+    }
+  });
+  if (dropped.size === 0) return sg;
+  return { ...sg, operators: sg.operators.flatMap((op, k) => (dropped.has(k) ? [] : [replaced.get(k) ?? op])) };
 }

@@ -10,6 +10,7 @@ import { UnsupportedError } from '../../errors.js';
 import { f32, quantizeMultiplier } from '../../quantize/numerics/quant-math.js';
 import { encodeParams, type ParamsValues } from '../params.js';
 import type { LowerContext, LoweredOp, OpLowering, Operator } from '../types.js';
+import { elementwiseLowering } from './elementwise.js';
 import { isHybrid, lowerConvHybrid } from './hybrid.js';
 import { convGeometry, convGeometryFields, convShapes } from './padding.js';
 import {
@@ -143,15 +144,50 @@ export function convQuantFields(op: Operator, t: ReturnType<typeof convTensors>,
   };
 }
 
+/**
+ * Option the plan gives a quantized CONV_2D that took over the same-shape ADD reading its result
+ * (plan/fuse.ts `fuseConvAdd`): the conv's own output tensor (`intermediate`, whose quantization its
+ * output stage uses), the ADD op, and `side`, the conv result's operand index in it. The conv's inputs
+ * are then [input, filter, bias or -1, the ADD's other operand] and its output is the ADD's.
+ * Plan-only: never written to a file.
+ */
+export const FUSED_ADD = 'liteqFusedAdd';
+export interface FusedAdd {
+  intermediate: number;
+  add: Operator;
+  side: 0 | 1;
+}
+
+function lowerConv(op: Operator, ctx: LowerContext): LoweredOp {
+  const t = convTensors(op, ctx);
+  const { n, h, w, cout, kh, kw } = convShapes(op, ctx, 'CONV_2D');
+  const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
+  const q = convQuantFields(op, t, cout, 0, Rounding.TiesUp);
+  const params = encodeParams('ConvParams', { ...convGeometryFields(g), ...q.values }).i32s(q.multipliers).i32s(q.shifts).finish();
+  return { kernel: `conv_2d_${t.kind}`, params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
+}
+
+/** conv_2d_{u8,i8}_add: the conv's params, then the ADD's (as add_{u8,i8} lowers them) and `side`. */
+function lowerConvAdd(op: Operator, ctx: LowerContext, fused: FusedAdd): LoweredOp {
+  const conv = lowerConv({ ...op, inputs: op.inputs.slice(0, 3), outputs: [fused.intermediate] }, ctx);
+  const shape = conv.outputShapes[0]!;
+  const add = elementwiseLowering.lower(fused.add, { ...ctx, shape: (i) => (i === fused.intermediate ? shape : ctx.shape(i)) });
+  const kind = conv.kernel.slice('conv_2d_'.length);
+  if (add.kernel !== `add_${kind}` || add.outputShapes[0]!.join(',') !== shape.join(',') || ctx.shape(op.inputs[3]!).join(',') !== shape.join(',')) {
+    throw new UnsupportedError(`CONV_2D with a fused ADD: ${add.kernel} of [${ctx.shape(op.inputs[3]!)}] onto a ${kind} conv of [${shape}] (a same-shape quantized ADD only)`);
+  }
+  const params = new Uint8Array(conv.params.byteLength + add.params.byteLength + 4);
+  params.set(conv.params, 0);
+  params.set(add.params, conv.params.byteLength);
+  new DataView(params.buffer).setInt32(conv.params.byteLength + add.params.byteLength, fused.side, true);
+  return { kernel: `${conv.kernel}_add`, params, outputShapes: [shape] };
+}
+
 export const convLowering: OpLowering = {
   ops: ['CONV_2D'],
   lower(op, ctx): LoweredOp {
     if (isHybrid(op, ctx)) return lowerConvHybrid(op, ctx);
-    const t = convTensors(op, ctx);
-    const { n, h, w, cout, kh, kw } = convShapes(op, ctx, 'CONV_2D');
-    const g = convGeometry(op, 'CONV_2D', h, w, kh, kw);
-    const q = convQuantFields(op, t, cout, 0, Rounding.TiesUp);
-    const params = encodeParams('ConvParams', { ...convGeometryFields(g), ...q.values }).i32s(q.multipliers).i32s(q.shifts).finish();
-    return { kernel: `conv_2d_${t.kind}`, params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
+    const fused = options(op)[FUSED_ADD] as FusedAdd | undefined;
+    return fused ? lowerConvAdd(op, ctx, fused) : lowerConv(op, ctx);
   },
 };
