@@ -314,7 +314,9 @@ LQ_TEST(ConvOptFusedAdd) {
       const int threads = RandInt(1, 3);
       ConvOptTester t;
       t.fused_add(true).threads(threads).bias(RandInt(0, 4) != 0).constant_weights(RandInt(0, 3) != 0).rounding(RandInt(0, 1));
-      if (i % 3 == 0) {
+      if (i == 1) {  // an output past kPairTableMinElements: the ADD by pair table where lookups are fast
+        t.input_size(64, 64 + RandInt(0, 3)).channels(RandInt(8, 16), 24);
+      } else if (i % 3 == 0) {
         t.input_size(RandInt(3, 4), RandInt(3, 4)).channels(RandInt(150, 300), RandInt(100, 200)).filter(3, 3).same_padding(true);
       } else {
         t.batches(RandInt(1, 2)).input_size(RandInt(1, 19), RandInt(1, 19)).channels(RandInt(1, 40), RandInt(1, 40))

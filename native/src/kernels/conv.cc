@@ -216,13 +216,13 @@ int CheckConvAdd(const OpArgs& a) {
 }
 
 // The conv's packed weights (as conv_2d's prepare), then at the next 64-byte boundary the ADD's pair
-// table where lookups are fast (kernels/lut.h).
+// table where lookups are fast and the output is large enough (kernels/lut.h).
 size_t PackedPartBytes(const OpArgs& a) { return (PrepareConvQuantized(a, nullptr) + 63) / 64 * 64; }
 
 template <typename T>
 size_t PrepareConvAdd(const OpArgs& a, uint8_t* dst) {
   const size_t packed = PackedPartBytes(a);
-  const size_t table = PairLookupIsFast() ? kPairTableBytes : 0;
+  const size_t table = PairLookupIsFast() && a.outputs[0]->NumElements() >= kPairTableMinElements ? kPairTableBytes : 0;
   if (dst) {
     if (packed) PrepareConvQuantized(a, dst);
     const AddTail& t = *AddTailOf(a);

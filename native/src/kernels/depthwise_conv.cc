@@ -147,6 +147,7 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
     mask[c] = static_cast<int32_t>((int64_t{1} << rshift[c]) - 1);
   }
   // The same values in the AVX-512 layout (q8_dwconv.h), block by block.
+  const bool one_step = dwconv::OneStepFits(rshift, C, p.rounding);
   int16_t* w32 = reinterpret_cast<int16_t*>(base + l.weights32);
   int32_t* a32 = reinterpret_cast<int32_t*>(base + l.arrays32);
   for (int blk = 0; blk < C / 32; ++blk) {
@@ -161,15 +162,15 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
       arr[j] = b[c];
       arr[32 + j] = mult[c];
       arr[64 + j] = lshift[c];
-      arr[96 + j] = rshift[c];
-      arr[128 + j] = mask[c];
-      // The one-step output constants (kernels/one_step.h); unused past kMaxOneStepShift.
-      int64_t* one = reinterpret_cast<int64_t*>(arr + 160);
-      const OneStepConstants k = OneStepFor(rshift[c], p.output_offset, p.rounding != 1);
-      const int lane = dwconv::OneStepLane(j);
-      one[lane] = k.round;
-      one[32 + lane] = k.count;
-      one[64 + lane] = k.fix;
+      if (one_step) {  // the one-step output constants (kernels/one_step.h), count over right_shift and mask
+        const OneStepConstants k = OneStepFor(rshift[c], p.output_offset, p.rounding != 1);
+        const int lane = dwconv::OneStepLane(j);
+        reinterpret_cast<int64_t*>(arr + 96)[lane] = k.count;
+        reinterpret_cast<int64_t*>(arr + 160)[lane] = k.round;
+      } else {
+        arr[96 + j] = rshift[c];
+        arr[128 + j] = mask[c];
+      }
     }
   }
   T* zero = reinterpret_cast<T*>(base + l.zero_row);
@@ -207,8 +208,7 @@ dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s,
   pk.blocks32 = C / 32;
   pk.weights32 = reinterpret_cast<const int16_t*>(base + l.weights32);
   pk.arrays32 = reinterpret_cast<const int32_t*>(base + l.arrays32);
-  pk.one_step = true;
-  for (int c = 0; c < C; ++c) pk.one_step = pk.one_step && pk.right_shift[c] <= kMaxOneStepShift;
+  pk.one_step = dwconv::OneStepFits(pk.right_shift, C, p.rounding);
   return pk;
 }
 

@@ -50,7 +50,8 @@ constexpr int64_t kElementBlock = 4096;  // elements per task unit of the same-s
 // Same-shape quantized ADD/SUB (every residual add in MobileNet/SSD): contiguous element blocks split
 // over the threads, each by vadd::AddRange (bit-exact, see vadd/q8_vadd.h): at the AVX-512 levels a
 // table of the op's result for every pair of operand bytes, built once at plan creation by the
-// reference element (PrepareSameShapeAdd), one lookup per element — ~1.7x the AVX2 arithmetic here.
+// reference element (PrepareSameShapeAdd), one lookup per element — ~1.7x the AVX2 arithmetic here
+// on ops of kPairTableMinElements and more.
 template <typename T>
 bool RunSameShapeAdd(const OpContext& ctx, const reference::QuantizedAddSpec& s, bool subtract, const Tensor& x,
                      const Tensor& y, Tensor& out) {
@@ -211,11 +212,11 @@ int RunChannelPadded(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
-// The pair table of a same-shape quantized ADD/SUB (see RunSameShapeAdd), when lookups are fast here.
+// The pair table of a large same-shape quantized ADD/SUB (see RunSameShapeAdd), when lookups are fast here.
 template <Op O, typename T>
 size_t PrepareSameShapeAdd(const OpArgs& a, uint8_t* dst) {
   const int64_t n = a.outputs[0]->NumElements();
-  if (a.inputs[0]->NumElements() != n || a.inputs[1]->NumElements() != n || !PairLookupIsFast()) return 0;
+  if (a.inputs[0]->NumElements() != n || a.inputs[1]->NumElements() != n || n < kPairTableMinElements || !PairLookupIsFast()) return 0;
   if (dst) vadd::FillPairTable<T>(vadd::AddSpecOf(*ParamsAs<ElementwiseParams>(a)), O == Op::kSub, dst);
   return kPairTableBytes;
 }

@@ -18,6 +18,9 @@ void LookupBytes(const uint8_t table[256], const uint8_t* in, int64_t n, uint8_t
 constexpr size_t kPairTableBytes = 65536 + 64;
 // Whether LookupPairs has a gather path at the active ISA level (else tabulating a binary op is no faster).
 bool PairLookupIsFast();
+// Ops with fewer elements keep their arithmetic: a table pays for itself once the op streams more operand
+// bytes than the table holds (between inferences it leaves the cache, and it adds to the plan's memory).
+constexpr int64_t kPairTableMinElements = 65536;
 void LookupPairs(const uint8_t* table, const uint8_t* a, const uint8_t* b, int64_t n, uint8_t* out);
 
 }  // namespace liteq

@@ -19,6 +19,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kernels/one_step.h"
+
 #include "kernels/x86/isa.h"
 #include "runtime/op.h"
 
@@ -47,13 +49,22 @@ struct Packed {
   // the 512-bit kernel's two accumulators hold them (channels 0-7, 16-23, then 8-15, 24-31).
   int blocks32 = 0;
   const int16_t* weights32 = nullptr;  // [blocks32][pairs][32 channels][2]
-  // [blocks32][kArrays32Ints]: int32 bias, multiplier, left_shift, right_shift, mask [32] each, then the
-  // one-step output constants (kernels/one_step.h: int64 round, count, fix [32] each, in
-  // [accumulator][even lanes | odd lanes] order).
+  // [blocks32][kArrays32Ints]: int32 bias, multiplier, left_shift, right_shift, mask [32] each, then
+  // int64 round[32]. With one_step, the right_shift and mask slots hold int64 count[32] instead (the
+  // one-step constants of kernels/one_step.h, in [accumulator][even lanes | odd lanes] order).
   const int32_t* arrays32 = nullptr;
-  bool one_step = false;  // every right shift <= kMaxOneStepShift: the AVX-512 kernel's one-step output stage
+  // Every right shift is in [1, kMaxOneStepShift] (ties away; [0, ..] ties up): the AVX-512 kernel's
+  // one-step output stage, whose ties-away correction is then the same for every channel.
+  bool one_step = false;
 };
-constexpr int kArrays32Ints = 5 * 32 + 3 * 32 * 2;
+constexpr int kArrays32Ints = 5 * 32 + 32 * 2;
+inline bool OneStepFits(const int32_t* right_shift, int channels, int32_t rounding) {
+  const int lowest = rounding != 1 ? 1 : 0;  // ties away: a zero shift would need no correction
+  for (int c = 0; c < channels; ++c) {
+    if (right_shift[c] < lowest || right_shift[c] > kMaxOneStepShift) return false;
+  }
+  return true;
+}
 // Position of lane j (0..31, Avx512LaneChannel order) in the one-step arrays.
 constexpr int OneStepLane(int j) { return (j / 16) * 16 + (j % 2) * 8 + (j % 16) / 2; }
 

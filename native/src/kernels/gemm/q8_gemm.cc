@@ -44,6 +44,7 @@ size_t PackedBBytes(int N, int K) { return AlignUp(static_cast<size_t>(NumPanels
 size_t ABlockBytes(int K) { return AlignUp(static_cast<size_t>(ABlockRows(K)) * KPairs(K) * 4); }
 
 void PackPanelParams(const Problem& p, int panel, int32_t* params);
+OutputParams OutputParamsOf(const Problem& p);
 
 // Row m of A (plain, or the im2col row of an NHWC input, K ordered (ky, kx, ic) like the OHWI filter)
 // as runs: copy(src, n, k) for n input values landing at column k, pad(n, k) for n padding taps
@@ -94,7 +95,7 @@ constexpr size_t kHeaderBytes = kAlign;  // PackWeights' header: the layout, the
 int KQuads(int K) { return (K + 3) / 4; }
 int32_t ShiftA(DType d) { return d == DType::kInt8 ? 128 : 0; }  // c_a
 int32_t ShiftB(DType d) { return d == DType::kUInt8 ? 128 : 0; }  // c_b
-size_t PanelBytesVnni(int K) { return AlignUp(static_cast<size_t>(KQuads(K)) * 4 * kNR + kPanelParamsVnni * 4); }
+size_t PanelBytesVnni(int K) { return AlignUp(static_cast<size_t>(KQuads(K)) * 4 * kNR + kPanelParams * 4); }
 size_t PackedBBytesVnni(int N, int K) { return static_cast<size_t>(NumPanels(N)) * PanelBytesVnni(K); }
 int ABlockRowsVnni(int K) {
   const size_t row_bytes = static_cast<size_t>(KQuads(K)) * 4;
@@ -118,18 +119,18 @@ Layout LayoutFor(const Problem& p) {
   return Layout::kPairs16;
 }
 
-// The one-step output constants of a VNNI panel (q8_gemm.h kPanelParamsVnni, kernels/one_step.h),
-// from the right shifts already in params; columns past N have m = 0.
+// The one-step output constants of a VNNI panel (q8_gemm.h, kernels/one_step.h) in place of the
+// ties-up ones, from the right shifts already in params; columns past N have m = 0.
 void PackOneStepParams(const Problem& p, int32_t* params) {
-  int64_t* round = reinterpret_cast<int64_t*>(params + kPanelParams);
-  int64_t* count = round + kNR;
-  int64_t* fix = count + kNR;
+  int64_t* round = reinterpret_cast<int64_t*>(params + 4 * kNR);
+  int64_t* count = round + 16;
+  uint32_t* fix = reinterpret_cast<uint32_t*>(count + 16);
   for (int col = 0; col < kNR; ++col) {
     const OneStepConstants k = OneStepFor(params[3 * kNR + col], p.output_offset, p.rounding != 1);
     const int lane = (col % 2) * 8 + col / 2;
     round[lane] = k.round;
     count[lane] = k.count;
-    fix[lane] = k.fix;
+    fix[lane] = static_cast<uint32_t>(k.fix);
   }
 }
 
@@ -158,7 +159,7 @@ void PackPanelVnni(const Problem& p, int panel, int8_t* dst) {
     params[col] = static_cast<int32_t>(static_cast<uint32_t>(params[col]) - a_term * static_cast<uint32_t>(colsum[col]) -
                                        static_cast<uint32_t>(p.K) * a_term * b_term);
   }
-  PackOneStepParams(p, params);
+  if (OutputParamsOf(p).one_step) PackOneStepParams(p, params);
 }
 
 // A rows [m0, m1) as unsigned bytes a_u (kquads*4 long, zero tail) and, when with_sums, their sums.

@@ -82,9 +82,9 @@ constexpr int kNR = 16;  // columns per packed B panel
 // shift[16], then for the ties-up rescale in one 64-bit step (see PackPanel) int64 round[2][2][4] and
 // int64 count[2][2][4] ([8-column half][even/odd column][lane]) and int32 post[16].
 constexpr int kPanelParams = 4 * kNR + 2 * 16 + 2 * 16 + kNR;
-// The VNNI panel appends the one-step output constants (kernels/one_step.h) as int64 round[16],
-// count[16], fix[16], each [even columns 0, 2, .., 14 | odd columns 1, .., 15].
-constexpr int kPanelParamsVnni = kPanelParams + 3 * 2 * kNR;
+// A VNNI panel of a problem whose output stage runs in one step (OutputParams::one_step) holds the
+// one-step constants (kernels/one_step.h) in the ties-up slots instead, each [even columns 0, 2, .., 14 |
+// odd columns 1, .., 15]: int64 round[16], int64 count[16], and in post's place uint32 fix[16].
 
 struct OutputParams {
   int32_t output_offset, act_min, act_max, rounding;

@@ -41,19 +41,21 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, __m512i lshift, __m512
   return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(r, zp), vmin), vmax);
 }
 
-// The output stage in one 64-bit step (kernels/one_step.h) on 16 lanes: round, count, fix point at the
-// accumulator's [even | odd] int64 constants. Returns the int32 results in lane order, before the clamp.
-LITEQ_AVX512VNNI inline __m512i OneStep16(__m512i acc, __m512i lshift, __m512i m, const int64_t* one) {
+// The output stage in one 64-bit step (kernels/one_step.h) on 16 lanes: round and count point at the
+// accumulator's [even | odd] int64 constants; fix is the same for every channel (q8_dwconv.h one_step).
+// Returns the int32 results in lane order, before the clamp.
+LITEQ_AVX512VNNI inline __m512i OneStep16(__m512i acc, __m512i lshift, __m512i m, const int64_t* round, const int64_t* count,
+                                          __m512i fix) {
   const __m512i x = _mm512_sllv_epi32(acc, lshift);
   const __m512i p_even = _mm512_mul_epi32(x, m);
   const __m512i p_odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(m, 32));
   const __m512i low = _mm512_set1_epi64(-(int64_t{1} << 30));
-  __m512i even = _mm512_add_epi64(p_even, _mm512_loadu_si512(one));
-  __m512i odd = _mm512_add_epi64(p_odd, _mm512_loadu_si512(one + 8));
-  even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, _mm512_loadu_si512(one + 64));
-  odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, _mm512_loadu_si512(one + 72));
-  even = _mm512_srav_epi64(even, _mm512_loadu_si512(one + 32));
-  odd = _mm512_srav_epi64(odd, _mm512_loadu_si512(one + 40));
+  __m512i even = _mm512_add_epi64(p_even, _mm512_loadu_si512(round));
+  __m512i odd = _mm512_add_epi64(p_odd, _mm512_loadu_si512(round + 8));
+  even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, fix);
+  odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, fix);
+  even = _mm512_srav_epi64(even, _mm512_loadu_si512(count));
+  odd = _mm512_srav_epi64(odd, _mm512_loadu_si512(count + 8));
   const __m512i order = _mm512_set_epi32(30, 14, 28, 12, 26, 10, 24, 8, 22, 6, 20, 4, 18, 2, 16, 0);
   return _mm512_permutex2var_epi32(even, order, odd);
 }
@@ -84,6 +86,7 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
   const __m512i zp = _mm512_set1_epi32(p.output_offset);
   const __m512i vmin = _mm512_set1_epi32(p.act_min), vmax = _mm512_set1_epi32(p.act_max);
   const bool one_step = p.one_step;
+  const __m512i fix = _mm512_set1_epi64(away_from_zero ? int64_t{1} << 31 : 0);
   const bool saturate = p.act_min == std::numeric_limits<T>::min() && p.act_max == std::numeric_limits<T>::max();
   for (size_t i = 0; i < n; ++i) {
     const size_t offset = i * step;
@@ -101,9 +104,11 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
       }
       __m128i b0, b1;  // channels 0-7,16-23 and 8-15,24-31
       if (one_step) {
-        const int64_t* one = reinterpret_cast<const int64_t*>(arr + 160);
-        b0 = Narrow16<T>(OneStep16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), one), saturate, vmin, vmax);
-        b1 = Narrow16<T>(OneStep16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), one + 16), saturate, vmin, vmax);
+        const int64_t* round = reinterpret_cast<const int64_t*>(arr + 160);
+        const int64_t* count = reinterpret_cast<const int64_t*>(arr + 96);
+        b0 = Narrow16<T>(OneStep16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), round, count, fix), saturate, vmin, vmax);
+        b1 = Narrow16<T>(OneStep16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), round + 16, count + 16, fix),
+                         saturate, vmin, vmax);
       } else {
         // Clamped to T's range, so truncating to bytes is exact.
         b0 = _mm512_cvtepi32_epi8(Requantize16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32),

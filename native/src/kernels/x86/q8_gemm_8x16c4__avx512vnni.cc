@@ -57,10 +57,21 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   o.rshift = _mm512_loadu_si512(params + 3 * kNR);
   const int64_t* round = reinterpret_cast<const int64_t*>(params + 4 * kNR);
   const int64_t* count = round + 16;
-  o.round_even = Halves(round, round + 8);
-  o.round_odd = Halves(round + 4, round + 12);
-  o.count_even = Halves(count, count + 8);
-  o.count_odd = Halves(count + 4, count + 12);
+  o.one_step = op.one_step != 0;
+  if (o.one_step) {  // the one-step constants in the ties-up slots (q8_gemm.cc PackOneStepParams)
+    o.round1_even = _mm512_loadu_si512(round);
+    o.round1_odd = _mm512_loadu_si512(round + 8);
+    o.count1_even = _mm512_loadu_si512(count);
+    o.count1_odd = _mm512_loadu_si512(count + 8);
+    const uint32_t* fix = reinterpret_cast<const uint32_t*>(count + 16);
+    o.fix_even = _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix)));
+    o.fix_odd = _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix + 8)));
+  } else {
+    o.round_even = Halves(round, round + 8);
+    o.round_odd = Halves(round + 4, round + 12);
+    o.count_even = Halves(count, count + 8);
+    o.count_odd = Halves(count + 4, count + 12);
+  }
   o.post = _mm512_loadu_si512(reinterpret_cast<const int32_t*>(count + 16));
   o.zp = _mm512_set1_epi32(op.output_offset);
   o.vmin = _mm512_set1_epi32(op.act_min);
@@ -68,15 +79,7 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   const __m512i one = _mm512_set1_epi32(1);
   o.rmask = _mm512_sub_epi32(_mm512_sllv_epi32(one, o.rshift), one);
   o.rhalf = _mm512_srli_epi32(o.rmask, 1);
-  const int64_t* one_step = reinterpret_cast<const int64_t*>(params + kPanelParams);
   o.mult_odd = _mm512_srli_epi64(o.mult, 32);
-  o.round1_even = _mm512_loadu_si512(one_step);
-  o.round1_odd = _mm512_loadu_si512(one_step + 8);
-  o.count1_even = _mm512_loadu_si512(one_step + 16);
-  o.count1_odd = _mm512_loadu_si512(one_step + 24);
-  o.fix_even = _mm512_loadu_si512(one_step + 32);
-  o.fix_odd = _mm512_loadu_si512(one_step + 40);
-  o.one_step = op.one_step != 0;
   o.saturate = false;
   return o;
 }
