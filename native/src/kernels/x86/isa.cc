@@ -7,6 +7,10 @@
 
 #include "liteq/liteq.h"
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
 namespace liteq {
 namespace x86 {
 namespace {
@@ -47,6 +51,18 @@ const char* IsaName(Isa isa) {
 Isa ActiveIsa() {
   static const Isa isa = DetectIsa();
   return std::min(isa, static_cast<Isa>(g_isa_cap.load(std::memory_order_relaxed)));
+}
+
+bool CpuHasVbmi() {
+#if defined(__x86_64__) || defined(__i386__)
+  static const bool vbmi = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (c & (1u << 1)) != 0;
+  }();
+  return vbmi;
+#else
+  return false;
+#endif
 }
 
 void SetIsaCapForTesting(Isa isa) { g_isa_cap.store(static_cast<int>(isa), std::memory_order_relaxed); }

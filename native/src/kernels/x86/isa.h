@@ -15,6 +15,8 @@ enum class Isa : int { kScalar = 0, kSse41 = 1, kAvx2 = 2, kWasmSimd128 = 3, kAv
 // The level's LITEQ_ISA name ("scalar", "sse41", "avx2", "wasm-simd128", "avx512", "avx512vnni").
 const char* IsaName(Isa isa);
 Isa ActiveIsa();
+// Whether the CPU has AVX-512 VBMI (vpermb, vpermt2b); kernels using it also check the level is kAvx512+.
+bool CpuHasVbmi();
 // Tests only: run as if the CPU stopped at `isa` (never raises the level above what it has).
 void SetIsaCapForTesting(Isa isa);
 

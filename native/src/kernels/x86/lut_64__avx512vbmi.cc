@@ -4,21 +4,12 @@
 #include "kernels/lut.h"
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
 
 #include "kernels/x86/isa.h"
 
 namespace liteq {
 namespace {
-
-bool CpuHasVbmi() {
-  static const bool vbmi = [] {
-    unsigned a = 0, b = 0, c = 0, d = 0;
-    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (c & (1u << 1)) != 0;
-  }();
-  return vbmi;
-}
 
 __attribute__((target("avx512f,avx512bw,avx512vbmi"))) void LookupBytesAvx512Vbmi(const uint8_t table[256], const uint8_t* in,
                                                                                    int64_t n, uint8_t* out) {
@@ -42,7 +33,7 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi"))) void LookupBytesAvx512Vbm
 
 void LookupBytes(const uint8_t table[256], const uint8_t* in, int64_t n, uint8_t* out) {
   // AVX-512 levels only (LITEQ_ISA caps it; the OS saves zmm state there), and the CPU's VBMI bit.
-  if (x86::ActiveIsa() >= x86::Isa::kAvx512 && CpuHasVbmi()) return LookupBytesAvx512Vbmi(table, in, n, out);
+  if (x86::ActiveIsa() >= x86::Isa::kAvx512 && x86::CpuHasVbmi()) return LookupBytesAvx512Vbmi(table, in, n, out);
   reference::LookupBytes(table, in, n, out);
 }
 

@@ -282,44 +282,109 @@ LITEQ_AVX512VNNI void CopyRowAvx512(uint8_t* dst, const void* src, int n, bool f
   }
 }
 
+namespace {
+
+// One im2col row (filter rows of at most 61 bytes, see q8_gemm.h): per filter row one masked load of the
+// taps inside the input (the rest read as pad), flipped when asked, stored as 64 bytes whose tail past
+// the segment is 0 (the next segment or row overwrites it); the block's very last row stores only its
+// own row_len bytes, so writes stay inside the block.
+LITEQ_AVX512VNNI inline void Im2colRowGeneral(const reference::ConvShape& s, const uint8_t* in, int b, int ox, int oy, int seg,
+                                              int row_len, bool last, __m512i bits, __m512i padv, uint8_t* dst) {
+  const __mmask64 seg_mask = ~__mmask64{0} >> (64 - seg);
+  const int64_t row_bytes = static_cast<int64_t>(s.in_w) * s.in_c;
+  const int ix0 = ox * s.stride_w - s.pad_left;
+  // The taps of a filter row inside the input, as a byte mask of the segment.
+  const reference::InsideTaps kx = reference::TapsInside(s, ix0);
+  const int lo = kx.lo * s.in_c, hi = kx.hi * s.in_c;
+  const __mmask64 inside = lo < hi ? (~__mmask64{0} >> (64 - hi)) & (~__mmask64{0} << lo) : 0;
+  for (int ky = 0; ky < s.filter_h; ++ky) {
+    const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+    __m512i v = padv;
+    if (iy >= 0 && iy < s.in_h && inside != 0) {
+      // Masked-off bytes are neither read nor faulted on, so the base may lie before the row.
+      const uintptr_t src = reinterpret_cast<uintptr_t>(in) + static_cast<uintptr_t>((static_cast<int64_t>(b) * s.in_h + iy) * row_bytes +
+                                                                                      static_cast<int64_t>(ix0) * s.in_c);
+      const __m512i x = _mm512_xor_si512(_mm512_maskz_loadu_epi8(inside, reinterpret_cast<const void*>(src)), bits);
+      v = _mm512_mask_blend_epi8(inside, padv, x);
+    }
+    v = _mm512_maskz_mov_epi8(seg_mask, v);
+    if (!last || ky + 1 < s.filter_h) {
+      _mm512_storeu_si512(dst + ky * seg, v);
+    } else {
+      _mm512_mask_storeu_epi8(dst + ky * seg, ~__mmask64{0} >> (64 - (row_len - ky * seg)), v);
+    }
+  }
+}
+
+// The output pixel (batch, oy, ox) of im2col rows m0, m0 + 1, ...
+struct PixelWalk {
+  PixelWalk(const reference::ConvShape& shape, int m0)
+      : s(shape), ox(m0 % shape.out_w), oy((m0 / shape.out_w) % shape.out_h), b(m0 / (shape.out_w * shape.out_h)) {}
+  void Next() {
+    if (++ox == s.out_w) {
+      ox = 0;
+      if (++oy == s.out_h) oy = 0, ++b;
+    }
+  }
+  const reference::ConvShape& s;
+  int ox, oy, b;
+};
+
+#define LITEQ_AVX512VBMI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni,avx512vbmi")))
+
+// The same rows with VBMI when every filter row fits 16 bytes and there are at most 4 (first layers:
+// 3x3 or 2x2 over 3 channels): a row whose taps are all inside the input is its filter rows' 16-byte
+// masked loads in one zmm, flipped, and one vpermb that packs the K bytes together (the rest zeroed),
+// stored as 32 or 64 bytes; rows touching the border take the general path.
+LITEQ_AVX512VBMI void Im2colSmallVbmi(const reference::ConvShape& s, const uint8_t* in, int m0, int m1, int row_len, __m512i bits,
+                                      __m512i padv, uint8_t* dst) {
+  const int seg = s.filter_w * s.in_c, K = seg * s.filter_h;
+  alignas(64) uint8_t order[64] = {};
+  for (int j = 0; j < K; ++j) order[j] = static_cast<uint8_t>((j / seg) * 16 + j % seg);
+  const __m512i idx = _mm512_load_si512(order);
+  const __mmask64 k_mask = ~__mmask64{0} >> (64 - K);
+  const __mmask16 seg16 = static_cast<__mmask16>((1u << seg) - 1);
+  const int64_t row_bytes = static_cast<int64_t>(s.in_w) * s.in_c;
+  const int last_iy_ok = s.in_h - 1 - (s.filter_h - 1) * s.dilation_h;  // oy*sh - pad_top must be in [0, this]
+  PixelWalk px(s, m0);
+  for (int m = m0; m < m1; ++m, px.Next()) {
+    uint8_t* d = dst + static_cast<size_t>(m - m0) * row_len;
+    const bool last = m + 1 == m1;
+    const int ix0 = px.ox * s.stride_w - s.pad_left, iy0 = px.oy * s.stride_h - s.pad_top;
+    if (ix0 < 0 || ix0 + s.filter_w > s.in_w || iy0 < 0 || iy0 > last_iy_ok) {
+      Im2colRowGeneral(s, in, px.b, px.ox, px.oy, seg, row_len, last, bits, padv, d);
+      continue;
+    }
+    const uint8_t* src = in + (static_cast<int64_t>(px.b) * s.in_h + iy0) * row_bytes + static_cast<int64_t>(ix0) * s.in_c;
+    const int64_t step = static_cast<int64_t>(s.dilation_h) * row_bytes;
+    __m512i v = _mm512_castsi128_si512(_mm_maskz_loadu_epi8(seg16, src));
+    for (int ky = 1; ky < s.filter_h; ++ky) {
+      const __m128i r = _mm_maskz_loadu_epi8(seg16, src + ky * step);
+      v = ky == 1 ? _mm512_inserti32x4(v, r, 1) : ky == 2 ? _mm512_inserti32x4(v, r, 2) : _mm512_inserti32x4(v, r, 3);
+    }
+    v = _mm512_maskz_permutexvar_epi8(k_mask, idx, _mm512_xor_si512(v, bits));
+    if (last) {
+      _mm512_mask_storeu_epi8(d, ~__mmask64{0} >> (64 - row_len), v);
+    } else if (row_len <= 32) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(d), _mm512_castsi512_si256(v));
+    } else {
+      _mm512_storeu_si512(d, v);
+    }
+  }
+}
+
+}  // namespace
+
 LITEQ_AVX512VNNI void Im2colSmallAvx512(const reference::ConvShape& s, const void* input, int m0, int m1, int row_len,
                                         uint8_t pad, bool flip, uint8_t* dst) {
   const uint8_t* in = static_cast<const uint8_t*>(input);
   const int seg = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic): at most 61 bytes here
   const __m512i bits = flip ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
   const __m512i padv = _mm512_set1_epi8(static_cast<char>(pad));
-  const __mmask64 seg_mask = ~__mmask64{0} >> (64 - seg);
-  const int64_t row_bytes = static_cast<int64_t>(s.in_w) * s.in_c;
-  int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
-  for (int m = m0; m < m1; ++m, dst += row_len) {
-    const int ix0 = ox * s.stride_w - s.pad_left;
-    // The taps of a filter row inside the input, as a byte mask of the segment.
-    const reference::InsideTaps kx = reference::TapsInside(s, ix0);
-    const int lo = kx.lo * s.in_c, hi = kx.hi * s.in_c;
-    const __mmask64 inside = lo < hi ? (~__mmask64{0} >> (64 - hi)) & (~__mmask64{0} << lo) : 0;
-    for (int ky = 0; ky < s.filter_h; ++ky) {
-      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
-      __m512i v = padv;
-      if (iy >= 0 && iy < s.in_h && inside != 0) {
-        // Masked-off bytes are neither read nor faulted on, so the base may lie before the row.
-        const uintptr_t src = reinterpret_cast<uintptr_t>(in) + static_cast<uintptr_t>((static_cast<int64_t>(b) * s.in_h + iy) * row_bytes +
-                                                                                        static_cast<int64_t>(ix0) * s.in_c);
-        const __m512i x = _mm512_xor_si512(_mm512_maskz_loadu_epi8(inside, reinterpret_cast<const void*>(src)), bits);
-        v = _mm512_mask_blend_epi8(inside, padv, x);
-      }
-      // Bytes past the segment are 0: the next segment or row overwrites them, the last segment's are
-      // the row's zero tail (row_len - K < 4 bytes). Only the block's very last row stays in bounds.
-      v = _mm512_maskz_mov_epi8(seg_mask, v);
-      if (m + 1 < m1 || ky + 1 < s.filter_h) {
-        _mm512_storeu_si512(dst + ky * seg, v);
-      } else {
-        _mm512_mask_storeu_epi8(dst + ky * seg, ~__mmask64{0} >> (64 - (row_len - ky * seg)), v);
-      }
-    }
-    if (++ox == s.out_w) {
-      ox = 0;
-      if (++oy == s.out_h) oy = 0, ++b;
-    }
+  if (seg <= 16 && s.filter_h <= 4 && x86::CpuHasVbmi()) return Im2colSmallVbmi(s, in, m0, m1, row_len, bits, padv, dst);
+  PixelWalk px(s, m0);
+  for (int m = m0; m < m1; ++m, px.Next()) {
+    Im2colRowGeneral(s, in, px.b, px.ox, px.oy, seg, row_len, m + 1 == m1, bits, padv, dst + static_cast<size_t>(m - m0) * row_len);
   }
 }
 
