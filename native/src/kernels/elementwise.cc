@@ -109,6 +109,32 @@ int RunMinMax(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// A float element loop over same-length rows: the element function of the reference, compiled once
+// more for AVX2 (8 lanes instead of the portable build's 4) and chosen by the ISA level. Bit-exact at
+// every width: add, sub, mul, min and max are lane-wise IEEE operations, and no multiply-add is fused
+// (-ffp-contract=off).
+template <Op O>
+inline void FloatRowPlain(const float* x, const float* y, int64_t n, float* out, float lo, float hi) {
+  for (int64_t i = 0; i < n; ++i) {
+    out[i] = O == Op::kMul ? reference::FloatMulElement(x[i], y[i], lo, hi) : reference::FloatAddElement(x[i], y[i], O == Op::kSub, lo, hi);
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+template <Op O>
+__attribute__((target("avx2"))) void FloatRowAvx2(const float* x, const float* y, int64_t n, float* out, float lo, float hi) {
+  FloatRowPlain<O>(x, y, n, out, lo, hi);
+}
+#endif
+
+template <Op O>
+void FloatRow(const float* x, const float* y, int64_t n, float* out, float lo, float hi) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (x86::ActiveIsa() >= x86::Isa::kAvx2) return FloatRowAvx2<O>(x, y, n, out, lo, hi);
+#endif
+  FloatRowPlain<O>(x, y, n, out, lo, hi);
+}
+
 template <Op O, DType D, typename T>
 int RunBinary(const OpContext& ctx, const OpArgs& a) {
   const ElementwiseParams& p = *ParamsAs<ElementwiseParams>(a);
@@ -123,10 +149,7 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
       // Same shapes (residual adds): the same element operation in a plain loop the compiler
       // vectorizes, split over the threads.
       ParallelForBlocks(ctx, n, kElementBlock, [&](int64_t i0, int64_t i1) {
-        for (int64_t i = i0; i < i1; ++i) {
-          out[i] = O == Op::kMul ? reference::FloatMulElement(x[i], y[i], p.float_activation_min, p.float_activation_max)
-                                 : reference::FloatAddElement(x[i], y[i], O == Op::kSub, p.float_activation_min, p.float_activation_max);
-        }
+        FloatRow<O>(x + i0, y + i0, i1 - i0, out + i0, p.float_activation_min, p.float_activation_max);
       });
       return LITEQ_OK;
     }
@@ -201,10 +224,10 @@ int RunChannelPadded(const OpContext& ctx, const OpArgs& a) {
       float* o = out + r * c;
       // The operands in the ADD's order (NaN payloads and -0 come out as TFLite's).
       if (padded == 1) {
-        for (int64_t i = 0; i < cs; ++i) o[i] = reference::FloatAddElement(f[i], s[i], false, lo, hi);
+        FloatRow<Op::kAdd>(f, s, cs, o, lo, hi);
         for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(f[i], 0.0f, false, lo, hi);
       } else {
-        for (int64_t i = 0; i < cs; ++i) o[i] = reference::FloatAddElement(s[i], f[i], false, lo, hi);
+        FloatRow<Op::kAdd>(s, f, cs, o, lo, hi);
         for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(0.0f, f[i], false, lo, hi);
       }
     }

@@ -85,9 +85,10 @@ void AveragePoolQuantized(const PoolShape& s, const T* input, int32_t act_min, i
 }
 
 // Channels innermost: each window tap updates every channel's running max in one contiguous loop;
-// per channel the std::max calls come in window raster order (NaN propagates the same way).
+// per channel the std::max calls come in window raster order (NaN propagates the same way). Always
+// inlined, so a caller compiled for a wider ISA (pooling.cc's AVX2 float path) vectorizes it for that.
 template <typename T, typename Clamp>
-void MaxPool(const PoolShape& s, const T* input, Clamp act_min, Clamp act_max, T* output, int row_begin,
+__attribute__((always_inline)) inline void MaxPool(const PoolShape& s, const T* input, Clamp act_min, Clamp act_max, T* output, int row_begin,
              int row_end) {
   for (int row = row_begin; row < row_end; ++row) {
     const int b = row / s.out_h, oy = row % s.out_h;
