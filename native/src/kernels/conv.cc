@@ -217,11 +217,11 @@ int CheckConvAdd(const OpArgs& a) {
 
 // The conv's packed weights (as conv_2d's prepare), then at the next 64-byte boundary the ADD's pair
 // table where lookups are fast and the output is large enough (kernels/lut.h).
-size_t PackedPartBytes(const OpArgs& a) { return (PrepareConvQuantized(a, nullptr) + 63) / 64 * 64; }
+size_t Rounded64(size_t n) { return (n + 63) / 64 * 64; }
 
 template <typename T>
 size_t PrepareConvAdd(const OpArgs& a, uint8_t* dst) {
-  const size_t packed = PackedPartBytes(a);
+  const size_t packed = Rounded64(PrepareConvQuantized(a, nullptr));
   const size_t table = PairLookupIsFast() && a.outputs[0]->NumElements() >= kPairTableMinElements ? kPairTableBytes : 0;
   if (dst) {
     if (packed) PrepareConvQuantized(a, dst);
@@ -235,8 +235,9 @@ template <typename T>
 int RunConvAdd(const OpContext& ctx, const OpArgs& a) {
   const AddTail& t = *AddTailOf(a);
   const reference::QuantizedAddSpec spec = vadd::AddSpecOf(t.add);
-  const size_t packed = ctx.prepared ? PackedPartBytes(a) : 0;
-  const uint8_t* table = ctx.prepared && ctx.prepared_bytes >= packed + kPairTableBytes ? ctx.prepared + packed : nullptr;
+  const size_t packed_bytes = ctx.prepared ? PrepareConvQuantized(a, nullptr) : 0;
+  const size_t table_at = Rounded64(packed_bytes);
+  const uint8_t* table = ctx.prepared && ctx.prepared_bytes >= table_at + kPairTableBytes ? ctx.prepared + table_at : nullptr;
   const int64_t channels = a.outputs[0]->dims[3];
   const T* other = a.inputs[3]->Data<T>();
   T* out = a.outputs[0]->Data<T>();
@@ -251,7 +252,7 @@ int RunConvAdd(const OpContext& ctx, const OpArgs& a) {
     }
   };
   const FunctionRef<void(int64_t, int64_t)> rows_done(add_rows);
-  return RunConvQuantizedRows<T>(ctx, a, packed ? ctx.prepared : nullptr, packed ? PrepareConvQuantized(a, nullptr) : 0, &rows_done);
+  return RunConvQuantizedRows<T>(ctx, a, packed_bytes ? ctx.prepared : nullptr, packed_bytes, &rows_done);
 }
 
 }  // namespace
