@@ -16,6 +16,7 @@
 #endif
 #include <immintrin.h>
 
+#include "kernels/x86/one_step_avx512_inl.h"
 #include "kernels/x86/q8_dwconv_avx2_inl.h"
 
 #define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
@@ -41,33 +42,10 @@ LITEQ_AVX512VNNI inline __m512i Requantize16(__m512i acc, __m512i lshift, __m512
   return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(r, zp), vmin), vmax);
 }
 
-// The output stage in one 64-bit step (kernels/one_step.h) on 16 lanes: round and count point at the
-// accumulator's [even | odd] int64 constants; fix is the same for every channel (q8_dwconv.h one_step).
-// Returns the int32 results in lane order, before the clamp.
-LITEQ_AVX512VNNI inline __m512i OneStep16(__m512i acc, __m512i lshift, __m512i m, const int64_t* round, const int64_t* count,
-                                          __m512i fix) {
-  const __m512i x = _mm512_sllv_epi32(acc, lshift);
-  const __m512i p_even = _mm512_mul_epi32(x, m);
-  const __m512i p_odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(m, 32));
-  const __m512i low = _mm512_set1_epi64(-(int64_t{1} << 30));
-  __m512i even = _mm512_add_epi64(p_even, _mm512_loadu_si512(round));
-  __m512i odd = _mm512_add_epi64(p_odd, _mm512_loadu_si512(round + 8));
-  even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, fix);
-  odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, fix);
-  even = _mm512_srav_epi64(even, _mm512_loadu_si512(count));
-  odd = _mm512_srav_epi64(odd, _mm512_loadu_si512(count + 8));
-  const __m512i order = _mm512_set_epi32(30, 14, 28, 12, 26, 10, 24, 8, 22, 6, 20, 4, 18, 2, 16, 0);
-  return _mm512_permutex2var_epi32(even, order, odd);
-}
-
-// int32 lanes to bytes: a saturating narrow when the clamp is the type's range, else clamp and truncate.
-template <typename T>
-LITEQ_AVX512VNNI inline __m128i Narrow16(__m512i r, bool saturate, __m512i vmin, __m512i vmax) {
-  if (saturate) {
-    if (std::is_same<T, uint8_t>::value) return _mm512_cvtusepi32_epi8(_mm512_max_epi32(r, _mm512_setzero_si512()));
-    return _mm512_cvtsepi32_epi8(r);
-  }
-  return _mm512_cvtepi32_epi8(_mm512_min_epi32(_mm512_max_epi32(r, vmin), vmax));
+// The one-step constants of a 16-lane accumulator: round and count at the block's [even | odd] int64
+// arrays (q8_dwconv.h), the ties-away correction the same for every channel.
+LITEQ_AVX512VNNI inline x86::OneStepLanes LanesAt(const int64_t* round, const int64_t* count, __m512i fix) {
+  return {_mm512_loadu_si512(round), _mm512_loadu_si512(round + 8), _mm512_loadu_si512(count), _mm512_loadu_si512(count + 8), fix, fix};
 }
 
 template <typename T>
@@ -106,9 +84,11 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
       if (one_step) {
         const int64_t* round = reinterpret_cast<const int64_t*>(arr + 160);
         const int64_t* count = reinterpret_cast<const int64_t*>(arr + 96);
-        b0 = Narrow16<T>(OneStep16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32), round, count, fix), saturate, vmin, vmax);
-        b1 = Narrow16<T>(OneStep16(acc1, _mm512_loadu_si512(arr + 80), _mm512_loadu_si512(arr + 48), round + 16, count + 16, fix),
-                         saturate, vmin, vmax);
+        const __m512i m0 = _mm512_loadu_si512(arr + 32), m1 = _mm512_loadu_si512(arr + 48);
+        const __m512i x0 = _mm512_sllv_epi32(acc0, _mm512_loadu_si512(arr + 64)), x1 = _mm512_sllv_epi32(acc1, _mm512_loadu_si512(arr + 80));
+        b0 = x86::Narrow16<T>(x86::OneStep16(x0, m0, _mm512_srli_epi64(m0, 32), LanesAt(round, count, fix), away_from_zero), saturate, vmin, vmax);
+        b1 = x86::Narrow16<T>(x86::OneStep16(x1, m1, _mm512_srli_epi64(m1, 32), LanesAt(round + 16, count + 16, fix), away_from_zero),
+                              saturate, vmin, vmax);
       } else {
         // Clamped to T's range, so truncating to bytes is exact.
         b0 = _mm512_cvtepi32_epi8(Requantize16(acc0, _mm512_loadu_si512(arr + 64), _mm512_loadu_si512(arr + 32),

@@ -28,6 +28,7 @@
 #define LITEQ_AVX512VNNI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni")))
 
 #include "kernels/gemm/q8_gemm.h"
+#include "kernels/x86/one_step_avx512_inl.h"
 
 namespace liteq {
 namespace q8_gemm {
@@ -40,7 +41,8 @@ struct OutputRegs {
   __m512i mult, lshift, rshift, round_even, round_odd, count_even, count_odd, post, zp, vmin, vmax;
   __m512i rmask, rhalf;  // RoundingDivideByPOT's (1 << rshift) - 1 and its half, per column
   // The one-step constants (q8_gemm.cc PackOneStepParams), [even | odd] columns.
-  __m512i mult_odd, round1_even, round1_odd, count1_even, count1_odd, fix_even, fix_odd;
+  __m512i mult_odd;
+  x86::OneStepLanes one;
   bool one_step;
   bool saturate;  // the clamp is the output type's range: a saturating narrow does it
 };
@@ -59,13 +61,13 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   const int64_t* count = round + 16;
   o.one_step = op.one_step != 0;
   if (o.one_step) {  // the one-step constants in the ties-up slots (q8_gemm.cc PackOneStepParams)
-    o.round1_even = _mm512_loadu_si512(round);
-    o.round1_odd = _mm512_loadu_si512(round + 8);
-    o.count1_even = _mm512_loadu_si512(count);
-    o.count1_odd = _mm512_loadu_si512(count + 8);
     const uint32_t* fix = reinterpret_cast<const uint32_t*>(count + 16);
-    o.fix_even = _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix)));
-    o.fix_odd = _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix + 8)));
+    o.one = {_mm512_loadu_si512(round),
+             _mm512_loadu_si512(round + 8),
+             _mm512_loadu_si512(count),
+             _mm512_loadu_si512(count + 8),
+             _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix))),
+             _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(fix + 8)))};
   } else {
     o.round_even = Halves(round, round + 8);
     o.round_odd = Halves(round + 4, round + 12);
@@ -82,32 +84,6 @@ LITEQ_AVX512VNNI inline OutputRegs LoadOutputRegs(const int32_t* params, const O
   o.mult_odd = _mm512_srli_epi64(o.mult, 32);
   o.saturate = false;
   return o;
-}
-
-// The output stage in one 64-bit step per column (q8_gemm.cc PackOneStepParams): p = x * m, + round,
-// - the ties-away correction where p < -2^30, arithmetic shift by n (Z_out is inside round); even and
-// odd columns' low halves interleaved back into column order. Then the clamp and the narrow to bytes.
-template <typename T>
-LITEQ_AVX512VNNI inline __m128i OneStep16(__m512i acc, const OutputRegs& o, bool left_shift, bool ties_up) {
-  const __m512i x = left_shift ? _mm512_sllv_epi32(acc, o.lshift) : acc;  // wraps like ShiftLeftWrapping
-  const __m512i p_even = _mm512_mul_epi32(x, o.mult);
-  const __m512i p_odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), o.mult_odd);
-  const __m512i low = _mm512_set1_epi64(-(int64_t{1} << 30));
-  __m512i even = _mm512_add_epi64(p_even, o.round1_even);
-  __m512i odd = _mm512_add_epi64(p_odd, o.round1_odd);
-  if (!ties_up) {
-    even = _mm512_mask_sub_epi64(even, _mm512_cmplt_epi64_mask(p_even, low), even, o.fix_even);
-    odd = _mm512_mask_sub_epi64(odd, _mm512_cmplt_epi64_mask(p_odd, low), odd, o.fix_odd);
-  }
-  even = _mm512_srav_epi64(even, o.count1_even);
-  odd = _mm512_srav_epi64(odd, o.count1_odd);
-  const __m512i order = _mm512_set_epi32(30, 14, 28, 12, 26, 10, 24, 8, 22, 6, 20, 4, 18, 2, 16, 0);
-  const __m512i r = _mm512_permutex2var_epi32(even, order, odd);
-  if (o.saturate) {
-    if (std::is_same<T, uint8_t>::value) return _mm512_cvtusepi32_epi8(_mm512_max_epi32(r, _mm512_setzero_si512()));
-    return _mm512_cvtsepi32_epi8(r);
-  }
-  return _mm512_cvtepi32_epi8(_mm512_min_epi32(_mm512_max_epi32(r, o.vmin), o.vmax));
 }
 
 // The output stage of q8_gemm_output_avx2.h on 16 lanes: the same integer steps, lane for lane.
@@ -143,7 +119,13 @@ template <typename T>
 LITEQ_AVX512VNNI inline void StoreRow16(__m512i x, int32_t rowcoef, int32_t rowsum, const OutputRegs& o, bool left_shift, bool ties_up,
                                         int nr, T* c) {
   if (rowcoef != 0) x = _mm512_add_epi32(x, _mm512_set1_epi32(static_cast<int32_t>(static_cast<uint32_t>(rowcoef) * static_cast<uint32_t>(rowsum))));
-  const __m128i bytes = o.one_step ? OneStep16<T>(x, o, left_shift, ties_up) : _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
+  __m128i bytes;
+  if (o.one_step) {  // q8_gemm.cc PackOneStepParams, kernels/one_step.h
+    const __m512i shifted = left_shift ? _mm512_sllv_epi32(x, o.lshift) : x;  // wraps like ShiftLeftWrapping
+    bytes = x86::Narrow16<T>(x86::OneStep16(shifted, o.mult, o.mult_odd, o.one, !ties_up), o.saturate, o.vmin, o.vmax);
+  } else {
+    bytes = _mm512_cvtepi32_epi8(Requantize16(x, o, left_shift, ties_up));
+  }
   if (nr == kNR) {
     _mm_storeu_si128(reinterpret_cast<__m128i*>(c), bytes);
   } else {
