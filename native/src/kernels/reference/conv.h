@@ -37,6 +37,21 @@ inline InsideTaps TapsInside(const ConvShape& s, int ix0) {
   return {lo, end > lo ? end : lo};
 }
 
+// The output pixel (batch b, oy, ox) of the im2col rows m0, m0 + 1, ... (rows are pixels in NHWC order):
+// the walk the optimized im2col kernels step through a block of rows with.
+struct PixelWalk {
+  PixelWalk(const ConvShape& shape, int m0)
+      : s(shape), ox(m0 % shape.out_w), oy((m0 / shape.out_w) % shape.out_h), b(m0 / (shape.out_w * shape.out_h)) {}
+  void Next() {
+    if (++ox == s.out_w) {
+      ox = 0;
+      if (++oy == s.out_h) oy = 0, ++b;
+    }
+  }
+  const ConvShape& s;
+  int ox, oy, b;
+};
+
 // Output rows [row_begin, row_end) of the flattened (batch, out_y) range, so callers can split work.
 inline void ConvFloat(const ConvShape& s, const float* input, const float* filter, const float* bias, float act_min,
                       float act_max, float* output, int row_begin, int row_end) {

@@ -107,18 +107,18 @@ __attribute__((target("avx2"))) void Im2colSmallAvx2(const reference::ConvShape&
   const __m256i idx0 = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), idx1 = _mm256_add_epi32(idx0, _mm256_set1_epi32(8));
   const __m256i seg0 = LaneRange(idx0, 0, seg), seg1 = LaneRange(idx1, 0, seg);
   const int64_t row_floats = static_cast<int64_t>(s.in_w) * s.in_c;
-  int ox = m0 % s.out_w, oy = (m0 / s.out_w) % s.out_h, b = m0 / (s.out_w * s.out_h);
-  for (int m = m0; m < m1; ++m, dst += K) {
-    const int ix0 = ox * s.stride_w - s.pad_left;
+  reference::PixelWalk px(s, m0);
+  for (int m = m0; m < m1; ++m, dst += K, px.Next()) {
+    const int ix0 = px.ox * s.stride_w - s.pad_left;
     const reference::InsideTaps kx = reference::TapsInside(s, ix0);
     const __m256i in0 = LaneRange(idx0, kx.lo * s.in_c, kx.hi * s.in_c), in1 = LaneRange(idx1, kx.lo * s.in_c, kx.hi * s.in_c);
     for (int ky = 0; ky < s.filter_h; ++ky) {
-      const int iy = oy * s.stride_h - s.pad_top + ky * s.dilation_h;
+      const int iy = px.oy * s.stride_h - s.pad_top + ky * s.dilation_h;
       __m256 v0 = _mm256_setzero_ps(), v1 = _mm256_setzero_ps();  // padding taps are 0
       if (iy >= 0 && iy < s.in_h) {
         // Masked-off lanes are neither read nor faulted on, so the base may lie before the row.
         const uintptr_t src = reinterpret_cast<uintptr_t>(input) +
-                              static_cast<uintptr_t>(((static_cast<int64_t>(b) * s.in_h + iy) * row_floats + static_cast<int64_t>(ix0) * s.in_c) *
+                              static_cast<uintptr_t>(((static_cast<int64_t>(px.b) * s.in_h + iy) * row_floats + static_cast<int64_t>(ix0) * s.in_c) *
                                                      static_cast<int64_t>(sizeof(float)));
         v0 = _mm256_maskload_ps(reinterpret_cast<const float*>(src), in0);
         v1 = _mm256_maskload_ps(reinterpret_cast<const float*>(src) + 8, in1);
@@ -133,10 +133,6 @@ __attribute__((target("avx2"))) void Im2colSmallAvx2(const reference::ConvShape&
         _mm256_maskstore_ps(dst + ky * seg, seg0, v0);
         _mm256_maskstore_ps(dst + ky * seg + 8, seg1, v1);
       }
-    }
-    if (++ox == s.out_w) {
-      ox = 0;
-      if (++oy == s.out_h) oy = 0, ++b;
     }
   }
 }

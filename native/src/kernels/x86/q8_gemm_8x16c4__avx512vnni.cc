@@ -298,20 +298,6 @@ LITEQ_AVX512VNNI inline void Im2colRowGeneral(const reference::ConvShape& s, con
   }
 }
 
-// The output pixel (batch, oy, ox) of im2col rows m0, m0 + 1, ...
-struct PixelWalk {
-  PixelWalk(const reference::ConvShape& shape, int m0)
-      : s(shape), ox(m0 % shape.out_w), oy((m0 / shape.out_w) % shape.out_h), b(m0 / (shape.out_w * shape.out_h)) {}
-  void Next() {
-    if (++ox == s.out_w) {
-      ox = 0;
-      if (++oy == s.out_h) oy = 0, ++b;
-    }
-  }
-  const reference::ConvShape& s;
-  int ox, oy, b;
-};
-
 #define LITEQ_AVX512VBMI __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni,avx512vbmi")))
 
 // The same rows with VBMI when every filter row fits 16 bytes and there are at most 4 (first layers:
@@ -328,7 +314,7 @@ LITEQ_AVX512VBMI void Im2colSmallVbmi(const reference::ConvShape& s, const uint8
   const __mmask16 seg16 = static_cast<__mmask16>((1u << seg) - 1);
   const int64_t row_bytes = static_cast<int64_t>(s.in_w) * s.in_c;
   const int last_iy_ok = s.in_h - 1 - (s.filter_h - 1) * s.dilation_h;  // oy*sh - pad_top must be in [0, this]
-  PixelWalk px(s, m0);
+  reference::PixelWalk px(s, m0);
   for (int m = m0; m < m1; ++m, px.Next()) {
     uint8_t* d = dst + static_cast<size_t>(m - m0) * row_len;
     const bool last = m + 1 == m1;
@@ -364,7 +350,7 @@ LITEQ_AVX512VNNI void Im2colSmallAvx512(const reference::ConvShape& s, const voi
   const __m512i bits = flip ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
   const __m512i padv = _mm512_set1_epi8(static_cast<char>(pad));
   if (seg <= 16 && s.filter_h <= 4 && x86::CpuHasVbmi()) return Im2colSmallVbmi(s, in, m0, m1, row_len, bits, padv, dst);
-  PixelWalk px(s, m0);
+  reference::PixelWalk px(s, m0);
   for (int m = m0; m < m1; ++m, px.Next()) {
     Im2colRowGeneral(s, in, px.b, px.ox, px.oy, seg, row_len, m + 1 == m1, bits, padv, dst + static_cast<size_t>(m - m0) * row_len);
   }
