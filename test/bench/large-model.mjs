@@ -4,7 +4,7 @@
 // standard deviation 1/sqrt(fan_in), each output channel scaled by its own factor in [0.25, 2] (so
 // per-channel quantization matters), a few large outliers; biases small. Deterministic for a seed.
 //
-//   node test/bench/large-model.mjs 300M|1G|2.5G OUT.tflite [--seed N]
+//   node test/bench/large-model.mjs 300M|1G|2.5G|4.5G OUT.tflite [--seed N]
 import { pathToFileURL } from 'node:url';
 
 /** A small fast generator (mulberry32). */
@@ -96,12 +96,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [size, out] = process.argv.slice(2);
   const seedAt = process.argv.indexOf('--seed');
   if (!size || !out) {
-    process.stderr.write('usage: node test/bench/large-model.mjs 300M|1G|2.5G OUT.tflite [--seed N]\n');
+    process.stderr.write('usage: node test/bench/large-model.mjs 300M|1G|2.5G|4.5G OUT.tflite [--seed N]\n');
     process.exit(2);
   }
-  const { writeTflite, writeFileAtomic } = await import('@liteq/core');
+  const { writeModelFile } = await import('@liteq/core');
   const model = makeLargeFloatModel(parseSize(size), seedAt > 0 ? Number(process.argv[seedAt + 1]) : 1);
-  const bytes = writeTflite(model); // past 2 GB: tensor data after the flatbuffer (Buffer.offset/size)
-  await writeFileAtomic(out, bytes);
-  process.stdout.write(`wrote ${out}: ${bytes.byteLength} bytes, ${model.description}\n`);
+  // Past 2 GB: tensor data after the flatbuffer (Buffer.offset/size), written tensor by tensor (any size).
+  const bytes = await writeModelFile(out, model);
+  process.stdout.write(`wrote ${out}: ${bytes} bytes, ${model.description}\n`);
 }

@@ -57,11 +57,12 @@ export interface Backend {
   toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
   /**
    * Node's native backend only: the file memory-mapped read-only. Pages the bulk calls above have read
-   * are dropped from the process as they go, so large models stream through.
+   * are dropped from the process as they go, so large models stream through. An ArrayBuffer, or past
+   * 4 GiB windows of the file every WINDOW_STRIDE bytes (formats/file-bytes.ts; fileBytes views either).
    */
-  mapFile?(path: string): Uint8Array;
-  /** Node's native backend only: zero-filled memory outside the JS heap, committed as it is written. */
-  allocate?(bytes: number): Uint8Array;
+  mapFile?(path: string): ArrayBuffer | ArrayBuffer[];
+  /** Node's native backend only: zero-filled memory outside the JS heap, committed as it is written (any size, as mapFile). */
+  allocate?(bytes: number): ArrayBuffer;
   /** Node's native backend only: drops a read range of a mapped file from the process (see mapFile). */
   releasePages?(view: ArrayBufferView): void;
 }

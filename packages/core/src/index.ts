@@ -15,6 +15,7 @@ export { loadModel, createModel, defaultMaxMemory, LiteqModel, type LoadModelOpt
 export { summarizeTflite, type TfliteSummary, type TensorSummary } from './inspect/tflite-summary.js';
 export { summarizeGraph, type ModelSummary, type GraphModelSummary } from './inspect/index.js';
 export { detectFormat, type DetectedFormat } from './formats/detect.js';
+export { LargeFile, fileBytes, fileLength, filePart, HEAD_BYTES, MAX_VIEW_BYTES } from './formats/file-bytes.js';
 export { readGraphBytes, ACCEPTED_GRAPH_FORMATS } from './formats/read-graph.js';
 export {
   readGraphDef,

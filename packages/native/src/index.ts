@@ -28,8 +28,8 @@ interface Addon {
   quantizeWeightsInt8?(x: Float32Array, channels: number, inner: number, qmax: number, out?: Int8Array): { data: Int8Array; scales: Float32Array } | { badIndex: number };
   toFloat16?(x: Float32Array, out?: Uint16Array): Uint16Array;
   minMax?(x: Float32Array): { min: number; max: number };
-  mapFile?(path: string): Uint8Array;
-  allocate?(bytes: number): Uint8Array;
+  mapFile?(path: string): ArrayBuffer | ArrayBuffer[];
+  allocate?(bytes: number): ArrayBuffer;
   releasePages?(view: ArrayBufferView): void;
 }
 
@@ -124,11 +124,14 @@ export class NativeBackend implements Backend {
     return this.need('minMax').call(this.addon, x);
   }
 
-  mapFile(path: string): Uint8Array {
+  /** The file mapped read-only: one ArrayBuffer, or past 4 GiB windows of it (core's fileBytes views either). */
+  mapFile(path: string): ArrayBuffer | ArrayBuffer[] {
     return this.need('mapFile').call(this.addon, path);
   }
 
-  allocate(bytes: number): Uint8Array {
+  /** Zero-filled memory: an anonymous mapping up to 4 GiB (Node's largest external buffer), a JS ArrayBuffer past it (also lazily zeroed). */
+  allocate(bytes: number): ArrayBuffer {
+    if (bytes > 2 ** 32) return new ArrayBuffer(bytes);
     return this.need('allocate').call(this.addon, bytes);
   }
 

@@ -85,10 +85,10 @@ describe('the large-model path: fused int8, float16, mapped files, the arena', (
       const x = random(100_000, 5);
       const file = join(dir, 'w.bin');
       writeFileSync(file, new Uint8Array(x.buffer));
-      const mapped = backend.mapFile(file);
+      const mapped = new Uint8Array(backend.mapFile(file) as ArrayBuffer);
       expect(mapped.byteLength).toBe(x.byteLength);
       expect(Buffer.compare(mapped, new Uint8Array(x.buffer))).toBe(0);
-      const arena = backend.allocate(1 << 20);
+      const arena = new Uint8Array(backend.allocate(1 << 20));
       const got = quantizeWeightsInt8(new Float32Array(mapped.buffer, mapped.byteOffset, x.length), [100, 1000], 0, { ...pick(backend), alloc: (n) => arena.subarray(64, 64 + n) });
       expect(got.data.buffer).toBe(arena.buffer);
       expect(got.data.byteOffset).toBe(64);

@@ -15,8 +15,7 @@ import {
   readPipelineConfig,
   resolveBackend,
   ssdSurgery,
-  writeFileAtomic,
-  writeTflite,
+  writeModelFile,
   type ConvertOptions,
   type InferenceType,
   type SsdPostProcessParams,
@@ -203,14 +202,13 @@ export function registerConvert(program: Command): void {
       // --mean_values/--std_dev_values against the preprocessing the model family implies (SSD MobileNet: 127.5/127.5).
       const meanStdWarning = f.meanValues?.length && f.stdDevValues?.length ? checkMeanStd(f.meanValues[0]!, f.stdDevValues[0]!, impliedPreprocessing(model)) : undefined;
       if (meanStdWarning) warnings.push(meanStdWarning.replace('`mean=', '`meanValues=').replace('`std=', '`stdDevValues='));
-      const bytes = writeTflite(model);
-      await writeFileAtomic(f.outputFile, bytes, protectedFiles);
+      const size = await writeModelFile(f.outputFile, model, protectedFiles);
       if (!f.quiet) {
         for (const n of notes) process.stderr.write(`liteq: ssd: ${n}\n`);
         for (const w of warnings) warn(w);
         const sg = model.subgraphs[0]!;
         process.stdout.write(
-          `wrote ${f.outputFile}: ${bytes.byteLength} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, ${f.inferenceType} ` +
+          `wrote ${f.outputFile}: ${size} bytes, ${sg.operators.length} ops, ${sg.tensors.length} tensors, ${f.inferenceType} ` +
             `(${((performance.now() - t0) / 1000).toFixed(2)} s)\n`,
         );
       }

@@ -4,11 +4,11 @@
 // input's pages from the process as it goes; the file is then the flatbuffer followed by the arena.
 // Peak memory is about the output's size. Other schemes (and the wasm backend) read the whole file.
 import { stat } from 'node:fs/promises';
-import { Arena, InvalidInputError, writeTfliteFile, type Backend, type Model, type WeightBackend } from '@liteq/core';
+import { Arena, fileBytes, fileLength, InvalidInputError, writeTfliteFile, type Backend, type Model, type WeightBackend } from '@liteq/core';
 import { createProgress } from '../progress.js';
 
 export interface Streaming {
-  /** The input file, mapped read-only. */
+  /** The input file, mapped read-only (a LargeFile past 4 GiB). */
   input: Uint8Array;
   /** The backend the scheme quantizes weights with: results into the arena, progress as it reads. */
   weights(model: Model): WeightBackend;
@@ -16,7 +16,7 @@ export interface Streaming {
   write(file: string, model: Model, inputs: readonly string[]): Promise<number>;
 }
 
-/** Headroom of the arena over the input's size (alignment of each tensor, metadata, new constants). */
+/** Headroom of the arena over the input's size (alignment of each tensor, new constants). */
 const ARENA_SLACK = 64 * 2 ** 20;
 
 export async function largeModelStreaming(file: string, scheme: string, backend: Backend, showProgress: boolean): Promise<Streaming | undefined> {
@@ -26,11 +26,11 @@ export async function largeModelStreaming(file: string, scheme: string, backend:
   if ((await stat(file)).isDirectory()) throw new InvalidInputError(`${file}: is a directory, not a .tflite file`);
   let input: Uint8Array;
   try {
-    input = mapFile.call(backend, file);
+    input = fileBytes(mapFile.call(backend, file));
   } catch (e) {
     throw new InvalidInputError(`${file}: cannot read it (${(e as Error).message})`);
   }
-  const arena = new Arena(allocate.call(backend, input.byteLength + ARENA_SLACK));
+  const arena = new Arena(allocate.call(backend, fileLength(input) + ARENA_SLACK));
   const release = (d: Uint8Array) => releasePages?.call(backend, d);
   let quantizing: ReturnType<typeof createProgress> | undefined;
   return {
@@ -54,7 +54,7 @@ export async function largeModelStreaming(file: string, scheme: string, backend:
       quantizing?.done(); // (weights the scheme keeps float are not read by it: the bar may stop short)
       const progress = createProgress('writing', showProgress, { bytes: true });
       try {
-        return await writeTfliteFile(out, model, arena, { inputs, copied: release, onProgress: (n, total) => progress.update(n, total) });
+        return await writeTfliteFile(out, model, arena, { inputs, written: release, onProgress: (n, total) => progress.update(n, total) });
       } finally {
         progress.done();
       }

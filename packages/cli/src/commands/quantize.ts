@@ -23,8 +23,7 @@ import {
   readPipelineConfig,
   readTflite,
   resolveBackend,
-  writeFileAtomic,
-  writeTflite,
+  writeModelFile,
   type CalibrationMethod,
   type IoType,
   type Model,
@@ -171,11 +170,7 @@ export function registerQuantize(program: Command): void {
       });
       let size: number;
       if (streaming) size = await streaming.write(f.output, q, [model]);
-      else {
-        const bytes = writeTflite(q);
-        await writeFileAtomic(f.output, bytes, [model]);
-        size = bytes.byteLength;
-      }
+      else size = await writeModelFile(f.output, q, [model]);
       if (!f.quiet) {
         const sg = q.subgraphs[0]!;
         const kept = countKept(q);
@@ -204,9 +199,8 @@ export function registerQuantize(program: Command): void {
       assertNotInput(f.output, [model]);
       const ir = readTflite(await readFileLarge(model), model);
       const out = dequantizeModel(ir);
-      const bytes = writeTflite(out);
-      await writeFileAtomic(f.output, bytes, [model]);
-      if (!f.quiet) process.stdout.write(`wrote ${f.output}: ${bytes.byteLength} bytes, ${out.subgraphs[0]!.operators.length} ops, float\n`);
+      const size = await writeModelFile(f.output, out, [model]);
+      if (!f.quiet) process.stdout.write(`wrote ${f.output}: ${size} bytes, ${out.subgraphs[0]!.operators.length} ops, float\n`);
     });
 
 }

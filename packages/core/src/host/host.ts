@@ -7,8 +7,11 @@ import type { RgbImage } from '../image/rgb.js';
 export interface Host {
   /** "node" or "browser": named in errors. */
   name: string;
-  /** A file's bytes (a path in Node, a URL in a browser). */
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * A file's bytes (a path in Node, a URL in a browser). `map`: a backend's memory mapping (Node's
+   * native backend), which the host may use for a large file instead of reading it (no copy).
+   */
+  readFile(path: string, map?: (path: string) => ArrayBuffer | ArrayBuffer[]): Promise<Uint8Array>;
   /** An image file or encoded bytes to RGB (alpha dropped). `label` names it in errors. */
   decodeImage(src: string | Uint8Array, label: string): Promise<RgbImage>;
   /** The machine's RAM in bytes, where the platform tells (Node: os.totalmem()). */

@@ -1,13 +1,13 @@
 // Output files: written to a temporary name beside the target and renamed, so a crash or a full disk
 // never leaves a half-written file under the real name; and never over one of the command's inputs.
 import { randomBytes } from 'node:crypto';
-import { close, openSync, realpathSync, rmSync, write } from 'node:fs';
+import { close, ftruncate, openSync, realpathSync, rmSync, write } from 'node:fs';
 import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { DiskSpaceError, InvalidInputError } from '../errors.js';
 import { type Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
-import type { WriteTfliteOptions } from '../formats/tflite/writer.js';
+import { usesExternalBuffers, writeTflite, type WriteTfliteOptions } from '../formats/tflite/writer.js';
 import type { Model } from '../ir/types.js';
 
 function canonical(p: string): string {
@@ -62,15 +62,16 @@ function createTemporary(file: string): { tmp: string; fd: number } {
 const writeAt = (fd: number, data: Uint8Array, offset: number, length: number, position: number): Promise<number> =>
   new Promise((resolve, reject) => write(fd, data, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
 const closeFd = promisify(close);
+const truncateFd = promisify(ftruncate);
 
-/** Writes all of data[from, to) at file position `at`, in WRITE_CHUNK writes; `written` gets the file position reached after each. */
-async function writeRange(fd: number, data: Uint8Array, from: number, to: number, at: number, file: string, written?: (position: number) => void): Promise<void> {
+/** Writes all of data[from, to) at file position `at`, in WRITE_CHUNK writes; `written` gets the byte count of each. */
+async function writeRange(fd: number, data: Uint8Array, from: number, to: number, at: number, file: string, written?: (bytes: number) => void): Promise<void> {
   while (from < to) {
     const n = await writeAt(fd, data, from, Math.min(WRITE_CHUNK, to - from), at);
     if (n <= 0) throw new Error(`${file}: short write`);
     from += n;
     at += n;
-    written?.(at);
+    written?.(n);
   }
 }
 
@@ -117,23 +118,48 @@ export async function assertFreeSpace(file: string, bytes: number): Promise<void
 }
 
 /**
- * Writes a model whose constant data sits in `arena` (layoutTfliteInArena): the flatbuffer, then the
- * arena's bytes straight from its memory, in 64 MiB writes (onProgress after each). Atomic and
- * input-safe as writeFileAtomic; the free space is checked first. Returns the file's size.
+ * Writes a model as a .tflite file without gathering it into one array (layoutTfliteInArena): the
+ * flatbuffer, then the arena's bytes (when the quantizer built the output in one) straight from its
+ * memory, then every other constant from where it is, in 64 MiB writes (onProgress after each; `written`
+ * is told of each constant written from outside the arena, e.g. to release a mapped input's pages).
+ * Files of any size (over 4 GiB too). Atomic and input-safe as writeFileAtomic; the free space is
+ * checked first. Returns the file's size.
  */
 export async function writeTfliteFile(
   file: string,
   model: Model,
-  arena: Arena,
-  opts: WriteTfliteOptions & { inputs?: readonly string[]; copied?: (d: Uint8Array) => void; onProgress?: (written: number, total: number) => void } = {},
+  arena?: Arena,
+  opts: WriteTfliteOptions & { inputs?: readonly string[]; written?: (d: Uint8Array) => void; onProgress?: (written: number, total: number) => void } = {},
 ): Promise<number> {
   assertNotInput(file, opts.inputs ?? []);
   const layout = layoutTfliteInArena(model, arena, opts);
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await assertFreeSpace(file, layout.size);
+  let done = 0;
+  const progress = (n: number) => opts.onProgress?.((done += n), layout.size);
   await atomically(file, async (fd) => {
-    await writeRange(fd, layout.header, 0, layout.header.byteLength, 0, file);
-    await writeRange(fd, arena.bytes, 0, arena.used, layout.base, file, (at) => opts.onProgress?.(at, layout.size));
+    await writeRange(fd, layout.header, 0, layout.header.byteLength, 0, file, progress);
+    for (let from = 0; arena && from < arena.used; from += WRITE_CHUNK) {
+      const n = Math.min(WRITE_CHUNK, arena.used - from);
+      await writeRange(fd, arena.view(from, n), 0, n, layout.base + from, file, progress);
+    }
+    for (const p of layout.pieces) {
+      await writeRange(fd, p.data, 0, p.data.byteLength, p.at, file, progress);
+      opts.written?.(p.data);
+    }
+    await truncateFd(fd, layout.size); // the zeros after the last piece (16-byte padding)
   });
   return layout.size;
+}
+
+/**
+ * Writes a model as a .tflite file: writeTflite's bytes when they fit one flatbuffer (≤ 2 GB), else
+ * the same offset-buffer layout written piece by piece (writeTfliteFile), so a model of any size is
+ * never gathered into one array. Returns the file's size.
+ */
+export async function writeModelFile(file: string, model: Model, inputs: readonly string[] = [], onProgress?: (written: number, total: number) => void): Promise<number> {
+  if (usesExternalBuffers(model)) return writeTfliteFile(file, model, undefined, { inputs, ...(onProgress ? { onProgress } : {}) });
+  const bytes = writeTflite(model);
+  await writeFileAtomic(file, bytes, inputs);
+  return bytes.byteLength;
 }

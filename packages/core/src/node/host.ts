@@ -7,7 +7,7 @@ import { readFileLarge } from './read-large.js';
 export function installNodeHost(): void {
   setHost({
     name: 'node',
-    readFile: (p) => readFileLarge(p),
+    readFile: (p, map) => readFileLarge(p, map),
     decodeImage: (src, label) => decodeImage(src, label),
     totalMemory: () => totalmem(),
   });

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileLarge } from './read-large.js';
 import path from 'node:path';
 import { detectFormat } from '../formats/detect.js';
+import { fileLength } from '../formats/file-bytes.js';
 import { readTflite } from '../formats/tflite/reader.js';
 import { summarizeGraph, type ModelSummary } from '../inspect/index.js';
 import { summarizeTflite } from '../inspect/tflite-summary.js';
@@ -24,7 +25,7 @@ export async function inspectModelFile(file: string): Promise<ModelSummary> {
   let bytes: Uint8Array | undefined;
   if (!(await stat(file)).isDirectory()) {
     bytes = await readFileLarge(file);
-    if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), bytes.byteLength);
+    if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), fileLength(bytes));
   }
   const graph = await loadGraphFile(file, bytes);
   return summarizeGraph(graph, await modelFileBytes(file, graph.source === 'tfjs'));

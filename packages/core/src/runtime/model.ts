@@ -144,7 +144,11 @@ export class LiteqModel {
 /** Loads a .tflite (a path in Node, a URL in a browser, or bytes) and prepares it on a backend. */
 export async function loadModel(pathOrBytes: string | Uint8Array, opts: LoadModelOptions = {}): Promise<LiteqModel> {
   const file = typeof pathOrBytes === 'string' ? pathOrBytes : (opts.file ?? '<memory>');
-  const bytes = typeof pathOrBytes === 'string' ? await host().readFile(pathOrBytes) : pathOrBytes;
+  let bytes = pathOrBytes as Uint8Array;
+  if (typeof pathOrBytes === 'string') {
+    const backend = await resolveBackend(opts.backend);
+    bytes = await host().readFile(pathOrBytes, backend.mapFile?.bind(backend));
+  }
   const ir = readTflite(bytes, file);
   return createModel(ir, { ...opts, file });
 }
@@ -173,6 +177,8 @@ export async function createModel(ir: Model, opts: LoadModelOptions = {}): Promi
   let handle: PlanHandle;
   try {
     handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0, maxMemory);
+    // The plan holds its own copy: pages of a mapped model file it was copied from can go.
+    if (backend.releasePages) for (const c of plan.constants) backend.releasePages(c);
   } catch (e) {
     if (e instanceof MemoryLimitError) throw new MemoryLimitError(`${file}: ${e.message} (\`maxMemory\`); nothing was kept`, { cause: e });
     throw e;

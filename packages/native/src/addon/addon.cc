@@ -313,7 +313,33 @@ void PieceHook(liteq_piece_event event, const void* data, size_t bytes, void*) {
 
 const liteq_bulk_hooks kHooks = {PieceHook, nullptr};
 
-// mapFile(path: string) → Uint8Array over the whole file, read-only (PROT_READ: a write faults).
+// Node makes no external ArrayBuffer past 4 GiB (node-addon-api then crashes on the failed creation),
+// so larger files are mapped as windows: 4 GiB long, one every 1 GiB (core's formats/file-bytes.ts
+// WINDOW_STRIDE), so any part of up to 3 GiB lies wholly inside one window.
+constexpr size_t kMaxExternal = size_t{1} << 32;
+constexpr size_t kWindowStride = size_t{1} << 30;
+
+// One read-only mapping of [offset, offset + size) of fd as an ArrayBuffer (unmapped when collected);
+// registered so that ReleaseRead can drop pages read through it.
+Napi::Value MapRange(Napi::Env env, int fd, size_t offset, size_t size, const std::string& path) {
+  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(offset));
+  if (p == MAP_FAILED) return ThrowError(env, path + ": mmap: " + std::strerror(errno));
+  madvise(p, size, MADV_SEQUENTIAL);
+  {
+    std::lock_guard<std::mutex> lock(g_maps_mu);
+    g_maps[reinterpret_cast<uintptr_t>(p)] = size;
+  }
+  return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) {
+    {
+      std::lock_guard<std::mutex> lock(g_maps_mu);
+      g_maps.erase(reinterpret_cast<uintptr_t>(data));
+    }
+    munmap(data, size);
+  });
+}
+
+// mapFile(path: string) → ArrayBuffer over the whole file, read-only (PROT_READ: a write faults); past
+// 4 GiB an array of windows (window i = bytes [i GiB, i GiB + 4 GiB) of the file, the last one to its end).
 Napi::Value MapFile(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsString()) return ThrowError(env, "mapFile(path: string)");
@@ -327,41 +353,37 @@ Napi::Value MapFile(const Napi::CallbackInfo& info) {
     return ThrowError(env, path + ": " + std::strerror(e));
   }
   const size_t size = static_cast<size_t>(st.st_size);
+  Napi::Value result;
   if (size == 0) {
-    close(fd);
-    return Napi::Uint8Array::New(env, 0);
-  }
-  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  const int e = errno;
-  close(fd);
-  if (p == MAP_FAILED) return ThrowError(env, path + ": mmap: " + std::strerror(e));
-  madvise(p, size, MADV_SEQUENTIAL);
-  {
-    std::lock_guard<std::mutex> lock(g_maps_mu);
-    g_maps[reinterpret_cast<uintptr_t>(p)] = size;
-  }
-  Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) {
-    {
-      std::lock_guard<std::mutex> lock(g_maps_mu);
-      g_maps.erase(reinterpret_cast<uintptr_t>(data));
+    result = Napi::ArrayBuffer::New(env, 0);
+  } else if (size <= kMaxExternal) {
+    result = MapRange(env, fd, 0, size, path);
+  } else {
+    const size_t windows = (size - kMaxExternal + kWindowStride - 1) / kWindowStride + 1;
+    Napi::Array list = Napi::Array::New(env, windows);
+    for (size_t i = 0; i < windows && !env.IsExceptionPending(); ++i) {
+      const size_t at = i * kWindowStride;
+      list.Set(static_cast<uint32_t>(i), MapRange(env, fd, at, std::min(kMaxExternal, size - at), path));
     }
-    munmap(data, size);
-  });
-  return Napi::Uint8Array::New(env, size, ab, 0);
+    result = list;
+  }
+  close(fd);  // the mappings keep the file
+  return env.IsExceptionPending() ? env.Undefined() : result;
 }
 
-// allocate(bytes: number) → zero-filled Uint8Array from an anonymous mapping: address space only until
+// allocate(bytes: number) → zero-filled ArrayBuffer (of any size, as mapFile's) from an anonymous mapping: address space only until
 // written (MAP_NORESERVE), transparent huge pages where the kernel allows. Outputs are built in it.
 Napi::Value Allocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsNumber()) return ThrowError(env, "allocate(bytes: number)");
   const double want = info[0].As<Napi::Number>().DoubleValue();
-  if (!(want >= 1) || want > 1e15) return ThrowError(env, "allocate: bytes must be >= 1");
+  if (!(want >= 1) || want > static_cast<double>(kMaxExternal)) {
+    return ThrowError(env, "allocate: bytes must be in [1, 4 GiB] (larger memory: a JS ArrayBuffer)");
+  }
   const size_t size = static_cast<size_t>(want);
   void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) return ThrowError(env, std::string("allocate: mmap: ") + std::strerror(errno));
-  Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) { munmap(data, size); });
-  return Napi::Uint8Array::New(env, size, ab, 0);
+  return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) { munmap(data, size); });
 }
 
 // releasePages(view: TypedArray): drops the pages of a read range of a mapped file from this process.

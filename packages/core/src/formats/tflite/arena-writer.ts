@@ -1,40 +1,70 @@
 // A model laid out around an Arena: the quantizer of a large model puts each result in the arena, and
-// the file is the flatbuffer built here (pointing into the arena) followed by the arena's used bytes,
-// so constant data is never copied into a flatbuffers Builder (writer.ts does that for ordinary sizes).
+// the file is the flatbuffer built here (pointing into the arena) followed by the arena's used bytes and
+// the other constants, each written from where it is, so constant data is never copied into a
+// flatbuffers Builder (writer.ts does that for ordinary sizes) nor gathered into one array (files of
+// any size: past 4 GiB too).
 import { ByteBuffer } from 'flatbuffers';
 import type { Model } from '../../ir/types.js';
 import { Model as FbModel } from './generated/tflite/model.js';
+import { MAX_VIEW_BYTES } from '../file-bytes.js';
 import { ALIGN, BufferPlan, FLATBUFFER_LIMIT, pad16, structureEstimate, Writer, type WriteTfliteOptions } from './writer.js';
 
 /**
  * Memory a large model's output is built in: the quantizer puts each result at a 16-byte aligned
  * offset with 4 free bytes before it (room for a flatbuffer vector's length), and the file is then the
- * flatbuffer followed by the arena's used bytes — the data is never copied into a builder.
+ * flatbuffer followed by the arena's used bytes — the data is never copied into a builder. The memory
+ * may be an ArrayBuffer larger than one typed array can be (past 4 GiB); allocations are views of it.
  */
 export class Arena {
   used = 0;
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  /** Bytes the arena can hand out. */
+  readonly capacity: number;
   /** Start offset → length of every allocation (only whole allocations are used in place). */
   private readonly allocations = new Map<number, number>();
-  constructor(readonly bytes: Uint8Array) {}
+
+  constructor(memory: ArrayBufferLike | Uint8Array) {
+    if (memory instanceof Uint8Array) {
+      this.buffer = memory.buffer;
+      this.byteOffset = memory.byteOffset;
+      this.capacity = memory.byteLength;
+    } else {
+      this.buffer = memory;
+      this.byteOffset = 0;
+      this.capacity = memory.byteLength;
+    }
+  }
 
   /** n bytes of the arena, or undefined when it is full. */
   alloc(n: number): Uint8Array | undefined {
     const off = pad16(this.used + 4);
-    if (off + n > this.bytes.byteLength) return undefined;
+    if (off + n > this.capacity || n > MAX_VIEW_BYTES) return undefined;
     this.used = off + n;
     this.allocations.set(off, n);
-    return this.bytes.subarray(off, off + n);
+    return this.view(off, n);
+  }
+
+  /** Bytes [at, at + n) of the arena (n at most one view's size). */
+  view(at: number, n: number): Uint8Array {
+    return new Uint8Array(this.buffer, this.byteOffset + at, n);
   }
 
   /**
    * Where d starts in the arena when d is exactly one allocation (the 4 bytes before it are then free
-   * for a vector length), or -1 (a part of an allocation, or memory elsewhere: the writer copies it).
+   * for a vector length), or -1 (a part of an allocation, or memory elsewhere: written from where it is).
    */
   offsetOf(d: Uint8Array): number {
-    if (d.buffer !== this.bytes.buffer) return -1;
-    const off = d.byteOffset - this.bytes.byteOffset;
+    if (d.buffer !== this.buffer) return -1;
+    const off = d.byteOffset - this.byteOffset;
     return this.allocations.get(off) === d.byteLength ? off : -1;
   }
+}
+
+/** Bytes the file holds at `at` that are not in the arena: constant data written from its own memory, or a vector length. */
+export interface FilePiece {
+  at: number;
+  data: Uint8Array;
 }
 
 export interface ArenaLayout {
@@ -42,60 +72,87 @@ export interface ArenaLayout {
   header: Uint8Array;
   /** File offset of the arena's byte 0 (16-aligned, >= header.byteLength; the gap is zeros). */
   base: number;
-  /** The whole file's size: base + arena.used. */
+  /**
+   * Constant data outside the arena (float weights kept as they were, small tensors, a whole model
+   * with no arena) and their vector lengths: each written at its file offset from where it is. The
+   * gaps between the pieces and the arena are zeros.
+   */
+  pieces: FilePiece[];
+  /** The whole file's size. */
   size: number;
   /** Whether constant data is Buffer.offset/size (files over 2 GB) rather than inline vectors. */
   external: boolean;
 }
 
 /**
- * Lays the model out around an arena: constant data outside it (float weights kept as they were, small
- * tensors) is first copied in (`copied` is told of each source, e.g. to release a mapped input's pages);
- * then the flatbuffer is built. Inline (≤ 2 GB, what TFLite 2.9 reads): each Buffer.data points at its
- * bytes in the arena, with the vector length written just before them. Past 2 GB (or 'always'):
- * Buffer.offset/size. Metadata stays inside the flatbuffer, as writeTflite does it.
+ * Lays the model out around an arena (by default an empty one): constant data in the arena stays
+ * there; every other buffer is placed after the arena's used bytes and written from its own memory
+ * (`pieces`), so no constant is copied. Inline (≤ 2 GB, what TFLite 2.9 reads): each Buffer.data
+ * points at its bytes, with the vector length just before them. Past 2 GB (or 'always'):
+ * Buffer.offset/size, in the order and alignment writeTflite uses (with no arena: the same bytes).
+ * Metadata stays inside the flatbuffer, as writeTflite does it.
  */
-export function layoutTfliteInArena(model: Model, arena: Arena, opts: WriteTfliteOptions & { copied?: (d: Uint8Array) => void } = {}): ArenaLayout {
+export function layoutTfliteInArena(model: Model, arena: Arena = new Arena(new ArrayBuffer(0)), opts: WriteTfliteOptions = {}): ArenaLayout {
   const plan = new BufferPlan();
   const tensorBuffers = model.subgraphs.map((sg) => sg.tensors.map((t) => plan.add(t.data, false)));
   const metadataBuffers = model.metadata.map((md) => plan.add(md.data, false));
   const inMetadata = new Set(metadataBuffers);
-  const offsets: (number | undefined)[] = plan.data.map((d, i) => {
-    if (i === 0 || d.byteLength === 0 || inMetadata.has(i)) return undefined;
-    let at = arena.offsetOf(d);
-    if (at < 0) {
-      const m = arena.alloc(d.byteLength);
-      if (!m) throw new RangeError(`tflite writer: the output arena (${arena.bytes.byteLength} bytes) is full`);
-      m.set(d);
-      opts.copied?.(d);
-      at = m.byteOffset - arena.bytes.byteOffset;
-    }
-    return at;
-  });
+  /** Offsets from the arena's byte 0 of every data buffer; `end` = where the last one ends. */
+  const place = (external: boolean) => {
+    let end = arena.used;
+    const outside: number[] = [];
+    const offsets = plan.data.map((d, i): number | undefined => {
+      if (i === 0 || d.byteLength === 0 || inMetadata.has(i)) return undefined;
+      const at = arena.offsetOf(d);
+      if (at >= 0) return at;
+      const o = pad16(external ? end : end + 4);
+      end = o + d.byteLength;
+      outside.push(i);
+      return o;
+    });
+    return { offsets, outside, end };
+  };
   const structure = structureEstimate(model);
   const mode = opts.externalBuffers ?? 'auto';
-  const external = mode === 'always' || (mode === 'auto' && structure + arena.used + ALIGN > FLATBUFFER_LIMIT);
+  let placed = place(mode === 'always');
+  const external = mode === 'always' || (mode === 'auto' && structure + placed.end + ALIGN > FLATBUFFER_LIMIT);
+  if (external && mode !== 'always') placed = place(true);
+  const { offsets, outside, end } = placed;
   const build = (base: number) => new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure, { offsets, external, base }).build();
   if (external) {
-    const probe = build(0);
+    const probe = build(ALIGN); // any base > 1: every Buffer.offset is then written (0 would be omitted as the default)
     const base = pad16(probe.byteLength);
     const header = build(base);
     if (header.byteLength !== probe.byteLength) throw new Error('tflite writer: flatbuffer size changed between passes');
-    return { header, base, size: base + arena.used, external };
+    const pieces = outside.map((i) => ({ at: base + offsets[i]!, data: plan.data[i]! }));
+    return { header, base, pieces, size: base + pad16(end), external };
   }
   const header = build(0);
   const base = pad16(header.byteLength);
-  if (base + arena.used > FLATBUFFER_LIMIT) throw new RangeError('tflite writer: inline layout past 2 GB (use externalBuffers: auto)');
+  if (base + end > FLATBUFFER_LIMIT) throw new RangeError('tflite writer: inline layout past 2 GB (use externalBuffers: auto)');
   const bb = new ByteBuffer(header);
   const root = FbModel.getRootAsModel(bb);
   const head = new DataView(header.buffer, header.byteOffset, header.byteLength);
-  const arenaView = new DataView(arena.bytes.buffer, arena.bytes.byteOffset, arena.bytes.byteLength);
+  const pieces: FilePiece[] = [];
+  const notInArena = new Set(outside);
   offsets.forEach((at, i) => {
     if (at === undefined) return;
     const t = root.buffers(i)!;
     const field = t.bb_pos + bb.__offset(t.bb_pos, 4); // Buffer.data (vtable slot 0)
     head.setUint32(field, base + at - 4 - field, true); // uoffset to the vector's length word
-    arenaView.setUint32(at - 4, plan.data[i]!.byteLength, true);
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, plan.data[i]!.byteLength, true);
+    if (notInArena.has(i)) pieces.push({ at: base + at - 4, data: length }, { at: base + at, data: plan.data[i]! });
+    else arena.view(at - 4, 4).set(length);
   });
-  return { header, base, size: base + arena.used, external };
+  return { header, base, pieces, size: base + end, external };
+}
+
+/** The file a layout describes as one array (what writeTfliteFile writes piece by piece; ≤ 4 GiB). */
+export function assembleLayout(layout: ArenaLayout, arena?: Arena): Uint8Array {
+  const file = new Uint8Array(layout.size);
+  file.set(layout.header);
+  if (arena) file.set(arena.view(0, arena.used), layout.base);
+  for (const p of layout.pieces) file.set(p.data, p.at);
+  return file;
 }

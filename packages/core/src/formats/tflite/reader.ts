@@ -1,7 +1,8 @@
 // .tflite → IR. Order matters: identifier, then verifyTflite over the whole buffer, then the generated
 // accessors (which trust offsets) read it, then semantic checks (indices, data sizes) with typed errors.
 import { ByteBuffer } from 'flatbuffers';
-import { ModelFormatError } from '../../errors.js';
+import { ModelFormatError, UnsupportedError } from '../../errors.js';
+import { fileLength, filePart } from '../file-bytes.js';
 import { constantBytes, dtypeOfCode, type BuiltinOp, type CustomOp, type DType, type Model, type Operator, type Quantization, type SignatureDef, type Subgraph, type Tensor } from '../../ir/types.js';
 import { decodeFlexbuffer } from './flexbuffers.js';
 import { Model as FbModel } from './generated/tflite/model.js';
@@ -67,11 +68,20 @@ class Reader {
     const data = b.dataLength() > 0 ? b.dataArray()! : undefined;
     const offset = b.offset();
     if (offset <= 1n) return data;
-    const size = b.size();
-    if (offset + size > BigInt(this.bytes.byteLength)) {
-      this.fail(`buffers[${i}].offset`, `offset ${offset} + size ${size} is past the end of the ${this.bytes.byteLength}-byte file`);
+    return this.part(offset, b.size(), `buffers[${i}].offset`) ?? data;
+  }
+
+  /** Data at offset/size of the file (which may be larger than one view: a LargeFile), or undefined when empty. */
+  part(offset: bigint, size: bigint, field: string): Uint8Array | undefined {
+    const length = fileLength(this.bytes);
+    if (offset + size > BigInt(length)) this.fail(field, `offset ${offset} + size ${size} is past the end of the ${length}-byte file`);
+    if (size === 0n) return undefined;
+    try {
+      return filePart(this.bytes, Number(offset), Number(size));
+    } catch (e) {
+      if (e instanceof RangeError) throw new UnsupportedError(`${this.file}: ${field}: ${e.message}`);
+      throw e;
     }
-    return size > 0n ? this.bytes.subarray(Number(offset), Number(offset + size)) : data;
   }
 
   bufferAt(index: number, field: string): Uint8Array | undefined {
@@ -199,9 +209,7 @@ class Reader {
   customOptions(op: FbOperator, path: string): Uint8Array | undefined {
     const off = op.largeCustomOptionsOffset();
     if (off > 1n) {
-      const size = op.largeCustomOptionsSize();
-      if (off + size > BigInt(this.bytes.byteLength)) this.fail(`${path}.large_custom_options_offset`, `offset ${off} + size ${size} is past the end of the file`);
-      return this.bytes.subarray(Number(off), Number(off + size));
+      return this.part(off, op.largeCustomOptionsSize(), `${path}.large_custom_options_offset`) ?? new Uint8Array(0);
     }
     return op.customOptionsLength() > 0 || this.has(op, VT.customOptions) ? (op.customOptionsArray() ?? new Uint8Array(0)) : undefined;
   }
@@ -241,7 +249,8 @@ class Reader {
 
 /**
  * Reads a .tflite file into the IR. Constant tensor data and custom option bytes are zero-copy views
- * into `bytes` (keep it alive and unmodified while the model is in use). Throws ModelFormatError.
+ * into `bytes` (keep it alive and unmodified while the model is in use); a LargeFile (file-bytes.ts)
+ * gives files over 4 GiB, whose data lies past its head view. Throws ModelFormatError.
  */
 export function readTflite(bytes: Uint8Array, file = '<memory>'): Model {
   if (!isTflite(bytes)) throw new ModelFormatError({ file, format: 'tflite', offset: 4, reason: 'not a TFLite flatbuffer (no TFL3 identifier)' });

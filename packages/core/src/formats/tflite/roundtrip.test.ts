@@ -6,6 +6,7 @@ import { ByteBuffer } from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
 import type { Model, Tensor } from '../../ir/types.js';
 import { Model as FbModel } from './generated/tflite/model.js';
+import { assembleLayout as assemble } from './arena-writer.js';
 import { Arena, layoutTfliteInArena, readTflite, verifyTflite, writeTflite } from './index.js';
 
 const SHARED = process.env['LITEQ_SHARED'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../../shared');
@@ -45,7 +46,7 @@ describe.each(MODELS.map((p) => [name(p), p]))('%s', (_n, path) => {
   });
 
   it.each(['never', 'always'] as const)('laid out around an arena (external buffers: %s), reads back equal and verifies', (externalBuffers) => {
-    // Half the constants already sit in the arena (as the quantizer leaves them), the rest are copied in.
+    // Half the constants already sit in the arena (as the quantizer leaves them), the rest are pieces written from where they are.
     const arena = new Arena(new Uint8Array(bytes.byteLength * 2 + 4096));
     const sg = model.subgraphs[0]!;
     const placed = {
@@ -57,17 +58,23 @@ describe.each(MODELS.map((p) => [name(p), p]))('%s', (_n, path) => {
         return { ...t, data: m };
       }) }, ...model.subgraphs.slice(1)],
     };
-    const copied: Uint8Array[] = [];
-    const layout = layoutTfliteInArena(placed, arena, { externalBuffers, copied: (d) => copied.push(d) });
-    expect(copied.length).toBeGreaterThan(0);
+    const layout = layoutTfliteInArena(placed, arena, { externalBuffers });
+    expect(layout.pieces.length).toBeGreaterThan(0);
     expect(layout.base % 16).toBe(0);
-    const file = new Uint8Array(layout.size);
-    file.set(layout.header);
-    file.set(arena.bytes.subarray(0, arena.used), layout.base);
+    const file = assemble(layout, arena);
     expect(layout.external).toBe(externalBuffers === 'always');
     for (const p of bufferPlacements(file)) if (p.length) expect(p.start % 16).toBe(0);
     if (externalBuffers === 'never') verifyTflite(file);
     expect(normalize(readTflite(file))).toEqual(normalize(model));
+  });
+
+  it('with no arena, the pieces make writeTflite\'s offset-buffer file byte for byte (files too large for one array are written so)', () => {
+    const layout = layoutTfliteInArena(model, undefined, { externalBuffers: 'always' });
+    expect(layout.external).toBe(true);
+    expect(Buffer.from(assemble(layout)).equals(Buffer.from(writeTflite(model, { externalBuffers: 'always' })))).toBe(true);
+    const inline = layoutTfliteInArena(model);
+    expect(inline.external).toBe(false);
+    expect(normalize(readTflite(assemble(inline)))).toEqual(normalize(model));
   });
 
   it('round-trips with offset/size buffers after the flatbuffer', () => {

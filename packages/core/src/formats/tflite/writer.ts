@@ -8,6 +8,7 @@
 // arena-writer.ts lays a model out around an Arena instead (its data is never copied into a builder).
 import { Builder } from 'flatbuffers';
 import { TENSOR_TYPE_CODE, type CustomOp, type Model, type Operator as IrOperator, type Subgraph as IrSubgraph, type Tensor as IrTensor } from '../../ir/types.js';
+import { MAX_VIEW_BYTES } from '../file-bytes.js';
 import { encodeFlexbuffer } from './flexbuffers-encode.js';
 import { Buffer as FbBuffer } from './generated/tflite/buffer.js';
 import { Metadata as FbMetadata } from './generated/tflite/metadata.js';
@@ -302,19 +303,33 @@ export function structureEstimate(model: Model): number {
   return n;
 }
 
-/** Serializes the IR as a .tflite file (identifier TFL3). */
-export function writeTflite(model: Model, opts: WriteTfliteOptions = {}): Uint8Array {
+/** Whether writeTflite puts constant data after the flatbuffer (Buffer.offset/size) for these options. */
+export function usesExternalBuffers(model: Model, opts: WriteTfliteOptions = {}): boolean {
   const mode = opts.externalBuffers ?? 'auto';
-  let dataBytes = 0;
-  for (const sg of model.subgraphs) for (const t of sg.tensors) dataBytes += t.data ? pad16(t.data.byteLength) + ALIGN : 0;
+  if (mode !== 'auto') return mode === 'always';
+  return structureEstimate(model) + dataEstimate(model) > FLATBUFFER_LIMIT;
+}
+
+/** Bytes constant data takes inside a flatbuffer, at most (each vector aligned). */
+function dataEstimate(model: Model): number {
+  let n = 0;
+  for (const sg of model.subgraphs) for (const t of sg.tensors) n += t.data ? pad16(t.data.byteLength) + ALIGN : 0;
+  return n;
+}
+
+/**
+ * Serializes the IR as a .tflite file (identifier TFL3), in one array: up to 4 GiB here (Node's
+ * largest); the Node entry's writeModelFile writes larger files piece by piece.
+ */
+export function writeTflite(model: Model, opts: WriteTfliteOptions = {}): Uint8Array {
+  const external = usesExternalBuffers(model, opts);
   const structure = structureEstimate(model);
-  const external = mode === 'always' || (mode === 'auto' && structure + dataBytes > FLATBUFFER_LIMIT);
 
   const plan = new BufferPlan();
   const tensorBuffers = model.subgraphs.map((sg) => sg.tensors.map((t) => plan.add(t.data, external)));
   // Metadata stays inside the flatbuffer: small, and read by tools that know nothing of offset buffers.
   const metadataBuffers = model.metadata.map((md) => plan.add(md.data, false));
-  if (!external) return new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure + dataBytes).build();
+  if (!external) return new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure + dataEstimate(model)).build();
 
   // Offsets depend on the flatbuffer's size, which does not depend on their values (uint64 fields,
   // always written since > 1): build once with placeholders to measure, then again with real offsets.
@@ -328,6 +343,7 @@ export function writeTflite(model: Model, opts: WriteTfliteOptions = {}): Uint8A
   });
   const fb = new Writer(model, plan, tensorBuffers, metadataBuffers, offsets, structure).build();
   if (fb.byteLength !== probe.byteLength) throw new Error('tflite writer: flatbuffer size changed between passes');
+  if (at > MAX_VIEW_BYTES) throw new RangeError(`tflite writer: a ${at}-byte file is larger than one array can hold here; write it with writeModelFile`);
   const out = new Uint8Array(at);
   out.set(fb, 0);
   plan.data.forEach((d, i) => {

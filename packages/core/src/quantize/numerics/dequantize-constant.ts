@@ -16,20 +16,53 @@ export function dequantizeConstant(t: Tensor): Float32Array | undefined {
   const n = t.shape.reduce((a, b) => a * b, 1);
   if (!data || size === undefined || data.byteLength !== n * size) return undefined;
   const out = new Float32Array(n);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (t.dtype === 'float16') {
-    for (let i = 0; i < n; i++) out[i] = halfToFloat(view.getUint16(i * 2, true));
+    const table = halfTable();
+    if (data.byteOffset % 2 === 0) {
+      const h = new Uint16Array(data.buffer, data.byteOffset, n);
+      for (let i = 0; i < n; i++) out[i] = table[h[i]!]!;
+    } else {
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      for (let i = 0; i < n; i++) out[i] = table[view.getUint16(i * 2, true)]!;
+    }
     return out;
   }
   const q = t.quantization;
   if (!q) return undefined;
+  const values = elements(t.dtype, data, n);
   const channels = q.scale.length;
   // Elements between consecutive channel indices along the quantized dimension.
-  const inner = channels > 1 ? t.shape.slice(q.quantizedDimension + 1).reduce((a, b) => a * b, 1) : 1;
-  for (let i = 0; i < n; i++) {
-    const c = channels > 1 ? Math.floor(i / inner) % channels : 0;
-    const v = t.dtype === 'int8' ? view.getInt8(i) : t.dtype === 'uint8' ? view.getUint8(i) : view.getInt32(i * 4, true);
-    out[i] = q.scale[c]! * (v - Number(q.zeroPoint[c] ?? 0n));
+  const inner = channels > 1 ? t.shape.slice(q.quantizedDimension + 1).reduce((a, b) => a * b, 1) : n;
+  for (let start = 0, c = 0; start < n; start += inner, c = channels > 1 ? (c + 1) % channels : 0) {
+    const scale = q.scale[c]!;
+    const zero = Number(q.zeroPoint[c] ?? 0n);
+    const end = Math.min(n, start + inner);
+    for (let i = start; i < end; i++) out[i] = scale * (values(i) - zero);
   }
   return out;
+}
+
+let halfs: Float32Array | undefined;
+/** halfToFloat of every float16 bit pattern (exact in float32). */
+function halfTable(): Float32Array {
+  if (!halfs) {
+    halfs = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) halfs[h] = halfToFloat(h);
+  }
+  return halfs;
+}
+
+/** Element i of int8/uint8/int32 data (little-endian), through a typed view when aligned. */
+function elements(dtype: Tensor['dtype'], data: Uint8Array, n: number): (i: number) => number {
+  if (dtype === 'int8') {
+    const v = new Int8Array(data.buffer, data.byteOffset, n);
+    return (i) => v[i]!;
+  }
+  if (dtype === 'uint8') return (i) => data[i]!;
+  if (data.byteOffset % 4 === 0) {
+    const v = new Int32Array(data.buffer, data.byteOffset, n);
+    return (i) => v[i]!;
+  }
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return (i) => view.getInt32(i * 4, true);
 }
