@@ -36,14 +36,31 @@ int RunLutFloat(const OpContext&, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// The 256-entry table of an 8-bit LOGISTIC/TANH (TFLite's PopulateLookupTable: one float function
+// call per entry), built once at plan creation: per inference only the lookups remain.
 template <Fn F, typename T>
-int RunLut8(const OpContext& ctx, const OpArgs& a) {
+void FillLut8(const OpArgs& a, uint8_t* table) {
   const LutParams& p = *ParamsAs<LutParams>(a);
-  uint8_t table[256];
   if (F == Fn::kLogistic) {
     reference::PopulateLookupTable<T>(p.input_scale, p.input_zero_point, p.output_scale, p.output_zero_point, reference::LogisticFloat, table);
   } else {
     reference::PopulateLookupTable<T>(p.input_scale, p.input_zero_point, p.output_scale, p.output_zero_point, reference::TanhFloat, table);
+  }
+}
+
+template <Fn F, typename T>
+size_t PrepareLut8(const OpArgs& a, uint8_t* dst) {
+  if (dst) FillLut8<F, T>(a, dst);
+  return 256;
+}
+
+template <Fn F, typename T>
+int RunLut8(const OpContext& ctx, const OpArgs& a) {
+  uint8_t local[256];
+  const uint8_t* table = ctx.prepared;
+  if (!table || ctx.prepared_bytes != 256) {  // e.g. a kernel run outside a plan
+    FillLut8<F, T>(a, local);
+    table = local;
   }
   // Large tensors (SSD's 1917 x 91 class scores) are split over the threads in 16 KiB blocks.
   constexpr int64_t kBlock = 16384;
@@ -169,11 +186,11 @@ constexpr DType kI8 = DType::kInt8;
 
 const KernelInfo kActivationKernels[] = {
     {"logistic_f32", RunLutFloat<Fn::kLogistic>, CheckUnary<LutParams, kF32>, nullptr},
-    {"logistic_u8", RunLut8<Fn::kLogistic, uint8_t>, CheckUnary<LutParams, kU8>, nullptr},
-    {"logistic_i8", RunLut8<Fn::kLogistic, int8_t>, CheckUnary<LutParams, kI8>, nullptr},
+    {"logistic_u8", RunLut8<Fn::kLogistic, uint8_t>, CheckUnary<LutParams, kU8>, nullptr, PrepareLut8<Fn::kLogistic, uint8_t>},
+    {"logistic_i8", RunLut8<Fn::kLogistic, int8_t>, CheckUnary<LutParams, kI8>, nullptr, PrepareLut8<Fn::kLogistic, int8_t>},
     {"tanh_f32", RunLutFloat<Fn::kTanh>, CheckUnary<LutParams, kF32>, nullptr},
-    {"tanh_u8", RunLut8<Fn::kTanh, uint8_t>, CheckUnary<LutParams, kU8>, nullptr},
-    {"tanh_i8", RunLut8<Fn::kTanh, int8_t>, CheckUnary<LutParams, kI8>, nullptr},
+    {"tanh_u8", RunLut8<Fn::kTanh, uint8_t>, CheckUnary<LutParams, kU8>, nullptr, PrepareLut8<Fn::kTanh, uint8_t>},
+    {"tanh_i8", RunLut8<Fn::kTanh, int8_t>, CheckUnary<LutParams, kI8>, nullptr, PrepareLut8<Fn::kTanh, int8_t>},
     {"softmax_f32", RunSoftmaxFloat, CheckUnary<SoftmaxParams, kF32>, nullptr},
     {"softmax_u8", RunSoftmax8<uint8_t>, CheckUnary<SoftmaxParams, kU8>, nullptr},
     {"softmax_i8", RunSoftmax8<int8_t>, CheckUnary<SoftmaxParams, kI8>, nullptr},
