@@ -92,14 +92,25 @@ int RunSoftmaxFloat(const OpContext&, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// The exp table of an 8-bit SOFTMAX (256 floats), built once at plan creation as LOGISTIC's.
+size_t PrepareSoftmax8(const OpArgs& a, uint8_t* dst) {
+  const SoftmaxParams& p = *ParamsAs<SoftmaxParams>(a);
+  if (dst) reference::PopulateSoftmaxLookupTable(p.input_scale, p.beta, reinterpret_cast<float*>(dst));
+  return 256 * sizeof(float);
+}
+
 template <typename T>
-int RunSoftmax8(const OpContext&, const OpArgs& a) {
+int RunSoftmax8(const OpContext& ctx, const OpArgs& a) {
   const SoftmaxParams& p = *ParamsAs<SoftmaxParams>(a);
   int64_t rows;
   int depth;
   if (int s = SoftmaxRows(*a.inputs[0], &rows, &depth)) return s;
-  float table[256];
-  reference::PopulateSoftmaxLookupTable(p.input_scale, p.beta, table);
+  float local[256];
+  const float* table = reinterpret_cast<const float*>(ctx.prepared);
+  if (!table || ctx.prepared_bytes != sizeof(local)) {  // e.g. a kernel run outside a plan
+    PrepareSoftmax8(a, reinterpret_cast<uint8_t*>(local));
+    table = local;
+  }
   for (int64_t r = 0; r < rows; ++r) {
     reference::SoftmaxQuantizedRow<T>(table, p.output_scale, p.output_zero_point, a.inputs[0]->Data<T>() + r * depth, depth,
                                       a.outputs[0]->Data<T>() + r * depth);
@@ -192,8 +203,8 @@ const KernelInfo kActivationKernels[] = {
     {"tanh_u8", RunLut8<Fn::kTanh, uint8_t>, CheckUnary<LutParams, kU8>, nullptr, PrepareLut8<Fn::kTanh, uint8_t>},
     {"tanh_i8", RunLut8<Fn::kTanh, int8_t>, CheckUnary<LutParams, kI8>, nullptr, PrepareLut8<Fn::kTanh, int8_t>},
     {"softmax_f32", RunSoftmaxFloat, CheckUnary<SoftmaxParams, kF32>, nullptr},
-    {"softmax_u8", RunSoftmax8<uint8_t>, CheckUnary<SoftmaxParams, kU8>, nullptr},
-    {"softmax_i8", RunSoftmax8<int8_t>, CheckUnary<SoftmaxParams, kI8>, nullptr},
+    {"softmax_u8", RunSoftmax8<uint8_t>, CheckUnary<SoftmaxParams, kU8>, nullptr, PrepareSoftmax8},
+    {"softmax_i8", RunSoftmax8<int8_t>, CheckUnary<SoftmaxParams, kI8>, nullptr, PrepareSoftmax8},
     // RELU, RELU6 and RELU_N1_TO_1 differ only in the clamp the params carry.
     {"relu_f32", RunReluFloat, CheckUnary<ReluParams, kF32>, nullptr},
     {"relu_u8", RunRelu8<uint8_t>, CheckUnary<ReluParams, kU8>, nullptr},
