@@ -25,6 +25,8 @@ extern const KernelInfo kFullyConnectedKernels[];
 extern const size_t kFullyConnectedKernelCount;
 extern const KernelInfo kHybridKernels[];
 extern const size_t kHybridKernelCount;
+extern const KernelInfo kBatchMatMulKernels[];
+extern const size_t kBatchMatMulKernelCount;
 extern const KernelInfo kPoolingKernels[];
 extern const size_t kPoolingKernelCount;
 extern const KernelInfo kMeanKernels[];
@@ -49,6 +51,7 @@ inline const KernelList kKernelLists[] = {
     {kDepthwiseConvKernels, kDepthwiseConvKernelCount},
     {kFullyConnectedKernels, kFullyConnectedKernelCount},
     {kHybridKernels, kHybridKernelCount},
+    {kBatchMatMulKernels, kBatchMatMulKernelCount},
     {kPoolingKernels, kPoolingKernelCount},
     {kMeanKernels, kMeanKernelCount},
     {kPadKernels, kPadKernelCount},

@@ -39,6 +39,11 @@ struct HybridParams {
   int32_t num_channels;  // 1 or Cout
 };
 
+// batch_matmul.cc
+struct BatchMatMulParams {
+  int32_t adj_x, adj_y;  // BatchMatMulOptions: transpose LHS / RHS (the last two dimensions)
+};
+
 // depthwise_conv.cc
 // The params blob: this struct, then int32 multipliers[num_channels], int32 shifts[num_channels].
 struct DepthwiseConvParams {

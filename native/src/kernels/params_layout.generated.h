@@ -64,6 +64,11 @@ LITEQ_DECLARED_FIELD(HybridParams, float_act_min, 32, float);
 LITEQ_DECLARED_FIELD(HybridParams, float_act_max, 36, float);
 LITEQ_DECLARED_FIELD(HybridParams, num_channels, 40, int32_t);
 
+// BatchMatMulParams: 2 fields, 8 bytes
+static_assert(sizeof(liteq::BatchMatMulParams) == 8, "BatchMatMulParams is not 8 bytes as declared");
+LITEQ_DECLARED_FIELD(BatchMatMulParams, adj_x, 0, int32_t);
+LITEQ_DECLARED_FIELD(BatchMatMulParams, adj_y, 4, int32_t);
+
 // FullyConnectedParams: 10 fields, 40 bytes
 static_assert(sizeof(liteq::FullyConnectedParams) == 40, "FullyConnectedParams is not 40 bytes as declared");
 LITEQ_DECLARED_FIELD(FullyConnectedParams, input_offset, 0, int32_t);
@@ -236,6 +241,12 @@ struct DeclaredRanges<DepthwiseConvParams> {
 template <>
 struct DeclaredRanges<HybridParams> {
   static const char* Violation(const HybridParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<BatchMatMulParams> {
+  static const char* Violation(const BatchMatMulParams&) {
     return nullptr;
   }
 };

@@ -54,6 +54,7 @@ export const PARAMS = {
   ConvParams: decl([...CONV_GEOMETRY, ...CONV_QUANT_TAIL] as const, `${PER_CHANNEL}; conv_2d_{u8,i8}_add: then ElementwiseParams add, int32 side`),
   DepthwiseConvParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
   HybridParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ['asymmetric', 'i32'], ['float_act_min', 'f32'], ['float_act_max', 'f32'], ['num_channels', 'i32']] as const, 'float weight_scales[num_channels]'),
+  BatchMatMulParams: decl([['adj_x', 'i32'], ['adj_y', 'i32']] as const),
   FullyConnectedParams: decl([
     ['input_offset', 'offset8'],
     ['filter_offset', 'offset8'],

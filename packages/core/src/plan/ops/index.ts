@@ -4,6 +4,7 @@ import { reshapeLowering } from './reshape.js';
 import { convLowering } from './conv.js';
 import { depthwiseConvLowering } from './depthwise-conv.js';
 import { fullyConnectedLowering } from './fully-connected.js';
+import { batchMatMulLowering } from './batch-matmul.js';
 import { meanLowering } from './mean.js';
 import { padLowering } from './pad.js';
 import { poolingLowering } from './pooling.js';
@@ -18,6 +19,7 @@ export const OP_LOWERINGS: readonly OpLowering[] = [
   convLowering,
   depthwiseConvLowering,
   fullyConnectedLowering,
+  batchMatMulLowering,
   poolingLowering,
   meanLowering,
   padLowering,
