@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kernels/conv_common.h"
+#include "kernels/float_add.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
 #include "kernels/reference/conv.h"
@@ -74,13 +75,15 @@ size_t PrepareConvF32(const OpArgs& a, uint8_t* dst) {
   return f32gemm::PackedWeightsBytes(g.N, g.K);
 }
 
-int RunConvF32(const OpContext& ctx, const OpArgs& a) {
+// The float conv; rows_done (optional) gets every range of output rows (pixels) once they are final.
+int RunConvF32Rows(const OpContext& ctx, const OpArgs& a, const FunctionRef<void(int64_t, int64_t)>* rows_done) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   {
     f32gemm::Problem g = FloatGemmProblem(a, p, s);
     if (!IsPointwise(s)) g.conv = &s;
+    g.rows_done = rows_done;
     const bool prepared = ctx.prepared && ctx.prepared_bytes == f32gemm::PackedWeightsBytes(g.N, g.K);
     if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads) &&
         f32gemm::Supports(g, !prepared)) {
@@ -93,8 +96,11 @@ int RunConvF32(const OpContext& ctx, const OpArgs& a) {
                          p.float_act_min, p.float_act_max, a.outputs[0]->Data<float>(), static_cast<int>(begin),
                          static_cast<int>(end));
   });
+  if (rows_done) ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h * s.out_w, *rows_done);
   return LITEQ_OK;
 }
+
+int RunConvF32(const OpContext& ctx, const OpArgs& a) { return RunConvF32Rows(ctx, a, nullptr); }
 
 q8_gemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const reference::ConvShape& s) {
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
@@ -255,10 +261,40 @@ int RunConvAdd(const OpContext& ctx, const OpArgs& a) {
   return RunConvQuantizedRows<T>(ctx, a, packed_bytes ? ctx.prepared : nullptr, packed_bytes, &rows_done);
 }
 
+// ---- conv_2d_f32_add: the float form (fuse.ts fuseConvAdd): the conv's output rows, once final, get
+// the ADD — the other operand may lack the last channels (a channel-padded ADD: they add +0.0), and the
+// ADD keeps its operand order and fused activation — by the task that computed them (float_add.h).
+
+int CheckConvAddF32(const OpArgs& a) {
+  if (a.num_inputs != 4 || !a.inputs[3]) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_f32_add: expects input, filter, bias (or omitted) and the ADD's other operand");
+  if (const int status = CheckConv(a, DType::kFloat32); status != LITEQ_OK) return status;
+  const AddTail* t = AddTailOf(a);
+  if (!t) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_f32_add: params blob too short for the ADD");
+  if (t->side != 0 && t->side != 1) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_f32_add: side must be 0 or 1");
+  const Tensor &r = *a.inputs[3], &out = *a.outputs[0];
+  bool ok = r.dtype == DType::kFloat32 && r.rank == out.rank && out.rank == 4;
+  for (int d = 0; ok && d < out.rank; ++d) ok = d + 1 < out.rank ? r.dims[d] == out.dims[d] : r.dims[d] <= out.dims[d];
+  if (!ok) return Fail(LITEQ_E_INVALID_ARGUMENT, "conv_2d_f32_add: the ADD's other operand must have the output's shape (or fewer channels)");
+  return LITEQ_OK;
+}
+
+int RunConvAddF32(const OpContext& ctx, const OpArgs& a) {
+  const AddTail& t = *AddTailOf(a);
+  const int64_t c = a.outputs[0]->dims[3], cs = a.inputs[3]->dims[3];
+  const float* other = a.inputs[3]->Data<float>();
+  float* out = a.outputs[0]->Data<float>();
+  auto add_rows = [&](int64_t m0, int64_t m1) {
+    AddFloatRowsPadded(out, other, c, cs, t.side, m0, m1, out, t.add.float_activation_min, t.add.float_activation_max);
+  };
+  const FunctionRef<void(int64_t, int64_t)> rows_done(add_rows);
+  return RunConvF32Rows(ctx, a, &rows_done);
+}
+
 }  // namespace
 
 const KernelInfo kConvKernels[] = {
     {"conv_2d_f32", RunConvF32, CheckConvF32, ScratchConvF32, PrepareConvF32},
+    {"conv_2d_f32_add", RunConvAddF32, CheckConvAddF32, ScratchConvF32, PrepareConvF32},
     {"conv_2d_u8", RunConvQuantized<uint8_t>, CheckConvU8, ScratchConvQuantized, PrepareConvQuantized},
     {"conv_2d_i8", RunConvQuantized<int8_t>, CheckConvI8, ScratchConvQuantized, PrepareConvQuantized},
     {"conv_2d_u8_add", RunConvAdd<uint8_t>, CheckConvAdd<DType::kUInt8>, ScratchConvQuantized, PrepareConvAdd<uint8_t>},

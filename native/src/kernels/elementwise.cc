@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "kernels/float_add.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/lut.h"
 #include "kernels/params.h"
@@ -178,6 +179,50 @@ int RunBinary(const OpContext& ctx, const OpArgs& a) {
   return LITEQ_OK;
 }
 
+// Rows [r0, r1) of a float ADD of `full` (c per row; the ADD's first operand when kFullFirst) and
+// `small` (cs <= c per row, +0.0 for its missing channels); `out` may be `full`. Same-width rows are one
+// run. In place the element loop reads and writes through one pointer, so the compiler vectorizes it
+// (a separate out == full would fail its overlap check and take the scalar loop).
+template <bool kFullFirst>
+inline void PaddedAddRows(const float* full, const float* small, int64_t c, int64_t cs, int64_t r0, int64_t r1, float* out,
+                          float lo, float hi) {
+  const auto add = [lo, hi](float f, float s) {
+    return kFullFirst ? reference::FloatAddElement(f, s, false, lo, hi) : reference::FloatAddElement(s, f, false, lo, hi);
+  };
+  if (cs == c) {
+    const int64_t n = (r1 - r0) * c;
+    float* o = out + r0 * c;
+    const float* s = small + r0 * c;
+    if (out == full) {
+      for (int64_t i = 0; i < n; ++i) o[i] = add(o[i], s[i]);
+    } else {
+      const float* f = full + r0 * c;
+      for (int64_t i = 0; i < n; ++i) o[i] = add(f[i], s[i]);
+    }
+    return;
+  }
+  for (int64_t r = r0; r < r1; ++r) {
+    float* o = out + r * c;
+    const float* s = small + r * cs;
+    if (out == full) {
+      for (int64_t i = 0; i < cs; ++i) o[i] = add(o[i], s[i]);
+      for (int64_t i = cs; i < c; ++i) o[i] = add(o[i], 0.0f);
+    } else {
+      const float* f = full + r * c;
+      for (int64_t i = 0; i < cs; ++i) o[i] = add(f[i], s[i]);
+      for (int64_t i = cs; i < c; ++i) o[i] = add(f[i], 0.0f);
+    }
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+template <bool kFullFirst>
+__attribute__((target("avx2"))) void PaddedAddRowsAvx2(const float* full, const float* small, int64_t c, int64_t cs, int64_t r0,
+                                                       int64_t r1, float* out, float lo, float hi) {
+  PaddedAddRows<kFullFirst>(full, small, c, cs, r0, r1, out, lo, hi);
+}
+#endif
+
 // add_f32_channel_padded: float ADD where one operand lacks the output's last channels (a channel PAD
 // the plan fused in, packages/core/src/plan/fuse.ts fuseChannelPadding): those channels add +0.0 in
 // the operand's position, as TFLite's ADD adds the PAD's zeros. The padded operand is the one whose
@@ -215,22 +260,9 @@ int RunChannelPadded(const OpContext& ctx, const OpArgs& a) {
   const float* full = a.inputs[1 - padded]->Data<float>();
   const float* small = a.inputs[padded]->Data<float>();
   float* out = out_t.Data<float>();
-  const float lo = p.float_activation_min, hi = p.float_activation_max;
   const int64_t rows = c > 0 ? out_t.NumElements() / c : 0;
   ParallelForBlocks(ctx, rows, std::max<int64_t>(1, kElementBlock / std::max<int64_t>(c, 1)), [&](int64_t r0, int64_t r1) {
-    for (int64_t r = r0; r < r1; ++r) {
-      const float* f = full + r * c;
-      const float* s = small + r * cs;
-      float* o = out + r * c;
-      // The operands in the ADD's order (NaN payloads and -0 come out as TFLite's).
-      if (padded == 1) {
-        FloatRow<Op::kAdd>(f, s, cs, o, lo, hi);
-        for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(f[i], 0.0f, false, lo, hi);
-      } else {
-        FloatRow<Op::kAdd>(s, f, cs, o, lo, hi);
-        for (int64_t i = cs; i < c; ++i) o[i] = reference::FloatAddElement(0.0f, f[i], false, lo, hi);
-      }
-    }
+    AddFloatRowsPadded(full, small, c, cs, 1 - padded, r0, r1, out, p.float_activation_min, p.float_activation_max);
   });
   return LITEQ_OK;
 }
@@ -274,5 +306,17 @@ const KernelInfo kElementwiseKernels[] = {
     LQ_MINMAX("maximum_i32", true, DType::kInt32, int32_t),
 };
 const size_t kElementwiseKernelCount = sizeof(kElementwiseKernels) / sizeof(kElementwiseKernels[0]);
+
+void AddFloatRowsPadded(const float* full, const float* small, int64_t c, int64_t cs, int full_side, int64_t r0,
+                        int64_t r1, float* out, float lo, float hi) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (x86::ActiveIsa() >= x86::Isa::kAvx2) {
+    return full_side == 0 ? PaddedAddRowsAvx2<true>(full, small, c, cs, r0, r1, out, lo, hi)
+                          : PaddedAddRowsAvx2<false>(full, small, c, cs, r0, r1, out, lo, hi);
+  }
+#endif
+  return full_side == 0 ? PaddedAddRows<true>(full, small, c, cs, r0, r1, out, lo, hi)
+                        : PaddedAddRows<false>(full, small, c, cs, r0, r1, out, lo, hi);
+}
 
 }  // namespace liteq

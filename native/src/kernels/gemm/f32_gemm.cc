@@ -86,7 +86,8 @@ void Im2col(const Problem& p, int m0, int m1, float* dst) {
   }
 }
 
-void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin, int m_end, int p_begin, int p_end) {
+void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin, int m_end, int p_begin, int p_end,
+             bool whole_rows) {
   const size_t panel_len = PanelFloats(p.K);
   const int block_rows = ABlockRows(p.K);
 #if !defined(__wasm_simd128__)
@@ -114,6 +115,7 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
                p.act_min, p.act_max, p.c + static_cast<int64_t>(m) * p.N + n0, p.N);
       }
     }
+    if (whole_rows && p.rows_done) (*p.rows_done)(mb, mb_end);
   }
 }
 #endif  // x86 or WebAssembly SIMD128
@@ -169,12 +171,15 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
     packed_b = dst;
   }
   const x86::GemmSplit split = x86::PlanGemmSplit(p.M, p.N, p.K, panels, kRowGroup, ctx.num_threads, kMinMacsPerTask, kTasksPerThread);
+  // Every task computes whole rows (all panels) when tasks split rows, or when there is one task.
+  const bool whole_rows = split.split_m || split.tasks == 1;
   x86::RunGemmTasks(ctx, split, [&](int t) {
     float* a_buf = reinterpret_cast<float*>(a_slots + static_cast<size_t>(t) * slot_bytes);
     int m0, m1, p0, p1;
     split.Range(t, &m0, &m1, &p0, &p1);
-    if (m0 < m1 && p0 < p1) RunTile(p, packed_b, a_buf, m0, m1, p0, p1);
+    if (m0 < m1 && p0 < p1) RunTile(p, packed_b, a_buf, m0, m1, p0, p1, whole_rows);
   });
+  if (p.rows_done && !whole_rows) ParallelFor(ctx, p.M, *p.rows_done);
 #else
   (void)ctx, (void)p, (void)packed;
 #endif

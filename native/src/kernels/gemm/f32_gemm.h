@@ -30,6 +30,9 @@ struct Problem {
   const float* bias;                  // [N] or null
   float act_min, act_max;
   float* c;                           // [M][N]
+  // Called with each range of rows [m0, m1) once all its columns are final, by the task that computed
+  // them (tasks splitting columns: after the GEMM, over the threads); e.g. a fused residual ADD.
+  const FunctionRef<void(int64_t, int64_t)>* rows_done = nullptr;
 };
 
 // AVX2 active (see q8_gemm::ActiveIsa) and, when check_weights, every weight finite.

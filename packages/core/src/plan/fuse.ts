@@ -7,7 +7,7 @@
 // them ±FLT_MAX first). RELU6 is left alone: TFLite's RELU6 turns NaN into 0, the fused clamp would
 // keep it. And a quantized PAD read only by a VALID conv becomes that conv's padding (`fusePadding`);
 // a float PAD of channels read only by an ADD becomes that ADD's short operand (`fuseChannelPadding`);
-// a quantized CONV_2D read only by a same-shape ADD takes the ADD over (`fuseConvAdd`).
+// a CONV_2D read only by a same-shape (or, float, channel-padded) ADD takes the ADD over (`fuseConvAdd`).
 import { builtinOptions, opName } from '../ir/op-name.js';
 import type { Operator, Subgraph, Tensor } from '../ir/types.js';
 import { constInts } from './ops/quant-helpers.js';
@@ -151,14 +151,20 @@ export function fuseChannelPadding(sg: Subgraph, keep: ReadonlySet<number>): Sub
   });
 }
 
+/** `short` has `full`'s 4-D shape with at most as many channels (the last dimension). */
+const shortInChannels = (short: Tensor, full: Tensor): boolean =>
+  full.shape.length === 4 && short.shape.length === 4 && short.shape.every((d, i) => (i < 3 ? d === full.shape[i] : d > 0 && d <= full.shape[i]!));
+
 /**
- * "Requantize into add": a quantized (uint8 / int8) CONV_2D whose result only a same-shape ADD reads
+ * "Requantize into add": a CONV_2D (uint8 / int8, or float) whose result only a same-shape ADD reads
  * (the projection conv of an inverted-residual block) takes the ADD over: conv_2d_*_add computes the
- * conv's output bytes and adds the ADD's other operand to each range of rows as soon as it is final,
- * in the task that computed it — no pass over memory and no hand-off between the two ops. Exact: the
- * conv's bytes are TFLite's CONV_2D output, and the ADD is computed from them with the ADD's own
- * parameters. The other operand must exist before the conv runs (a graph input, a constant, or the
- * output of an earlier op); the conv's result must be invisible (not an output, not kept).
+ * conv's output and adds the ADD's other operand to each range of rows as soon as it is final, in the
+ * task that computed it — no pass over memory and no hand-off between the two ops. Exact: the conv's
+ * output is TFLite's CONV_2D output, and the ADD is computed from it with the ADD's own parameters,
+ * operand order and fused activation. A float ADD whose other operand is channel-padded
+ * (`fuseChannelPadding`, BlazeFace's blocks) fuses too: the missing channels add +0.0 as before. The
+ * other operand must exist before the conv runs (a graph input, a constant, or the output of an
+ * earlier op); the conv's result must be invisible (not an output, not kept).
  */
 export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
   const readers = new Map<number, number>();
@@ -171,7 +177,8 @@ export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
   const dropped = new Set<number>();
   sg.operators.forEach((add, k) => {
     if (add.op.kind !== 'builtin' || add.op.opcode !== 'ADD' || add.inputs.length !== 2 || add.outputs.length !== 1) return;
-    if (add.inputs[0] === add.inputs[1] || builtinOptions(add)[CHANNEL_PADDED] !== undefined) return;
+    if (add.inputs[0] === add.inputs[1]) return;
+    const padded = builtinOptions(add)[CHANNEL_PADDED] as number | undefined;
     for (const side of [0, 1] as const) {
       const t = add.inputs[side]!, r = add.inputs[1 - side]!;
       const c = producer.get(t);
@@ -180,8 +187,10 @@ export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
       if (conv.op.kind !== 'builtin' || conv.op.opcode !== 'CONV_2D' || conv.outputs.length !== 1 || conv.inputs.length < 2 || conv.inputs.length > 3) continue;
       const [x, y, z] = [sg.tensors[conv.inputs[0]!]!, sg.tensors[t]!, sg.tensors[add.outputs[0]!]!];
       const other = sg.tensors[r]!;
-      if ((y.dtype !== 'uint8' && y.dtype !== 'int8') || x.dtype !== y.dtype || other.dtype !== y.dtype || z.dtype !== y.dtype) continue;
-      if (!sameShape(y, other) || !sameShape(y, z) || readers.get(t) !== 1 || visible.has(t)) continue;
+      if ((y.dtype !== 'uint8' && y.dtype !== 'int8' && y.dtype !== 'float32') || x.dtype !== y.dtype || other.dtype !== y.dtype || z.dtype !== y.dtype) continue;
+      // A channel-padded ADD (float) fuses when the short operand is the other one, not the conv's result.
+      if (padded !== undefined && (y.dtype !== 'float32' || Number(padded) !== 1 - side || !shortInChannels(other, y))) continue;
+      if ((padded === undefined && !sameShape(y, other)) || !sameShape(y, z) || readers.get(t) !== 1 || visible.has(t)) continue;
       const rp = producer.get(r);
       if (rp !== undefined && rp >= c) continue; // the other operand must exist when the conv runs
       const fused: FusedAdd = { intermediate: t, add, side };

@@ -167,14 +167,19 @@ function lowerConv(op: Operator, ctx: LowerContext): LoweredOp {
   return { kernel: `conv_2d_${t.kind}`, params, outputShapes: [[n, g.pad.outH, g.pad.outW, cout]] };
 }
 
-/** conv_2d_{u8,i8}_add: the conv's params, then the ADD's (as add_{u8,i8} lowers them) and `side`. */
+/**
+ * conv_2d_{u8,i8,f32}_add: the conv's params, then the ADD's (as add_{u8,i8,f32} or, float,
+ * add_f32_channel_padded lowers them) and `side`.
+ */
 function lowerConvAdd(op: Operator, ctx: LowerContext, fused: FusedAdd): LoweredOp {
   const conv = lowerConv({ ...op, inputs: op.inputs.slice(0, 3), outputs: [fused.intermediate] }, ctx);
   const shape = conv.outputShapes[0]!;
   const add = elementwiseLowering.lower(fused.add, { ...ctx, shape: (i) => (i === fused.intermediate ? shape : ctx.shape(i)) });
   const kind = conv.kernel.slice('conv_2d_'.length);
-  if (add.kernel !== `add_${kind}` || add.outputShapes[0]!.join(',') !== shape.join(',') || ctx.shape(op.inputs[3]!).join(',') !== shape.join(',')) {
-    throw new UnsupportedError(`CONV_2D with a fused ADD: ${add.kernel} of [${ctx.shape(op.inputs[3]!)}] onto a ${kind} conv of [${shape}] (a same-shape quantized ADD only)`);
+  const other = ctx.shape(op.inputs[3]!);
+  const padded = kind === 'f32' && add.kernel === 'add_f32_channel_padded' && other.length === 4 && other.every((d, i) => (i < 3 ? d === shape[i] : d <= shape[i]!));
+  if ((add.kernel !== `add_${kind}` && !padded) || add.outputShapes[0]!.join(',') !== shape.join(',') || (!padded && other.join(',') !== shape.join(','))) {
+    throw new UnsupportedError(`CONV_2D with a fused ADD: ${add.kernel} of [${other}] onto a ${kind} conv of [${shape}] (a same-shape ADD, or a float channel-padded one)`);
   }
   const params = new Uint8Array(conv.params.byteLength + add.params.byteLength + 4);
   params.set(conv.params, 0);
