@@ -1,5 +1,5 @@
 // `npm run bench:large`: large-model conversion against the machine's memory speed. For a synthetic
-// float model (large-model.mjs; default 1G, `-- --size 300M|1G|2.5G`), it times the whole CLI process
+// float model (large-model.mjs; default 1G, `-- --size 300M|1G|2.5G|4.5G`), it times the whole CLI process
 // of `liteq quantize --scheme dynamic` and `--scheme float16` (wall time, input float bytes per second)
 // and its peak RSS (VmHWM, polled), against this machine's single-thread memcpy bandwidth measured in
 // the same run and against the output size plus Node's own baseline RSS. A benchmark, not a test:
@@ -11,7 +11,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic, writeTflite } from '@liteq/core';
+import { writeModelFile } from '@liteq/core';
 import { makeLargeFloatModel } from './large-model.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -70,7 +70,7 @@ try {
   const input = path.join(dir, 'float.tflite');
   log(`liteq bench:large — ${new Date().toISOString()}, node ${process.version}`);
   const model = makeLargeFloatModel(size, 1);
-  await writeFileAtomic(input, writeTflite(model));
+  await writeModelFile(input, model);
   // On disk before timing, as a user's model is: otherwise the first runs compete with the kernel
   // writing back a gigabyte of fresh dirty pages (measured: 1.31 s instead of 0.55 s).
   const fd = openSync(input, 'r');
