@@ -8,10 +8,11 @@
 import { buildPlan, createModel, type Model, type Tensor } from '@liteq/core';
 import { describe, expect, it } from 'vitest';
 import { convCase } from './conv-case.js';
-import { ACTIVATIONS, Rng, activation, compareWithTflite } from './single-op.js';
+import { ACTIVATIONS, Rng, activation, compareWithTflite, type QKind } from './single-op.js';
 
-function convThenAdd(rng: Rng): { model: Model; label: string; fusible: boolean } {
-  const c = convCase(rng, false, { dtypes: ['uint8', 'int8'], padding: 'SAME' });
+/** A random SAME conv case whose result tensor gets its static shape, as converters write it. */
+function convWithShape(rng: Rng, dtypes: QKind[]) {
+  const c = convCase(rng, false, { dtypes, padding: 'SAME' });
   const sg = c.model.subgraphs[0]!;
   const conv = sg.operators[0]!;
   const x = sg.tensors[conv.inputs[0]!]!;
@@ -21,7 +22,12 @@ function convThenAdd(rng: Rng): { model: Model; label: string; fusible: boolean 
   const shape = [n, Math.ceil(h / opts.strideH), Math.ceil(w / opts.strideW), filter.shape[0]!];
   const tensors: Tensor[] = [...sg.tensors];
   const t = conv.outputs[0]!;
-  tensors[t] = { ...tensors[t]!, shape }; // the conv's result, with its static shape as converters write it
+  tensors[t] = { ...tensors[t]!, shape };
+  return { c, sg, conv, x, shape, tensors, t };
+}
+
+function convThenAdd(rng: Rng): { model: Model; label: string; fusible: boolean } {
+  const { c, sg, conv, x, shape, tensors, t } = convWithShape(rng, ['uint8', 'int8']);
   // The other operand: the conv's own input when the shapes allow (a residual block), else a graph input.
   const selfResidual = x.shape.join(',') === shape.join(',') && rng.next() < 0.7;
   const inputs = [...sg.inputs];
@@ -54,19 +60,9 @@ function convThenAdd(rng: Rng): { model: Model; label: string; fusible: boolean 
  * input, another input, or (`padded`) another input with fewer channels through a channel PAD.
  */
 function floatConvThenAdd(rng: Rng): { model: Model; label: string; fusible: boolean } {
-  const c = convCase(rng, false, { dtypes: ['float32'], padding: 'SAME' });
-  const sg = c.model.subgraphs[0]!;
-  const conv = sg.operators[0]!;
-  const x = sg.tensors[conv.inputs[0]!]!;
-  const filter = sg.tensors[conv.inputs[1]!]!;
-  const opts = conv.op.kind === 'builtin' ? (conv.op.options as { strideH: number; strideW: number }) : { strideH: 1, strideW: 1 };
-  const [n, h, w] = x.shape as [number, number, number, number];
-  const cout = filter.shape[0]!;
-  const shape = [n, Math.ceil(h / opts.strideH), Math.ceil(w / opts.strideW), cout];
+  const { c, sg, conv, x, shape, tensors, t } = convWithShape(rng, ['float32']);
+  const cout = shape[3]!;
   const f = (name: string, s: number[]): Tensor => ({ name, shape: s, dtype: 'float32', isVariable: false, hasRank: true });
-  const tensors: Tensor[] = [...sg.tensors];
-  const t = conv.outputs[0]!;
-  tensors[t] = { ...tensors[t]!, shape };
   const ops = [conv];
   const inputs = [...sg.inputs];
   const padded = cout > 1 && rng.next() < 0.4;
