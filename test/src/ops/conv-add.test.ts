@@ -133,6 +133,23 @@ describe('CONV_2D + ADD fused (float)', () => {
   });
 });
 
+describe('CONV_2D + ADD not fused', () => {
+  it('leaves a hybrid conv (float activations, int8 weights) and its ADD as two ops', () => {
+    const rng = new Rng(1313);
+    let c = floatConvThenAdd(rng);
+    while (!c.fusible) c = floatConvThenAdd(rng);
+    const sg = c.model.subgraphs[0]!;
+    const wi = sg.operators[0]!.inputs[1]!;
+    const w = sg.tensors[wi]!;
+    const n = w.shape.reduce((a, b) => a * b, 1);
+    const tensors = sg.tensors.map((t, i) => (i === wi ? { ...t, dtype: 'int8' as const, data: new Uint8Array(n).fill(3), quantization: { scale: [0.01], zeroPoint: [0n], quantizedDimension: 0, min: [], max: [] } } : t));
+    expect(buildPlan(c.model).kernels).toContain('conv_2d_f32_add');
+    const kernels = buildPlan({ ...c.model, subgraphs: [{ ...sg, tensors }] }).kernels;
+    expect(kernels[0]).toBe('conv_2d_hybrid');
+    expect(kernels.filter((k) => k.startsWith('add_f32'))).toHaveLength(1); // the ADD still runs
+  });
+});
+
 describe('CONV_2D + ADD fused (requantize into add) matches TFLite 2.9', () => {
   it('bit-exactly on 80 random conv + residual add models', async () => {
     const rng = new Rng(909);

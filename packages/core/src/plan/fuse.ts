@@ -186,8 +186,9 @@ export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
       const conv = sg.operators[c]!;
       if (conv.op.kind !== 'builtin' || conv.op.opcode !== 'CONV_2D' || conv.outputs.length !== 1 || conv.inputs.length < 2 || conv.inputs.length > 3) continue;
       const [x, y, z] = [sg.tensors[conv.inputs[0]!]!, sg.tensors[t]!, sg.tensors[add.outputs[0]!]!];
-      const other = sg.tensors[r]!;
+      const [other, weights] = [sg.tensors[r]!, sg.tensors[conv.inputs[1]!]!];
       if ((y.dtype !== 'uint8' && y.dtype !== 'int8' && y.dtype !== 'float32') || x.dtype !== y.dtype || other.dtype !== y.dtype || z.dtype !== y.dtype) continue;
+      if (weights.dtype !== y.dtype) continue; // a hybrid conv (float activations, int8 weights) has its own kernel
       // A channel-padded ADD (float) fuses when the short operand is the other one, not the conv's result.
       if (padded !== undefined && (y.dtype !== 'float32' || Number(padded) !== 1 - side || !shortInChannels(other, y))) continue;
       if ((padded === undefined && !sameShape(y, other)) || !sameShape(y, z) || readers.get(t) !== 1 || visible.has(t)) continue;

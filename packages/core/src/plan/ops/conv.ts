@@ -191,8 +191,11 @@ function lowerConvAdd(op: Operator, ctx: LowerContext, fused: FusedAdd): Lowered
 export const convLowering: OpLowering = {
   ops: ['CONV_2D'],
   lower(op, ctx): LoweredOp {
-    if (isHybrid(op, ctx)) return lowerConvHybrid(op, ctx);
     const fused = options(op)[FUSED_ADD] as FusedAdd | undefined;
+    if (isHybrid(op, ctx)) {
+      if (fused) throw new UnsupportedError('CONV_2D: a hybrid conv cannot take an ADD over (the plan fuses same-type convs only)');
+      return lowerConvHybrid(op, ctx);
+    }
     return fused ? lowerConvAdd(op, ctx, fused) : lowerConv(op, ctx);
   },
 };
