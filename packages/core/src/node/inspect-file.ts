@@ -1,7 +1,8 @@
 // `liteq inspect` on a file or directory: any supported model, format detected by content.
 import { readFile, stat } from 'node:fs/promises';
-import { readFileLarge } from './read-large.js';
+import { MAP_FROM, readFileLarge } from './read-large.js';
 import path from 'node:path';
+import { resolveBackend } from '../backend.js';
 import { detectFormat } from '../formats/detect.js';
 import { fileLength } from '../formats/file-bytes.js';
 import { readTflite } from '../formats/tflite/reader.js';
@@ -23,8 +24,12 @@ async function modelFileBytes(file: string, tfjs: boolean): Promise<number> {
 /** Summarizes any supported model file (format detected by content). */
 export async function inspectModelFile(file: string): Promise<ModelSummary> {
   let bytes: Uint8Array | undefined;
-  if (!(await stat(file)).isDirectory()) {
-    bytes = await readFileLarge(file);
+  const st = await stat(file);
+  if (!st.isDirectory()) {
+    // A large file is mapped where the native backend is there: the summary reads the flatbuffer, not
+    // the weights, so a multi-GB model is inspected without reading it all.
+    const backend = st.size >= MAP_FROM ? await resolveBackend().catch(() => undefined) : undefined;
+    bytes = await readFileLarge(file, backend?.mapFile?.bind(backend));
     if (detectFormat(bytes) === 'tflite') return summarizeTflite(readTflite(bytes, file), fileLength(bytes));
   }
   const graph = await loadGraphFile(file, bytes);

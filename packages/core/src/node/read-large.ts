@@ -8,7 +8,7 @@ import { InvalidInputError } from '../errors.js';
 import { fileBytes } from '../formats/file-bytes.js';
 
 const CHUNK = 2 ** 30;
-const MAP_FROM = 2 ** 28;
+export const MAP_FROM = 2 ** 28;
 
 export async function readFileLarge(path: string, map?: (path: string) => ArrayBuffer | ArrayBuffer[]): Promise<Uint8Array> {
   const fh = await open(path, 'r');
