@@ -23,6 +23,7 @@ export class LargeFile extends Uint8Array {
   readonly fileLength: number;
   /** The file as windows: window i holds the bytes from i × stride on. */
   private readonly windows: readonly ArrayBuffer[];
+  /** WINDOW_STRIDE for a mapped file's windows; 0 for one ArrayBuffer holding it all. */
   private readonly stride: number;
 
   /** One ArrayBuffer holding the whole file, or windows of it every WINDOW_STRIDE bytes. */
@@ -30,15 +31,14 @@ export class LargeFile extends Uint8Array {
     const windows = Array.isArray(file) ? (file as readonly ArrayBuffer[]) : [file as ArrayBuffer];
     super(windows[0]!, 0, Math.min(windows[0]!.byteLength, HEAD_BYTES));
     this.windows = windows;
-    this.stride = windows.length > 1 ? WINDOW_STRIDE : Infinity;
-    const last = windows.length - 1;
-    this.fileLength = last * (windows.length > 1 ? WINDOW_STRIDE : 0) + windows[last]!.byteLength;
+    this.stride = windows.length > 1 ? WINDOW_STRIDE : 0;
+    this.fileLength = (windows.length - 1) * this.stride + windows[windows.length - 1]!.byteLength;
   }
 
   /** `length` bytes at `offset` (inside the file); a RangeError when no single window holds them. */
   part(offset: number, length: number): Uint8Array {
-    const i = Math.min(this.windows.length - 1, Math.floor(offset / this.stride));
-    const start = i * (this.windows.length > 1 ? this.stride : 0);
+    const i = this.stride ? Math.min(this.windows.length - 1, Math.floor(offset / this.stride)) : 0;
+    const start = i * this.stride;
     const w = this.windows[i]!;
     if (length > MAX_VIEW_BYTES || offset + length > start + w.byteLength) {
       throw new RangeError(`${length} bytes at offset ${offset} are more than one array can hold here (${MAX_VIEW_BYTES} bytes, parts of a mapped file up to ${MAX_VIEW_BYTES - WINDOW_STRIDE})`);

@@ -158,7 +158,8 @@ export async function writeTfliteFile(
  * never gathered into one array. Returns the file's size.
  */
 export async function writeModelFile(file: string, model: Model, inputs: readonly string[] = [], onProgress?: (written: number, total: number) => void): Promise<number> {
-  if (usesExternalBuffers(model)) return writeTfliteFile(file, model, undefined, { inputs, ...(onProgress ? { onProgress } : {}) });
+  // The decision is writeTflite's; 'always' keeps the layout from deciding again by its own estimate.
+  if (usesExternalBuffers(model)) return writeTfliteFile(file, model, undefined, { inputs, externalBuffers: 'always', ...(onProgress ? { onProgress } : {}) });
   const bytes = writeTflite(model);
   await writeFileAtomic(file, bytes, inputs);
   return bytes.byteLength;

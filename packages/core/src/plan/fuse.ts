@@ -11,7 +11,7 @@
 import { builtinOptions, opName } from '../ir/op-name.js';
 import type { Operator, Subgraph, Tensor } from '../ir/types.js';
 import { constInts } from './ops/quant-helpers.js';
-import { FUSED_ADD, type FusedAdd } from './ops/conv.js';
+import { FUSED_ADD, shortInChannels, type FusedAdd } from './ops/conv.js';
 import { CHANNEL_PADDED } from './ops/elementwise.js';
 import { EXPLICIT_PADDING, paddingMode } from './ops/padding.js';
 
@@ -151,10 +151,6 @@ export function fuseChannelPadding(sg: Subgraph, keep: ReadonlySet<number>): Sub
   });
 }
 
-/** `short` has `full`'s 4-D shape with at most as many channels (the last dimension). */
-const shortInChannels = (short: Tensor, full: Tensor): boolean =>
-  full.shape.length === 4 && short.shape.length === 4 && short.shape.every((d, i) => (i < 3 ? d === full.shape[i] : d > 0 && d <= full.shape[i]!));
-
 /**
  * "Requantize into add": a CONV_2D (uint8 / int8, or float) whose result only a same-shape ADD reads
  * (the projection conv of an inverted-residual block) takes the ADD over: conv_2d_*_add computes the
@@ -190,7 +186,7 @@ export function fuseConvAdd(sg: Subgraph, keep: ReadonlySet<number>): Subgraph {
       if ((y.dtype !== 'uint8' && y.dtype !== 'int8' && y.dtype !== 'float32') || x.dtype !== y.dtype || other.dtype !== y.dtype || z.dtype !== y.dtype) continue;
       if (weights.dtype !== y.dtype) continue; // a hybrid conv (float activations, int8 weights) has its own kernel
       // A channel-padded ADD (float) fuses when the short operand is the other one, not the conv's result.
-      if (padded !== undefined && (y.dtype !== 'float32' || Number(padded) !== 1 - side || !shortInChannels(other, y))) continue;
+      if (padded !== undefined && (y.dtype !== 'float32' || Number(padded) !== 1 - side || !shortInChannels(other.shape, y.shape))) continue;
       if ((padded === undefined && !sameShape(y, other)) || !sameShape(y, z) || readers.get(t) !== 1 || visible.has(t)) continue;
       const rp = producer.get(r);
       if (rp !== undefined && rp >= c) continue; // the other operand must exist when the conv runs

@@ -305,9 +305,13 @@ export function structureEstimate(model: Model): number {
 
 /** Whether writeTflite puts constant data after the flatbuffer (Buffer.offset/size) for these options. */
 export function usesExternalBuffers(model: Model, opts: WriteTfliteOptions = {}): boolean {
+  return externalFor(opts, structureEstimate(model), dataEstimate(model));
+}
+
+/** The layout choice from the model's structure and data estimates. */
+function externalFor(opts: WriteTfliteOptions, structure: number, data: number): boolean {
   const mode = opts.externalBuffers ?? 'auto';
-  if (mode !== 'auto') return mode === 'always';
-  return structureEstimate(model) + dataEstimate(model) > FLATBUFFER_LIMIT;
+  return mode === 'always' || (mode === 'auto' && structure + data > FLATBUFFER_LIMIT);
 }
 
 /** Bytes constant data takes inside a flatbuffer, at most (each vector aligned). */
@@ -322,14 +326,15 @@ function dataEstimate(model: Model): number {
  * largest); the Node entry's writeModelFile writes larger files piece by piece.
  */
 export function writeTflite(model: Model, opts: WriteTfliteOptions = {}): Uint8Array {
-  const external = usesExternalBuffers(model, opts);
   const structure = structureEstimate(model);
+  const data = dataEstimate(model);
+  const external = externalFor(opts, structure, data);
 
   const plan = new BufferPlan();
   const tensorBuffers = model.subgraphs.map((sg) => sg.tensors.map((t) => plan.add(t.data, external)));
   // Metadata stays inside the flatbuffer: small, and read by tools that know nothing of offset buffers.
   const metadataBuffers = model.metadata.map((md) => plan.add(md.data, false));
-  if (!external) return new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure + dataEstimate(model)).build();
+  if (!external) return new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure + data).build();
 
   // Offsets depend on the flatbuffer's size, which does not depend on their values (uint64 fields,
   // always written since > 1): build once with placeholders to measure, then again with real offsets.

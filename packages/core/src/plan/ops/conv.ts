@@ -151,6 +151,10 @@ export function convQuantFields(op: Operator, t: ReturnType<typeof convTensors>,
  * are then [input, filter, bias or -1, the ADD's other operand] and its output is the ADD's.
  * Plan-only: never written to a file.
  */
+/** `short` is the 4-D shape `full` with at most as many channels (a channel-padded ADD's other operand). */
+export const shortInChannels = (short: readonly number[], full: readonly number[]): boolean =>
+  full.length === 4 && short.length === 4 && short.every((d, i) => (i < 3 ? d === full[i] : d > 0 && d <= full[i]!));
+
 export const FUSED_ADD = 'liteqFusedAdd';
 export interface FusedAdd {
   intermediate: number;
@@ -177,7 +181,7 @@ function lowerConvAdd(op: Operator, ctx: LowerContext, fused: FusedAdd): Lowered
   const add = elementwiseLowering.lower(fused.add, { ...ctx, shape: (i) => (i === fused.intermediate ? shape : ctx.shape(i)) });
   const kind = conv.kernel.slice('conv_2d_'.length);
   const other = ctx.shape(op.inputs[3]!);
-  const padded = kind === 'f32' && add.kernel === 'add_f32_channel_padded' && other.length === 4 && other.every((d, i) => (i < 3 ? d === shape[i] : d <= shape[i]!));
+  const padded = kind === 'f32' && add.kernel === 'add_f32_channel_padded' && shortInChannels(other, shape);
   if ((add.kernel !== `add_${kind}` && !padded) || add.outputShapes[0]!.join(',') !== shape.join(',') || (!padded && other.join(',') !== shape.join(','))) {
     throw new UnsupportedError(`CONV_2D with a fused ADD: ${add.kernel} of [${other}] onto a ${kind} conv of [${shape}] (a same-shape ADD, or a float channel-padded one)`);
   }
