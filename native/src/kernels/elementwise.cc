@@ -14,6 +14,7 @@
 #include "kernels/reference/add.h"
 #include "kernels/reference/broadcast.h"
 #include "kernels/reference/mul.h"
+#include "kernels/x86/f32_rows.h"
 #include "kernels/x86/isa.h"
 #include "kernels/vadd/q8_vadd.h"
 #include "liteq/liteq.h"
@@ -310,6 +311,7 @@ const size_t kElementwiseKernelCount = sizeof(kElementwiseKernels) / sizeof(kEle
 void AddFloatRowsPadded(const float* full, const float* small, int64_t c, int64_t cs, int full_side, int64_t r0,
                         int64_t r1, float* out, float lo, float hi) {
 #if defined(__x86_64__) || defined(__i386__)
+  if (x86::ActiveIsa() >= x86::Isa::kAvx512) return x86::AddFloatRowsPaddedAvx512(full, small, c, cs, full_side == 0, r0, r1, out, lo, hi);
   if (x86::ActiveIsa() >= x86::Isa::kAvx2) {
     return full_side == 0 ? PaddedAddRowsAvx2<true>(full, small, c, cs, r0, r1, out, lo, hi)
                           : PaddedAddRowsAvx2<false>(full, small, c, cs, r0, r1, out, lo, hi);

@@ -5,6 +5,7 @@
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
+#include "kernels/x86/f32_rows.h"
 #include "kernels/x86/isa.h"
 #include "kernels/reference/pooling.h"
 #include "liteq/liteq.h"
@@ -66,7 +67,8 @@ int RunAverageQuantized(const OpContext& ctx, const OpArgs& a) {
 }
 
 // Float max pool: the reference loops, compiled once more for AVX2 (its std::max and clamp are lane-wise
-// IEEE operations, so the bytes are the same at every vector width) and chosen by the ISA level.
+// IEEE operations, so the bytes are the same at every vector width) and chosen by the ISA level; at
+// AVX-512 x86::MaxPoolF32Avx512 (f32_rows.h) keeps each channel block's max in a register.
 #if defined(__x86_64__) || defined(__i386__)
 __attribute__((target("avx2"))) void MaxPoolF32Avx2(const reference::PoolShape& s, const float* in, float lo, float hi, float* out,
                                                      int begin, int end) {
@@ -79,6 +81,10 @@ int RunMaxF32(const OpContext& ctx, const OpArgs& a) {
   const reference::PoolShape s = ShapeOf(a, p);
   ParallelFor(ctx, static_cast<int64_t>(s.batches) * s.out_h, [&](int64_t begin, int64_t end) {
 #if defined(__x86_64__) || defined(__i386__)
+    if (x86::ActiveIsa() >= x86::Isa::kAvx512) {
+      return x86::MaxPoolF32Avx512(s, a.inputs[0]->Data<float>(), p.float_act_min, p.float_act_max, a.outputs[0]->Data<float>(),
+                                   static_cast<int>(begin), static_cast<int>(end));
+    }
     if (x86::ActiveIsa() >= x86::Isa::kAvx2) {
       return MaxPoolF32Avx2(s, a.inputs[0]->Data<float>(), p.float_act_min, p.float_act_max, a.outputs[0]->Data<float>(),
                             static_cast<int>(begin), static_cast<int>(end));

@@ -53,7 +53,10 @@ constexpr auto kMicroKernel = F32Gemm4x16Avx2;
 void Im2col(const Problem& p, int m0, int m1, float* dst) {
   const reference::ConvShape& s = *p.conv;
 #if !defined(__wasm_simd128__)
-  if (s.dilation_w == 1 && s.filter_w * s.in_c <= 16) return Im2colSmallAvx2(s, p.a, m0, m1, dst);  // first layers
+  if (s.dilation_w == 1 && s.filter_w * s.in_c <= 16) {  // first layers
+    if (q8_gemm::ActiveIsa() >= q8_gemm::Isa::kAvx512) return Im2colSmallAvx512(s, p.a, m0, m1, dst);
+    return Im2colSmallAvx2(s, p.a, m0, m1, dst);
+  }
 #endif
   const int row_len = s.filter_w * s.in_c;  // one filter row of taps, (kx, ic)
   for (int m = m0; m < m1; ++m) {
@@ -102,12 +105,24 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
     }
     for (int panel = p_begin; panel < p_end; ++panel) {
       const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
+#if !defined(__wasm_simd128__)
+      // A full panel followed by a last one of <= 8 columns (24 = 16 + 8, 40, 88, ...): both in one pass.
+      if (avx512 && nr == kNR && panel + 1 < p_end && p.N - n0 - kNR <= 8) {
+        const int tail = p.N - n0 - kNR;
+        for (int m = mb; m < mb_end; m += 8) {
+          F32Gemm8x24Avx512(std::min(8, mb_end - m), tail, p.K, a + static_cast<int64_t>(m - mb) * p.K, p.K, packed_b + panel * panel_len,
+                            packed_b + (panel + 1) * panel_len, p.act_min, p.act_max, p.c + static_cast<int64_t>(m) * p.N + n0, p.N);
+        }
+        ++panel;
+        continue;
+      }
+#endif
 #if defined(__wasm_simd128__)
       const auto kernel = kMicroKernel;
       const int mr = kMR;
 #else
       // A partial last panel of <= 8 columns: half the work per row, eight rows per call.
-      const auto kernel = nr <= 8 ? F32Gemm8x8Avx2 : avx512 ? F32Gemm8x16Avx512 : kMicroKernel;
+      const auto kernel = nr <= 8 ? (avx512 ? F32Gemm8x8Avx512 : F32Gemm8x8Avx2) : avx512 ? F32Gemm8x16Avx512 : kMicroKernel;
       const int mr = nr <= 8 || avx512 ? 8 : kMR;
 #endif
       for (int m = mb; m < mb_end; m += mr) {

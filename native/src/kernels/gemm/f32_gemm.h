@@ -53,10 +53,19 @@ void F32Gemm8x16Avx512(int mr, int nr, int K, const float* a, size_t a_stride, c
 // The same for nr <= 8 (reads the panel's first 8 columns only) and mr <= 8 rows.
 void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                     float act_max, float* c, size_t c_stride);
+// A full panel and the first nr_tail <= 8 columns of tail_panel (the next, last one) for mr <= 8 rows,
+// into C columns [0, 16 + nr_tail) (AVX-512F/VL).
+void F32Gemm8x24Avx512(int mr, int nr_tail, int K, const float* a, size_t a_stride, const float* panel, const float* tail_panel,
+                       float act_min, float act_max, float* c, size_t c_stride);
+// The 8x8 kernel compiled for AVX-512VL (embedded broadcasts; x86::Isa::kAvx512 and above).
+void F32Gemm8x8Avx512(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
+                      float act_max, float* c, size_t c_stride);
 // Rows [m0, m1) of the im2col of an NHWC float input whose filter rows are at most 16 floats
 // (filter_w * in_c <= 16, dilation_w 1), K floats per row, padding taps 0: two masked loads and stores
 // per filter row.
 void Im2colSmallAvx2(const reference::ConvShape& s, const float* input, int m0, int m1, float* dst);
+// The same with 16-lane masked loads (AVX-512F/VL).
+void Im2colSmallAvx512(const reference::ConvShape& s, const float* input, int m0, int m1, float* dst);
 void F32Gemm4x16WasmSimd(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                          float act_max, float* c, size_t c_stride);
 

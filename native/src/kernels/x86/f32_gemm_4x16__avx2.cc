@@ -65,23 +65,27 @@ __attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, cons
 
 // The same for a panel's first nr <= 8 columns (a partial last panel: e.g. 24 channels = 16 + 8) and up
 // to 8 rows: one ymm per row, the identical per-lane operations. Eight rows, so eight independent sums
-// per B load keep both adders busy (four would wait on the add latency).
-__attribute__((target("avx2"))) void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel,
-                                                    float act_min, float act_max, float* c, size_t c_stride) {
+// per B load keep both adders busy (four would wait on the add latency). One body for two targets: at
+// AVX-512 (VL) the compiler folds each A broadcast into the multiply ({1to8}), which on Zen 4 nearly
+// doubles the rate (a separate vbroadcastss takes a vector pipe); the arithmetic is the same.
+namespace {
+__attribute__((target("avx2"), always_inline)) inline void Gemm8x8Body(int mr, int nr, int K, const float* a, size_t a_stride,
+                                                                      const float* panel, float act_min, float act_max, float* c,
+                                                                      size_t c_stride) {
   const float* ar[8];
   for (int r = 0; r < 8; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
   __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
   const float* w = panel;
   for (int k = 0; k < K; ++k, w += kNR) {
     const __m256 b = _mm256_load_ps(w);
-    c0 = _mm256_add_ps(c0, _mm256_mul_ps(_mm256_broadcast_ss(ar[0] + k), b));
-    c1 = _mm256_add_ps(c1, _mm256_mul_ps(_mm256_broadcast_ss(ar[1] + k), b));
-    c2 = _mm256_add_ps(c2, _mm256_mul_ps(_mm256_broadcast_ss(ar[2] + k), b));
-    c3 = _mm256_add_ps(c3, _mm256_mul_ps(_mm256_broadcast_ss(ar[3] + k), b));
-    c4 = _mm256_add_ps(c4, _mm256_mul_ps(_mm256_broadcast_ss(ar[4] + k), b));
-    c5 = _mm256_add_ps(c5, _mm256_mul_ps(_mm256_broadcast_ss(ar[5] + k), b));
-    c6 = _mm256_add_ps(c6, _mm256_mul_ps(_mm256_broadcast_ss(ar[6] + k), b));
-    c7 = _mm256_add_ps(c7, _mm256_mul_ps(_mm256_broadcast_ss(ar[7] + k), b));
+    c0 = _mm256_add_ps(c0, _mm256_mul_ps(_mm256_set1_ps(ar[0][k]), b));
+    c1 = _mm256_add_ps(c1, _mm256_mul_ps(_mm256_set1_ps(ar[1][k]), b));
+    c2 = _mm256_add_ps(c2, _mm256_mul_ps(_mm256_set1_ps(ar[2][k]), b));
+    c3 = _mm256_add_ps(c3, _mm256_mul_ps(_mm256_set1_ps(ar[3][k]), b));
+    c4 = _mm256_add_ps(c4, _mm256_mul_ps(_mm256_set1_ps(ar[4][k]), b));
+    c5 = _mm256_add_ps(c5, _mm256_mul_ps(_mm256_set1_ps(ar[5][k]), b));
+    c6 = _mm256_add_ps(c6, _mm256_mul_ps(_mm256_set1_ps(ar[6][k]), b));
+    c7 = _mm256_add_ps(c7, _mm256_mul_ps(_mm256_set1_ps(ar[7][k]), b));
   }
   const __m256 bias = _mm256_load_ps(w);
   const __m256 lo = _mm256_set1_ps(act_min), hi = _mm256_set1_ps(act_max);
@@ -91,6 +95,18 @@ __attribute__((target("avx2"))) void F32Gemm8x8Avx2(int mr, int nr, int K, const
     if (nr == 8) _mm256_storeu_ps(c + r * c_stride, y);
     else _mm256_maskstore_ps(c + r * c_stride, TailMask(nr), y);
   }
+}
+}  // namespace
+
+__attribute__((target("avx2"))) void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel,
+                                                    float act_min, float act_max, float* c, size_t c_stride) {
+  Gemm8x8Body(mr, nr, K, a, a_stride, panel, act_min, act_max, c, c_stride);
+}
+
+__attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x8Avx512(int mr, int nr, int K, const float* a, size_t a_stride,
+                                                                       const float* panel, float act_min, float act_max, float* c,
+                                                                       size_t c_stride) {
+  Gemm8x8Body(mr, nr, K, a, a_stride, panel, act_min, act_max, c, c_stride);
 }
 
 namespace {

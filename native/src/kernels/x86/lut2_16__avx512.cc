@@ -5,6 +5,10 @@
 #include "kernels/lut.h"
 
 #if defined(__x86_64__) || defined(__i386__)
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC 12's _mm512_cvtepu8_epi32 passes an intentionally undefined pass-through operand.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 
 #include "kernels/x86/isa.h"

@@ -78,27 +78,51 @@ bool GetIndices(const Napi::Value& v, std::vector<int32_t>* out) {
   return true;
 }
 
-// Runs the plan and copies the requested tensors out. Returns "" or an error message. Thread-safe.
-std::string RunAndCollect(PlanHolder& h, const std::vector<std::vector<uint8_t>>& inputs,
-                          const std::vector<int32_t>& wanted, std::vector<std::vector<uint8_t>>* results) {
+// Views of the JS input buffers (runPlanSync: the plan copies them into its arena while the caller
+// waits, so no copy of our own is needed).
+bool ViewBuffers(const Napi::Value& v, std::vector<const void*>* ptrs, std::vector<size_t>* sizes) {
+  if (!v.IsArray()) return false;
+  const Napi::Array arr = v.As<Napi::Array>();
+  ptrs->resize(arr.Length());
+  sizes->resize(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); ++i) {
+    const Napi::Value e = arr.Get(i);
+    if (!e.IsTypedArray()) return false;
+    const Napi::TypedArray t = e.As<Napi::TypedArray>();
+    (*ptrs)[i] = static_cast<const uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset();
+    (*sizes)[i] = t.ByteLength();
+  }
+  return true;
+}
+
+// Runs the plan on the given input bytes and hands each requested tensor to take(i, data, size) while
+// the plan is still locked. Returns "" or an error message. Thread-safe.
+template <typename Take>
+std::string RunLocked(PlanHolder& h, const std::vector<const void*>& ptrs, const std::vector<size_t>& sizes,
+                    const std::vector<int32_t>& wanted, Take take) {
   std::lock_guard<std::mutex> lock(h.mu);
   if (h.plan == nullptr) return "the model was disposed";
+  if (liteq_plan_run(h.plan, ptrs.data(), sizes.data(), ptrs.size()) != LITEQ_OK) return liteq_last_error();
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const void* data = nullptr;
+    size_t size = 0;
+    if (liteq_plan_tensor(h.plan, wanted[i], &data, &size) != LITEQ_OK) return liteq_last_error();
+    take(i, static_cast<const uint8_t*>(data), data ? size : 0);
+  }
+  return "";
+}
+
+// The worker-thread form: copies the requested tensors into `results`.
+std::string RunAndCollect(PlanHolder& h, const std::vector<std::vector<uint8_t>>& inputs,
+                          const std::vector<int32_t>& wanted, std::vector<std::vector<uint8_t>>* results) {
   std::vector<const void*> ptrs(inputs.size());
   std::vector<size_t> sizes(inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
     ptrs[i] = inputs[i].data();
     sizes[i] = inputs[i].size();
   }
-  if (liteq_plan_run(h.plan, ptrs.data(), sizes.data(), inputs.size()) != LITEQ_OK) return liteq_last_error();
   results->resize(wanted.size());
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    const void* data = nullptr;
-    size_t size = 0;
-    if (liteq_plan_tensor(h.plan, wanted[i], &data, &size) != LITEQ_OK) return liteq_last_error();
-    const auto* p = static_cast<const uint8_t*>(data);
-    (*results)[i].assign(p, p + (p ? size : 0));
-  }
-  return "";
+  return RunLocked(h, ptrs, sizes, wanted, [&](size_t i, const uint8_t* p, size_t size) { (*results)[i].assign(p, p + size); });
 }
 
 Napi::Array ToJsBuffers(Napi::Env env, std::vector<std::vector<uint8_t>>& results) {
@@ -180,18 +204,25 @@ Napi::Value PlanMemory(const Napi::CallbackInfo& info) {
   return o;
 }
 
-// runPlanSync(handle, inputs: Uint8Array[], tensors: number[]) → Uint8Array[] (copies)
+// runPlanSync(handle, inputs: Uint8Array[], tensors: number[]) → Uint8Array[] (copies): the plan reads
+// the JS inputs in place and each output is copied once, straight into its new ArrayBuffer.
 Napi::Value RunPlanSync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   HolderPtr h;
-  std::vector<std::vector<uint8_t>> inputs, results;
+  std::vector<const void*> ptrs;
+  std::vector<size_t> sizes;
   std::vector<int32_t> wanted;
-  if (info.Length() < 3 || !GetHolder(info[0], &h) || !CopyBuffers(info[1], &inputs) || !GetIndices(info[2], &wanted)) {
+  if (info.Length() < 3 || !GetHolder(info[0], &h) || !ViewBuffers(info[1], &ptrs, &sizes) || !GetIndices(info[2], &wanted)) {
     return ThrowError(env, "runPlanSync(handle, inputs: TypedArray[], tensors: number[])");
   }
-  const std::string err = RunAndCollect(*h, inputs, wanted, &results);
+  Napi::Array arr = Napi::Array::New(env, wanted.size());
+  const std::string err = RunLocked(*h, ptrs, sizes, wanted, [&](size_t i, const uint8_t* p, size_t size) {
+    Napi::ArrayBuffer ab = Napi::ArrayBuffer::New(env, size);
+    if (size != 0) std::memcpy(ab.Data(), p, size);
+    arr.Set(static_cast<uint32_t>(i), Napi::Uint8Array::New(env, size, ab, 0));
+  });
   if (!err.empty()) return ThrowError(env, err);
-  return ToJsBuffers(env, results);
+  return arr;
 }
 
 class RunWorker : public Napi::AsyncWorker {
