@@ -5,9 +5,12 @@
 // DEPTHWISE_CONV_2D (int8 per output channel) consume their int8 weights directly and quantize their
 // inputs at run time; weights of convs without a bias (TFLite 2.9's hybrid convs need one) sit behind
 // DEQUANTIZE. Like the converter, weights under 1024 elements stay float.
+// GATHER tables (embeddings) as the converter writes them too: dynamic stores the table int8 (per tensor,
+// symmetric), GATHER picks int8 rows and a DEQUANTIZE after it gives the float rows, so the table stays
+// int8 in memory; float16 stores it float16 behind a DEQUANTIZE at the front, like the other weights.
 // `dynamicForm: 'dequantize'` puts every int8 weight behind DEQUANTIZE (for runtimes without hybrid kernels).
 import { builtinOptions } from '../../ir/op-name.js';
-import type { Model, Operator, Tensor } from '../../ir/types.js';
+import type { Model, Operator, Subgraph, Tensor } from '../../ir/types.js';
 import { toFloat16 } from '../numerics/float16.js';
 import { AFFINE_OPS } from '../numerics/ranges.js';
 import { constantName, quantizeWeightsInt8 } from '../numerics/weights.js';
@@ -68,19 +71,48 @@ function makeHybrid(op: Operator, T: Tensor[], o: QuantizeModelOptions): void {
   }
 }
 
+/** GATHER reading int8 rows of its table (quantized in place), its output int8, then DEQUANTIZE to the float output. */
+function makeInt8Gather(sg: Subgraph, op: Operator, o: QuantizeModelOptions): Operator {
+  const T = sg.tensors;
+  const op_ = op.op as Extract<Operator['op'], { kind: 'builtin' }>;
+  const i = op.inputs[0]!;
+  const t = T[i]!;
+  const q = quantizeWeightsInt8(floatData(t.data!), t.shape, -1, o.backend, constantName(i, t));
+  const quantization = { scale: [...q.scales], zeroPoint: [0n], quantizedDimension: 0, min: [], max: [] };
+  T[i] = { ...t, dtype: 'int8', data: new Uint8Array(q.data.buffer, q.data.byteOffset, q.data.byteLength), quantization };
+  const out = op.outputs[0]!;
+  const rows: Tensor = { ...T[out]!, name: `${T[out]!.name}/int8`, shape: [...T[out]!.shape], dtype: 'int8', quantization: { ...quantization, scale: [...quantization.scale], zeroPoint: [0n] } };
+  const ri = addTensor(sg, rows);
+  op.outputs = [ri, ...op.outputs.slice(1)];
+  op_.version = Math.max(op_.version, 2); // int8 GATHER (TFLite's op_version.cc)
+  return unaryOp('DEQUANTIZE', 2, ri, out);
+}
+
 export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): Model {
   const sg = cloneSubgraph(model.subgraphs[0]!);
   const T = sg.tensors;
   const front: Operator[] = [];
+  const after = new Map<Operator, Operator>();
   const done = new Set<number>();
-  const slots = o.scheme === 'float16' ? [1, 2] : [1];
   const hybrid = o.scheme === 'dynamic' && (o.dynamicForm ?? 'hybrid') === 'hybrid';
+  // The constant inputs each scheme stores narrower: affine ops' weights (and float16's biases), GATHER's table.
+  const slotsOf = (op: Operator): number[] => {
+    if (op.op.kind !== 'builtin') return [];
+    if (op.op.opcode === 'GATHER') return [0];
+    if (!AFFINE_OPS.has(op.op.opcode)) return [];
+    return o.scheme === 'float16' ? [1, 2] : [1];
+  };
   // A weight shared by ops of both kinds goes behind DEQUANTIZE for all of them.
   const readers = new Map<number, Operator[]>();
-  for (const op of sg.operators) if (op.inputs[1] !== undefined) readers.set(op.inputs[1], [...(readers.get(op.inputs[1]) ?? []), op]);
   for (const op of sg.operators) {
-    if (op.op.kind !== 'builtin' || !AFFINE_OPS.has(op.op.opcode)) continue;
-    for (const s of slots) {
+    for (const s of slotsOf(op)) {
+      const i = op.inputs[s];
+      if (i !== undefined && i >= 0) readers.set(i, [...(readers.get(i) ?? []), op]);
+    }
+  }
+  for (const op of sg.operators) {
+    const opcode = op.op.kind === 'builtin' ? op.op.opcode : '';
+    for (const s of slotsOf(op)) {
       const i = op.inputs[s];
       if (i === undefined || i < 0 || done.has(i)) continue;
       const t = T[i]!;
@@ -91,7 +123,11 @@ export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): 
         makeHybrid(op, T, o);
         continue;
       }
-      const si = addTensor(sg, o.scheme === 'float16' ? storedFloat16(t, o) : storedInt8(t, i, op.op.opcode, o));
+      if (hybrid && opcode === 'GATHER' && readers.get(i)!.length === 1 && T[op.outputs[0]!]?.dtype === 'float32') {
+        after.set(op, makeInt8Gather(sg, op, o));
+        continue;
+      }
+      const si = addTensor(sg, o.scheme === 'float16' ? storedFloat16(t, o) : storedInt8(t, i, opcode, o));
       const out: Tensor = { ...t, shape: [...t.shape] };
       delete out.data;
       delete out.quantization;
@@ -99,6 +135,6 @@ export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): 
       front.push(unaryOp('DEQUANTIZE', o.scheme === 'float16' ? 3 : 4, si, i));
     }
   }
-  sg.operators = [...front, ...sg.operators];
+  sg.operators = [...front, ...sg.operators.flatMap((op) => (after.has(op) ? [op, after.get(op)!] : [op]))];
   return { ...model, description: o.description ?? `liteq quantize --scheme ${o.scheme}`, subgraphs: [sg, ...model.subgraphs.slice(1)] };
 }
