@@ -44,6 +44,7 @@ function toBytes(values: ArrayLike<number>, dtype: DType): Uint8Array {
       case 'int8': return Int8Array.from(values);
       case 'int32': return Int32Array.from(values);
       case 'int16': return Int16Array.from(values);
+      case 'bool': return Uint8Array.from(values, (v) => (v ? 1 : 0));
       default: throw new Error(`runTflite: output dtype ${dtype} not supported`);
     }
   })();

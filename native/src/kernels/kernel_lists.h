@@ -25,6 +25,8 @@ extern const KernelInfo kFullyConnectedKernels[];
 extern const size_t kFullyConnectedKernelCount;
 extern const KernelInfo kHybridKernels[];
 extern const size_t kHybridKernelCount;
+extern const KernelInfo kGatherSelectKernels[];
+extern const size_t kGatherSelectKernelCount;
 extern const KernelInfo kBatchMatMulKernels[];
 extern const size_t kBatchMatMulKernelCount;
 extern const KernelInfo kPoolingKernels[];
@@ -52,6 +54,7 @@ inline const KernelList kKernelLists[] = {
     {kFullyConnectedKernels, kFullyConnectedKernelCount},
     {kHybridKernels, kHybridKernelCount},
     {kBatchMatMulKernels, kBatchMatMulKernelCount},
+    {kGatherSelectKernels, kGatherSelectKernelCount},
     {kPoolingKernels, kPoolingKernelCount},
     {kMeanKernels, kMeanKernelCount},
     {kPadKernels, kPadKernelCount},

@@ -39,6 +39,11 @@ struct HybridParams {
   int32_t num_channels;  // 1 or Cout
 };
 
+// gather_select.cc
+struct GatherParams {
+  int32_t axis;  // GatherOptions.axis, made non-negative; batch_dims is 0 (the lowering refuses others)
+};
+
 // batch_matmul.cc
 struct BatchMatMulParams {
   int32_t adj_x, adj_y;  // BatchMatMulOptions: transpose LHS / RHS (the last two dimensions)

@@ -69,6 +69,10 @@ static_assert(sizeof(liteq::BatchMatMulParams) == 8, "BatchMatMulParams is not 8
 LITEQ_DECLARED_FIELD(BatchMatMulParams, adj_x, 0, int32_t);
 LITEQ_DECLARED_FIELD(BatchMatMulParams, adj_y, 4, int32_t);
 
+// GatherParams: 1 fields, 4 bytes
+static_assert(sizeof(liteq::GatherParams) == 4, "GatherParams is not 4 bytes as declared");
+LITEQ_DECLARED_FIELD(GatherParams, axis, 0, int32_t);
+
 // FullyConnectedParams: 10 fields, 40 bytes
 static_assert(sizeof(liteq::FullyConnectedParams) == 40, "FullyConnectedParams is not 40 bytes as declared");
 LITEQ_DECLARED_FIELD(FullyConnectedParams, input_offset, 0, int32_t);
@@ -247,6 +251,12 @@ struct DeclaredRanges<HybridParams> {
 template <>
 struct DeclaredRanges<BatchMatMulParams> {
   static const char* Violation(const BatchMatMulParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<GatherParams> {
+  static const char* Violation(const GatherParams&) {
     return nullptr;
   }
 };

@@ -55,6 +55,7 @@ export const PARAMS = {
   DepthwiseConvParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ...CONV_QUANT_TAIL] as const, PER_CHANNEL),
   HybridParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ['asymmetric', 'i32'], ['float_act_min', 'f32'], ['float_act_max', 'f32'], ['num_channels', 'i32']] as const, 'float weight_scales[num_channels]'),
   BatchMatMulParams: decl([['adj_x', 'i32'], ['adj_y', 'i32']] as const),
+  GatherParams: decl([['axis', 'i32']] as const),
   FullyConnectedParams: decl([
     ['input_offset', 'offset8'],
     ['filter_offset', 'offset8'],

@@ -5,6 +5,7 @@ import { convLowering } from './conv.js';
 import { depthwiseConvLowering } from './depthwise-conv.js';
 import { fullyConnectedLowering } from './fully-connected.js';
 import { batchMatMulLowering } from './batch-matmul.js';
+import { comparisonLowering, gatherLowering, selectLowering } from './gather-select.js';
 import { meanLowering } from './mean.js';
 import { padLowering } from './pad.js';
 import { poolingLowering } from './pooling.js';
@@ -20,6 +21,9 @@ export const OP_LOWERINGS: readonly OpLowering[] = [
   depthwiseConvLowering,
   fullyConnectedLowering,
   batchMatMulLowering,
+  gatherLowering,
+  comparisonLowering,
+  selectLowering,
   poolingLowering,
   meanLowering,
   padLowering,
