@@ -286,6 +286,31 @@ LQ_TEST(DwconvOptPaddingStrideDilationShapes) {
   S8().Channels(8).Same().Stride(2, 2).DepthMultiplier(2).Test<int8_t>();
 }
 
+// The VNNI quads layout (64-channel blocks, four taps per vpdpbusd) where every w' fits a signed byte:
+// int8 filters, and uint8 ones with zero point 128; channels below, at and above whole 64-blocks (the
+// rest in the 32/16/8-channel paths; exactly 32: two pixels per step), 3x3 and 5x5 (quads padded with zero-weight taps), both roundings,
+// clamps that cut and the full range (saturating packs), and a uint8 filter one byte out of range
+// (zero point 127: w' = 128), which keeps the int16 layout.
+LQ_TEST(DwconvOptQuads) {
+  for (int c : {32, 64, 65, 96, 128, 144, 200, 960}) {
+    S8().Channels(c).Same().Seed(500 + c).Test<int8_t>();
+    S8().Channels(c).Same().Stride(2, 2).Input(9, 8).Rounding(1).Seed(600 + c).Test<int8_t>();
+    U8().Channels(c).Same().FilterZero(128).Seed(700 + c).Test<uint8_t>();
+    U8().Channels(c).Same().FilterZero(128).Clamp(20, 230).Rounding(1).Seed(800 + c).Test<uint8_t>();
+  }
+  S8().Channels(128).Same().Kernel(5, 5).Input(8, 9).Clamp(-100, 60).Seed(901).Test<int8_t>();
+  S8().Channels(64).Same().TieMultipliers(true).Seed(902).Test<int8_t>();
+  S8().Channels(192).Same().Shift(-22, -1).Seed(903).Test<int8_t>();
+  U8().Channels(64).Same().FilterZero(128).InputZero(0).OutputZero(255).Seed(904).Test<uint8_t>();
+  U8().Channels(64).Same().FilterZero(127).Seed(905).Test<uint8_t>();
+  S8().Channels(64).Same().Batch(2).Input(3, 17).Seed(906).Test<int8_t>();
+  // 32 channels: two pixels per step; odd interior runs leave one pixel to the 32-channel path.
+  for (int w : {2, 3, 4, 5, 8, 11}) {
+    S8().Channels(32).Same().Input(4, w).Seed(910 + w).Test<int8_t>();
+    U8().Channels(32).Same().FilterZero(128).Stride(1, 2).Input(5, w).Seed(920 + w).Test<uint8_t>();
+  }
+}
+
 LQ_TEST(DwconvOptSsdShapes) {
   // The 3x3 stride 1 / stride 2 SAME layers of SSD MobileNet v2 (channels 32..960), scaled down spatially.
   U8().Channels(144).Same().Stride(2, 2).Input(19, 19).Seed(11).Test<uint8_t>();

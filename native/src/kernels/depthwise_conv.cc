@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 #include "kernels/conv_common.h"
@@ -90,7 +91,7 @@ constexpr size_t kAlign = 64;
 size_t AlignUp(size_t v) { return (v + kAlign - 1) / kAlign * kAlign; }
 
 struct FastLayout {
-  size_t weights, arrays, weights32, arrays32, zero_row, total;  // byte offsets into the scratch
+  size_t weights, arrays, weights32, arrays32, weights64, arrays64, flags, zero_row, total;  // byte offsets into the scratch
 };
 
 FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
@@ -101,7 +102,11 @@ FastLayout LayoutOf(const reference::ConvShape& s, size_t elem_size) {
   const size_t c32 = static_cast<size_t>(s.out_c / 32) * 32;  // channels in whole 32-blocks
   l.weights32 = l.arrays + AlignUp(7 * static_cast<size_t>(s.out_c) * sizeof(int32_t));
   l.arrays32 = l.weights32 + AlignUp(static_cast<size_t>(pairs) * c32 * 2 * sizeof(int16_t));
-  l.zero_row = l.arrays32 + AlignUp(static_cast<size_t>(s.out_c / 32) * dwconv::kArrays32Ints * sizeof(int32_t));
+  l.weights64 = l.arrays32 + AlignUp(static_cast<size_t>(s.out_c / 32) * dwconv::kArrays32Ints * sizeof(int32_t));
+  const size_t blocks64 = static_cast<size_t>(s.out_c == 32 ? 1 : s.out_c / 64), quads = static_cast<size_t>(taps + 3) / 4;
+  l.arrays64 = l.weights64 + AlignUp(blocks64 * quads * 256);
+  l.flags = l.arrays64 + AlignUp(blocks64 * dwconv::kArrays64Ints * sizeof(int32_t));
+  l.zero_row = l.flags + kAlign;  // flags: int32 blocks64 in use (0: the quads layout does not apply), two_pixels
   l.total = l.zero_row + AlignUp(static_cast<size_t>(s.in_w) * s.in_c * elem_size);
   return l;
 }
@@ -173,6 +178,47 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
       }
     }
   }
+  // The quads layout (q8_dwconv.h) where it applies: every w' of the 64-blocks' channels in [-128, 127].
+  const bool two_pixels = C == 32;
+  const int blocks64 = two_pixels ? 1 : C / 64, quads = (taps + 3) / 4;
+  bool fits = one_step && blocks64 > 0;
+  for (int c = 0; fits && c < std::min(C, blocks64 * 64); ++c) {
+    for (int t = 0; t < taps; ++t) {
+      const int32_t v = static_cast<int32_t>(filter[static_cast<size_t>(t) * C + c]) + p.filter_offset;
+      if (v < -128 || v > 127) fits = false;
+    }
+  }
+  reinterpret_cast<int32_t*>(base + l.flags)[0] = fits ? blocks64 : 0;
+  reinterpret_cast<int32_t*>(base + l.flags)[1] = fits && two_pixels ? 1 : 0;
+  if (fits) {
+    int8_t* w64 = reinterpret_cast<int8_t*>(base + l.weights64);
+    int32_t* a64 = reinterpret_cast<int32_t*>(base + l.arrays64);
+    const bool flip = std::is_same<T, int8_t>::value;  // int8 inputs are read as in + 128
+    for (int blk = 0; blk < blocks64; ++blk) {
+      for (int a = 0; a < 4; ++a) {
+        int32_t* arr = a64 + (static_cast<size_t>(blk) * 4 + a) * dwconv::kQuadAccInts;
+        for (int k = 0; k < 16; ++k) {
+          const int c = two_pixels ? dwconv::QuadChannel(a, k) % 32 : blk * 64 + dwconv::QuadChannel(a, k);
+          uint32_t sum = 0;
+          for (int q = 0; q < quads; ++q) {
+            for (int t = 0; t < 4; ++t) {
+              const int tap = 4 * q + t;
+              const int32_t v = tap < taps ? static_cast<int32_t>(filter[static_cast<size_t>(tap) * C + c]) + p.filter_offset : 0;
+              w64[(((static_cast<size_t>(blk) * quads + q) * 4 + a) * 16 + k) * 4 + t] = static_cast<int8_t>(v);
+              sum += static_cast<uint32_t>(v);
+            }
+          }
+          arr[k] = static_cast<int32_t>(static_cast<uint32_t>(b[c]) - (flip ? 128u * sum : 0u));
+          arr[16 + k] = mult[c];
+          arr[32 + k] = lshift[c];
+          const OneStepConstants oc = OneStepFor(rshift[c], p.output_offset, p.rounding != 1);
+          const int lane = (k % 2) * 8 + k / 2;
+          reinterpret_cast<int64_t*>(arr + 48)[lane] = oc.round;
+          reinterpret_cast<int64_t*>(arr + 80)[lane] = oc.count;
+        }
+      }
+    }
+  }
   T* zero = reinterpret_cast<T*>(base + l.zero_row);
   std::fill(zero, zero + static_cast<size_t>(s.in_w) * s.in_c, static_cast<T>(-p.input_offset));
 }
@@ -209,6 +255,11 @@ dwconv::Packed View(const DepthwiseConvParams& p, const reference::ConvShape& s,
   pk.weights32 = reinterpret_cast<const int16_t*>(base + l.weights32);
   pk.arrays32 = reinterpret_cast<const int32_t*>(base + l.arrays32);
   pk.one_step = dwconv::OneStepFits(pk.right_shift, C, p.rounding);
+  pk.blocks64 = reinterpret_cast<const int32_t*>(base + l.flags)[0];
+  pk.two_pixels = reinterpret_cast<const int32_t*>(base + l.flags)[1] != 0;
+  pk.quads = (taps + 3) / 4;
+  pk.weights64 = reinterpret_cast<const int8_t*>(base + l.weights64);
+  pk.arrays64 = reinterpret_cast<const int32_t*>(base + l.arrays64);
   return pk;
 }
 
@@ -223,7 +274,7 @@ void FastRows(const reference::ConvShape& s, const dwconv::Packed& pk, Ukernel u
   const int hi_num = s.in_w - 1 + s.pad_left - (s.filter_w - 1) * s.dilation_w;
   const int ox_hi = std::max(ox_lo, std::min(s.out_w, hi_num < 0 ? 0 : hi_num / s.stride_w + 1));
   const T* rows[dwconv::kMaxTaps];
-  const T* ptrs[dwconv::kMaxTaps + 1];
+  const T* ptrs[dwconv::kMaxTaps + 3];
   for (int64_t row = begin; row < end; ++row) {
     const int b = static_cast<int>(row / s.out_h), oy = static_cast<int>(row % s.out_h);
     for (int ky = 0; ky < s.filter_h; ++ky) {
@@ -240,7 +291,8 @@ void FastRows(const reference::ConvShape& s, const dwconv::Packed& pk, Ukernel u
                                            : zero;
         }
       }
-      if (taps & 1) ptrs[taps] = ptrs[taps - 1];  // the zero-weight partner of the last tap
+      // Zero-weight partners of the last tap: to a whole pair (int16 layouts) and a whole quad (quads).
+      for (int t = taps; t < (taps + 3) / 4 * 4; ++t) ptrs[t] = ptrs[taps - 1];
     };
     for (int ox = 0; ox < ox_lo; ++ox) {
       point(ox);

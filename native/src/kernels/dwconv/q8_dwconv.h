@@ -56,8 +56,27 @@ struct Packed {
   // Every right shift is in [1, kMaxOneStepShift] (ties away; [0, ..] ties up): the AVX-512 kernel's
   // one-step output stage, whose ties-away correction is then the same for every channel.
   bool one_step = false;
+  // The VNNI "quads" layout, for whole blocks of 64 channels when one_step holds and every w' fits a
+  // signed byte (int8 filters, or uint8 ones whose zero point leaves them in [-128, 127]): four taps'
+  // input bytes per channel (made unsigned: int8 inputs flipped by 0x80, the -128 * sum(w') folded into
+  // the bias) against four taps' w' with one vpdpbusd. Accumulator a (0..3), dword k (0..15) holds
+  // channel 16 * (k / 4) + 4 * a + k % 4 (what the in-lane byte/word unpacks of four 64-byte tap
+  // loads give); the narrowing packs put the 64 results back in channel order.
+  int blocks64 = 0;
+  // Exactly 32 channels: one block whose dwords 32-63 repeat channels 0-31, for two pixels per step
+  // (pixel i's 32 channels in the low 256 bits of each load, pixel i + 1's in the high).
+  bool two_pixels = false;
+  int quads = 0;                       // ceil(taps / 4); taps has 4 * quads entries
+  const int8_t* weights64 = nullptr;   // [blocks64][quads][4 accumulators][16 dwords][4 taps]
+  // [blocks64][4 accumulators][kQuadAccInts]: int32 bias[16], multiplier[16], left_shift[16], then int64
+  // round[16] and count[16] in [even lanes | odd lanes] order (kernels/one_step.h).
+  const int32_t* arrays64 = nullptr;
 };
 constexpr int kArrays32Ints = 5 * 32 + 32 * 2;
+constexpr int kQuadAccInts = 3 * 16 + 2 * 32;
+constexpr int kArrays64Ints = 4 * kQuadAccInts;
+// Channel (within its 64-block; mod 32 in the two-pixel form) of accumulator a's dword k in the quads layout.
+constexpr int QuadChannel(int a, int k) { return 16 * (k / 4) + 4 * a + k % 4; }
 inline bool OneStepFits(const int32_t* right_shift, int channels, int32_t rounding) {
   const int lowest = rounding != 1 ? 1 : 0;  // ties away: a zero shift would need no correction
   for (int c = 0; c < channels; ++c) {

@@ -1,4 +1,5 @@
-// Quantized depthwise micro-kernel, AVX-512 VNNI: 32 channels per step in the AVX-512 layout of
+// Quantized depthwise micro-kernel, AVX-512 VNNI: 64 channels per step in the quads layout where it
+// applies (vpdpbusd over four taps; q8_dwconv.h), 32 channels per step in the AVX-512 layout of
 // q8_dwconv.h, then 16 and 8 channels in the common layout (256-bit), then a scalar tail. Two taps'
 // 32 input bytes are interleaved per 128-bit lane and widened to int16 pairs, so one vpdpwssd against
 // the packed weight pairs adds both taps' products per channel (exact: |in| <= 255, |w'| < 2^15 - 255,
@@ -48,6 +49,68 @@ LITEQ_AVX512VNNI inline x86::OneStepLanes LanesAt(const int64_t* round, const in
   return {_mm512_loadu_si512(round), _mm512_loadu_si512(round + 8), _mm512_loadu_si512(count), _mm512_loadu_si512(count + 8), fix, fix};
 }
 
+// 64 channels (block blk of the quads layout, q8_dwconv.h) of one pixel: per quad of taps, four 64-byte
+// loads interleaved in-lane (bytes, then words) into each channel's four taps, one vpdpbusd per
+// accumulator against the packed w' (u8 x s8 products, four per dword, exact; int32 sums wrap as the
+// reference's), then the one-step output stage per accumulator and saturating packs, which also put
+// the 64 results back in channel order, and the clamp.
+template <typename T, bool kTwoPixels>
+LITEQ_AVX512VNNI inline __m512i TapBytes(const T* tap, size_t offset, size_t step, int c) {
+  if (!kTwoPixels) return _mm512_loadu_si512(tap + offset + c);
+  return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(tap + offset))),
+                            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tap + offset + step)), 1);
+}
+
+// kTwoPixels (32 channels): pixels i and i + 1 in one step, 64 output bytes at out.
+template <typename T, bool kTwoPixels>
+LITEQ_AVX512VNNI inline void Quads64(const Packed& p, const T* const* taps, size_t offset, size_t step, int c, int blk, __m512i fix,
+                                     bool ties_away, bool saturate, T* out) {
+  const int32_t* arr = p.arrays64 + static_cast<size_t>(blk) * kArrays64Ints;
+  const int8_t* w = p.weights64 + static_cast<size_t>(blk) * p.quads * 256;
+  __m512i acc0 = _mm512_loadu_si512(arr), acc1 = _mm512_loadu_si512(arr + kQuadAccInts);
+  __m512i acc2 = _mm512_loadu_si512(arr + 2 * kQuadAccInts), acc3 = _mm512_loadu_si512(arr + 3 * kQuadAccInts);
+  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
+  for (int q = 0; q < p.quads; ++q, w += 256) {
+    __m512i t0 = TapBytes<T, kTwoPixels>(taps[4 * q], offset, step, c), t1 = TapBytes<T, kTwoPixels>(taps[4 * q + 1], offset, step, c);
+    __m512i t2 = TapBytes<T, kTwoPixels>(taps[4 * q + 2], offset, step, c), t3 = TapBytes<T, kTwoPixels>(taps[4 * q + 3], offset, step, c);
+    if (std::is_same<T, int8_t>::value) {
+      t0 = _mm512_xor_si512(t0, flip);
+      t1 = _mm512_xor_si512(t1, flip);
+      t2 = _mm512_xor_si512(t2, flip);
+      t3 = _mm512_xor_si512(t3, flip);
+    }
+    const __m512i lo01 = _mm512_unpacklo_epi8(t0, t1), hi01 = _mm512_unpackhi_epi8(t0, t1);
+    const __m512i lo23 = _mm512_unpacklo_epi8(t2, t3), hi23 = _mm512_unpackhi_epi8(t2, t3);
+    acc0 = _mm512_dpbusd_epi32(acc0, _mm512_unpacklo_epi16(lo01, lo23), _mm512_loadu_si512(w));
+    acc1 = _mm512_dpbusd_epi32(acc1, _mm512_unpackhi_epi16(lo01, lo23), _mm512_loadu_si512(w + 64));
+    acc2 = _mm512_dpbusd_epi32(acc2, _mm512_unpacklo_epi16(hi01, hi23), _mm512_loadu_si512(w + 128));
+    acc3 = _mm512_dpbusd_epi32(acc3, _mm512_unpackhi_epi16(hi01, hi23), _mm512_loadu_si512(w + 192));
+  }
+  const auto stage = [&](__m512i acc, const int32_t* a) LITEQ_AVX512VNNI {
+    const __m512i m = _mm512_loadu_si512(a + 16);
+    const __m512i x = _mm512_sllv_epi32(acc, _mm512_loadu_si512(a + 32));
+    const int64_t* round = reinterpret_cast<const int64_t*>(a + 48);
+    const int64_t* count = reinterpret_cast<const int64_t*>(a + 80);
+    return x86::OneStep16(x, m, _mm512_srli_epi64(m, 32), LanesAt(round, count, fix), ties_away);
+  };
+  const __m512i r0 = stage(acc0, arr), r1 = stage(acc1, arr + kQuadAccInts);
+  const __m512i r2 = stage(acc2, arr + 2 * kQuadAccInts), r3 = stage(acc3, arr + 3 * kQuadAccInts);
+  const __m512i p01 = _mm512_packs_epi32(r0, r1), p23 = _mm512_packs_epi32(r2, r3);
+  __m512i bytes;
+  if (std::is_same<T, uint8_t>::value) {
+    bytes = _mm512_packus_epi16(p01, p23);
+    if (!saturate) {
+      bytes = _mm512_min_epu8(_mm512_max_epu8(bytes, _mm512_set1_epi8(static_cast<char>(p.act_min))), _mm512_set1_epi8(static_cast<char>(p.act_max)));
+    }
+  } else {
+    bytes = _mm512_packs_epi16(p01, p23);
+    if (!saturate) {
+      bytes = _mm512_min_epi8(_mm512_max_epi8(bytes, _mm512_set1_epi8(static_cast<char>(p.act_min))), _mm512_set1_epi8(static_cast<char>(p.act_max)));
+    }
+  }
+  _mm512_storeu_si512(out + c, bytes);
+}
+
 template <typename T>
 LITEQ_AVX512VNNI inline __m512i Widen32(__m256i v) {
   if (std::is_same<T, uint8_t>::value) return _mm512_cvtepu8_epi16(v);
@@ -66,10 +129,17 @@ LITEQ_AVX512VNNI void Dwconv(const Packed& p, const T* const* taps, size_t n, si
   const bool one_step = p.one_step;
   const __m512i fix = _mm512_set1_epi64(away_from_zero ? int64_t{1} << 31 : 0);
   const bool saturate = p.act_min == std::numeric_limits<T>::min() && p.act_max == std::numeric_limits<T>::max();
-  for (size_t i = 0; i < n; ++i) {
+  size_t i = 0;
+  if (p.two_pixels) {  // 32 channels: two pixels per step, then an odd last one below
+    for (; i + 2 <= n; i += 2, out += 2 * channels) Quads64<T, true>(p, taps, i * step, step, 0, 0, fix, away_from_zero, saturate, out);
+  }
+  for (; i < n; ++i) {
     const size_t offset = i * step;
     int c = 0;
-    for (int blk = 0; blk < p.blocks32; ++blk, c += 32) {
+    if (!p.two_pixels) {
+      for (int blk = 0; blk < p.blocks64; ++blk, c += 64) Quads64<T, false>(p, taps, offset, 0, c, blk, fix, away_from_zero, saturate, out);
+    }
+    for (int blk = c / 32; blk < p.blocks32; ++blk, c += 32) {
       const int32_t* arr = p.arrays32 + static_cast<size_t>(blk) * kArrays32Ints;
       const int16_t* w = p.weights32 + static_cast<size_t>(blk) * pairs * 64;
       __m512i acc0 = _mm512_loadu_si512(arr);
