@@ -22,6 +22,8 @@
 #include "kernels/conv_common.h"
 #include "kernels/kernel_lists.h"
 #include "kernels/params.h"
+#include "kernels/x86/hybrid_dot.h"
+#include "kernels/x86/isa.h"
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
@@ -140,24 +142,28 @@ int CheckFullyConnectedHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kFu
 int CheckConvHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kConv); }
 int CheckDepthwiseHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kDepthwise); }
 
-// The quantized input, then one float scale and one int32 offset per batch.
+// The quantized input, then one float scale and one int32 offset per batch, then (FULLY_CONNECTED at
+// AVX-512 VNNI) the quantized input plus 128 as unsigned bytes.
 size_t ScratchHybrid(const OpArgs& a, int) {
   // Batches: numel / depth (FULLY_CONNECTED) or the input's N (the convs), at most this.
   const int64_t n = a.inputs[0]->NumElements();
   const int64_t batches = std::max<int64_t>(a.inputs[0]->dims[0], n / std::max<int64_t>(1, a.inputs[1]->dims[a.inputs[1]->rank - 1]));
-  return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64);
+  return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64 + (n + 63) / 64 * 64);
 }
 
-// The scratch as RunX uses it: the quantized input, then per-batch scales and zero points.
+// The scratch as RunX uses it: the quantized input, then per-batch scales and zero points, then the
+// unsigned copy.
 struct QuantizedInput {
   int8_t* q;
   float* scales;
   int32_t* offsets;
+  uint8_t* unsigned_q;
 };
 
 QuantizedInput ScratchLayout(const OpContext& ctx, int64_t numel, int64_t batches) {
   float* scales = reinterpret_cast<float*>(ctx.scratch + (numel + 15) / 16 * 16);
-  return {reinterpret_cast<int8_t*>(ctx.scratch), scales, reinterpret_cast<int32_t*>(scales + batches)};
+  uint8_t* after = reinterpret_cast<uint8_t*>(scales + 2 * batches);
+  return {reinterpret_cast<int8_t*>(ctx.scratch), scales, reinterpret_cast<int32_t*>(scales + batches), after};
 }
 
 // Calls fn(iy, ix, ky, kx) for the taps of output (oy, ox) that fall inside the input.
@@ -217,6 +223,29 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
     }
     scales[bt] *= filter_scale;
   }
+#if defined(__x86_64__) || defined(__i386__)
+  if (x86::ActiveIsa() >= x86::Isa::kAvx512Vnni) {
+    // Σ w·q as Σ w·(q + 128) − 128·Σ w (hybrid_dot.h), four rows per pass over the input bytes.
+    uint8_t* vu = qi.unsigned_q;
+    for (int64_t i = 0; i < total; ++i) vu[i] = static_cast<uint8_t>(q[i] ^ 0x80);
+    ParallelFor(ctx, units, [&](int64_t r0, int64_t r1) {
+      for (int64_t r = r0; r < r1; r += 4) {
+        const int rows = static_cast<int>(std::min<int64_t>(4, r1 - r));
+        int32_t dots[4], sums[4];
+        for (int64_t bt = 0; bt < batches; ++bt) {
+          x86::HybridDotsVnni(wd + r * depth, static_cast<size_t>(depth), rows, depth, vu + bt * depth, bt == 0, dots, sums);
+          for (int j = 0; j < rows; ++j) {
+            const uint32_t dot = static_cast<uint32_t>(dots[j]) - 128u * static_cast<uint32_t>(sums[j]) -
+                                 static_cast<uint32_t>(sums[j]) * static_cast<uint32_t>(offsets[bt]);
+            const float init = b ? b[r + j] : 0.0f;
+            out[bt * units + r + j] = Clamp(init + static_cast<float>(static_cast<int32_t>(dot)) * scales[bt], p);
+          }
+        }
+      }
+    });
+    return LITEQ_OK;
+  }
+#endif
   ParallelFor(ctx, units, [&](int64_t r0, int64_t r1) {
     for (int64_t r = r0; r < r1; ++r) {
       const int8_t* row = wd + r * depth;
