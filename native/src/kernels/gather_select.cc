@@ -15,29 +15,10 @@
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
+#include "runtime/tensor.h"
 
 namespace liteq {
 namespace {
-
-size_t ElementBytes(DType d) {
-  switch (d) {
-    case DType::kFloat32:
-    case DType::kInt32:
-      return 4;
-    case DType::kFloat16:
-    case DType::kInt16:
-      return 2;
-    case DType::kUInt8:
-    case DType::kInt8:
-    case DType::kBool:
-      return 1;
-    case DType::kInt64:
-    case DType::kFloat64:
-      return 8;
-    default:
-      return 0;
-  }
-}
 
 // ---- GATHER ------------------------------------------------------------------------------------------
 
@@ -54,7 +35,7 @@ bool GatherShape(const OpArgs& a, const GatherParams& p, GatherGeometry* g) {
   g->axis_size = params.dims[p.axis];
   for (int d = p.axis + 1; d < params.rank; ++d) g->inner *= params.dims[d];
   g->indices = idx.NumElements();
-  g->elem = ElementBytes(params.dtype);
+  g->elem = DTypeSize(params.dtype);
   return true;
 }
 
@@ -64,7 +45,7 @@ int CheckGather(const OpArgs& a) {
   if (a.num_inputs != 2 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1]) return Fail(LITEQ_E_INVALID_ARGUMENT, "gather: expects 2 inputs and 1 output");
   const Tensor &params = *a.inputs[0], &idx = *a.inputs[1], &out = *a.outputs[0];
   if (idx.dtype != DType::kInt32 && idx.dtype != DType::kInt64) return Fail(LITEQ_E_INVALID_ARGUMENT, "gather: indices must be int32 or int64");
-  if (params.dtype != out.dtype || ElementBytes(params.dtype) == 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "gather: params and output dtypes differ or are not supported");
+  if (params.dtype != out.dtype || DTypeSize(params.dtype) == 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "gather: params and output dtypes differ or are not supported");
   GatherGeometry g;
   if (!GatherShape(a, *p, &g)) return Fail(LITEQ_E_INVALID_ARGUMENT, "gather: axis out of range");
   if (static_cast<uint64_t>(out.bytes) != static_cast<uint64_t>(g.outer * g.indices * g.inner) * g.elem) {
@@ -170,7 +151,7 @@ int CheckSelect(const OpArgs& a, bool rows) {
   if (a.num_inputs != 3 || a.num_outputs != 1 || !a.inputs[0] || !a.inputs[1] || !a.inputs[2]) return Fail(LITEQ_E_INVALID_ARGUMENT, "select: expects 3 inputs and 1 output");
   if (a.inputs[0]->dtype != DType::kBool) return Fail(LITEQ_E_INVALID_ARGUMENT, "select: the condition must be bool");
   const DType d = a.outputs[0]->dtype;
-  if (a.inputs[1]->dtype != d || a.inputs[2]->dtype != d || ElementBytes(d) == 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "select: operand dtypes differ or are not supported");
+  if (a.inputs[1]->dtype != d || a.inputs[2]->dtype != d || DTypeSize(d) == 0) return Fail(LITEQ_E_INVALID_ARGUMENT, "select: operand dtypes differ or are not supported");
   TernaryBroadcast bc;
   if (!MakeTernary(a, rows, &bc)) return Fail(LITEQ_E_INVALID_ARGUMENT, "select: shapes do not broadcast");
   return LITEQ_OK;
@@ -182,7 +163,7 @@ template <bool kRows>
 int RunSelect(const OpContext&, const OpArgs& a) {
   TernaryBroadcast bc;
   MakeTernary(a, kRows, &bc);
-  const size_t elem = ElementBytes(a.outputs[0]->dtype);
+  const size_t elem = DTypeSize(a.outputs[0]->dtype);
   const uint8_t* cond = a.inputs[0]->data;
   const uint8_t* x = a.inputs[1]->data;
   const uint8_t* y = a.inputs[2]->data;
