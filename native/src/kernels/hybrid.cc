@@ -27,6 +27,7 @@
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
+#include "runtime/thread_pool.h"
 
 namespace liteq {
 namespace {
@@ -144,11 +145,17 @@ int CheckDepthwiseHybrid(const OpArgs& a) { return CheckHybrid(a, Kind::kDepthwi
 
 // The quantized input, then one float scale and one int32 offset per batch, then (FULLY_CONNECTED at
 // AVX-512 VNNI) the quantized input plus 128 as unsigned bytes.
-size_t ScratchHybrid(const OpArgs& a, int) {
+size_t ScratchHybrid(const OpArgs& a, int threads) {
   // Batches: numel / depth (FULLY_CONNECTED) or the input's N (the convs), at most this.
   const int64_t n = a.inputs[0]->NumElements();
-  const int64_t batches = std::max<int64_t>(a.inputs[0]->dims[0], n / std::max<int64_t>(1, a.inputs[1]->dims[a.inputs[1]->rank - 1]));
-  return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64 + (n + 63) / 64 * 64);
+  const Tensor& w = *a.inputs[1];
+  const int64_t batches = std::max<int64_t>(a.inputs[0]->dims[0], n / std::max<int64_t>(1, w.dims[w.rank - 1]));
+  int64_t tail = (n + 63) / 64 * 64;  // FULLY_CONNECTED: the unsigned copy of the quantized input
+  if (w.rank == 4) {  // CONV_2D: the rows' weight sums, then one im2col row per thread
+    const int64_t k = static_cast<int64_t>(w.dims[1]) * w.dims[2] * w.dims[3];
+    tail = std::max<int64_t>(tail, (w.dims[0] + 15) / 16 * 64 + std::max(1, threads) * ((k + 63) / 64 * 64));
+  }
+  return static_cast<size_t>((n + 15) / 16 * 16 + 8 * batches + 64 + tail);
 }
 
 // The scratch as RunX uses it: the quantized input, then per-batch scales and zero points, then the
@@ -187,6 +194,19 @@ void ForEachOutputPixel(const OpContext& ctx, int32_t batches, int32_t out_h, in
       for (int32_t ox = 0; ox < out_w; ++ox) fn(static_cast<int32_t>(row / out_h), static_cast<int32_t>(row % out_h), ox);
     }
   });
+}
+
+// fn(r0, r1, task) over rows [0, rows) in one contiguous range per thread; `task` < the thread count
+// indexes per-thread scratch.
+template <typename Fn>
+void ForRowTasks(const OpContext& ctx, int64_t rows, Fn fn) {
+  const int tasks = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(rows, std::max(1, ctx.num_threads))));
+  auto body = [&](int t) { fn(rows * t / tasks, rows * (t + 1) / tasks, t); };
+  if (tasks > 1 && ctx.pool) {
+    ctx.pool->Run(tasks, body);
+  } else {
+    for (int t = 0; t < tasks; ++t) body(t);
+  }
 }
 
 inline float Clamp(float v, const HybridParams& p) { return std::max(std::min(v, p.float_act_max), p.float_act_min); }
@@ -293,6 +313,49 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
       offsets[bt] = 0;
     }
   }
+#if defined(__x86_64__) || defined(__i386__)
+  if (x86::ActiveIsa() >= x86::Isa::kAvx512Vnni) {
+    // Per output pixel the im2col row of (q + 128) bytes, taps outside the input holding zp + 128 so
+    // that w·(q − zp) is 0 there as in the skipped taps, then the weight rows' dot products four at a
+    // time (hybrid_dot.h): Σ w·(q − zp) = Σ w·(q + 128) − (128 + zp)·Σ w, modulo 2^32.
+    const int32_t K = kh * kw * in_c;
+    int32_t* sums = reinterpret_cast<int32_t*>(qi.unsigned_q);
+    uint8_t* rows = qi.unsigned_q + static_cast<size_t>(cout + 15) / 16 * 64;
+    for (int32_t oc = 0; oc < cout; oc += 4) {
+      int32_t dots[4];
+      x86::HybridDotsVnni(wd + static_cast<int64_t>(oc) * K, static_cast<size_t>(K), std::min(4, cout - oc), K, rows, true, dots, sums + oc);
+    }
+    ForRowTasks(ctx, static_cast<int64_t>(batches) * out_h, [&](int64_t r0, int64_t r1, int task) {
+      uint8_t* col = rows + static_cast<size_t>(task) * ((static_cast<size_t>(K) + 63) / 64 * 64);
+      for (int64_t row = r0; row < r1; ++row) {
+        const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
+        const int8_t* qb = q + bt * per_batch;
+        const int32_t zp = offsets[bt];
+        for (int32_t ox = 0; ox < out_w; ++ox) {
+          std::memset(col, static_cast<uint8_t>(zp + 128), static_cast<size_t>(K));
+          ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+            const int8_t* xi = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+            uint8_t* d = col + (static_cast<int64_t>(ky) * kw + kx) * in_c;
+            for (int32_t c = 0; c < in_c; ++c) d[c] = static_cast<uint8_t>(xi[c] ^ 0x80);
+          });
+          float* o = out + ((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout;
+          for (int32_t oc = 0; oc < cout; oc += 4) {
+            const int n = std::min(4, cout - oc);
+            int32_t dots[4];
+            x86::HybridDotsVnni(wd + static_cast<int64_t>(oc) * K, static_cast<size_t>(K), n, K, col, false, dots, nullptr);
+            for (int j = 0; j < n; ++j) {
+              const uint32_t acc = static_cast<uint32_t>(dots[j]) - static_cast<uint32_t>(128 + zp) * static_cast<uint32_t>(sums[oc + j]);
+              const float scale = per_channel ? ws[oc + j] * scales[bt] : scales[bt];
+              const float v = static_cast<float>(static_cast<int32_t>(acc)) * scale + (b ? b[oc + j] : 0.0f);
+              o[oc + j] = Clamp(v, p);
+            }
+          }
+        }
+      }
+    });
+    return LITEQ_OK;
+  }
+#endif
   ForEachOutputPixel(ctx, batches, out_h, out_w, [&](int32_t bt, int32_t oy, int32_t ox) {
     const int8_t* qb = q + bt * per_batch;
     const int32_t zp = offsets[bt];
