@@ -18,12 +18,48 @@ using liteq::DType;
 using liteq_test::Blob;
 using liteq_test::MakeTensor;
 
-LQ_TEST(HybridFullyConnectedVnniMatchesTheScalarLoop) {
+namespace {
+
+bool HasVnni() {
   const uint32_t f = liteq_cpu_features();
-  if (!((f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX512VNNI))) {
-    std::fprintf(stderr, "  (no AVX-512 VNNI on this CPU: the VNNI path is not compared here)\n");
-    return;
+  if ((f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX512VNNI)) return true;
+  std::fprintf(stderr, "  (no AVX-512 VNNI on this CPU: the VNNI path is not compared here)\n");
+  return false;
+}
+
+// Runs kernel `name` on `ins` into `out` (shape `dims`) at the scalar-loop level and at VNNI on
+// `threads` threads; the two outputs must be the same bits.
+void CompareLevels(const char* name, const Blob& b, const std::vector<const liteq::Tensor*>& ins, std::initializer_list<int> dims,
+                   size_t out_size, int threads) {
+  std::vector<std::vector<float>> outs;
+  for (auto isa : {liteq::x86::Isa::kAvx2, liteq::x86::Isa::kAvx512Vnni}) {
+    liteq::x86::SetIsaCapForTesting(isa);
+    std::vector<float> out(out_size, 99.0f);
+    auto tout = MakeTensor(DType::kFloat32, dims, out);
+    const liteq::KernelInfo* k = liteq::FindKernel(name);
+    LQ_CHECK(k != nullptr);
+    if (!k) return;
+    liteq::Tensor* o[1] = {&tout};
+    liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), o, 1};
+    LQ_CHECK_EQ(k->check(args), 0);
+    std::vector<uint8_t> scratch(k->scratch(args, threads));
+    liteq::ThreadPool pool(threads);
+    liteq::OpContext ctx;
+    ctx.pool = &pool;
+    ctx.num_threads = threads;
+    ctx.scratch = scratch.data();
+    ctx.scratch_bytes = scratch.size();
+    LQ_CHECK_EQ(k->run(ctx, args), 0);
+    outs.push_back(out);
   }
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+  LQ_CHECK(std::memcmp(outs[0].data(), outs[1].data(), outs[0].size() * 4) == 0);
+}
+
+}  // namespace
+
+LQ_TEST(HybridFullyConnectedVnniMatchesTheScalarLoop) {
+  if (!HasVnni()) return;
   std::mt19937 rng(77);
   auto pick = [&](std::initializer_list<int> v) { return *(v.begin() + std::uniform_int_distribution<int>(0, static_cast<int>(v.size()) - 1)(rng)); };
   for (int i = 0; i < 120; ++i) {
@@ -50,40 +86,15 @@ LQ_TEST(HybridFullyConnectedVnniMatchesTheScalarLoop) {
     auto tb = MakeTensor(DType::kFloat32, {units}, bias);
     std::vector<const liteq::Tensor*> ins = {&tin, &tw};
     if (with_bias) ins.push_back(&tb);
-    std::vector<std::vector<float>> outs;
-    for (auto isa : {liteq::x86::Isa::kAvx2, liteq::x86::Isa::kAvx512Vnni}) {
-      liteq::x86::SetIsaCapForTesting(isa);
-      std::vector<float> out(static_cast<size_t>(batches) * units, 99.0f);
-      auto tout = MakeTensor(DType::kFloat32, {batches, units}, out);
-      const liteq::KernelInfo* k = liteq::FindKernel("fully_connected_hybrid");
-      LQ_CHECK(k != nullptr);
-      liteq::Tensor* o[1] = {&tout};
-      liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), o, 1};
-      LQ_CHECK_EQ(k->check(args), 0);
-      std::vector<uint8_t> scratch(k->scratch(args, 2));
-      liteq::ThreadPool pool(2);
-      liteq::OpContext ctx;
-      ctx.pool = &pool;
-      ctx.num_threads = 2;
-      ctx.scratch = scratch.data();
-      ctx.scratch_bytes = scratch.size();
-      LQ_CHECK_EQ(k->run(ctx, args), 0);
-      outs.push_back(out);
-    }
-    LQ_CHECK(std::memcmp(outs[0].data(), outs[1].data(), outs[0].size() * 4) == 0);
+    CompareLevels("fully_connected_hybrid", b, ins, {batches, units}, static_cast<size_t>(batches) * units, 2);
   }
-  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
 }
 
 // CONV_2D the same way (im2col rows of q + 128 per output pixel, padding taps at zp + 128): random
 // kernels, strides, dilations and paddings, per-tensor (symmetric inputs) and per-channel (asymmetric)
 // scales, 1 and 2 threads.
 LQ_TEST(HybridConvVnniMatchesTheScalarLoop) {
-  const uint32_t f = liteq_cpu_features();
-  if (!((f & LITEQ_CPU_AVX512F) && (f & LITEQ_CPU_AVX512BW) && (f & LITEQ_CPU_AVX512VNNI))) {
-    std::fprintf(stderr, "  (no AVX-512 VNNI on this CPU: the VNNI path is not compared here)\n");
-    return;
-  }
+  if (!HasVnni()) return;
   std::mt19937 rng(91);
   auto r = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   for (int i = 0; i < 80; ++i) {
@@ -112,28 +123,6 @@ LQ_TEST(HybridConvVnniMatchesTheScalarLoop) {
     auto tw = MakeTensor(DType::kInt8, {cout, kh, kw, cin}, wt);
     auto tb = MakeTensor(DType::kFloat32, {cout}, bias);
     std::vector<const liteq::Tensor*> ins = {&tin, &tw, &tb};
-    std::vector<std::vector<float>> outs;
-    for (auto isa : {liteq::x86::Isa::kAvx2, liteq::x86::Isa::kAvx512Vnni}) {
-      liteq::x86::SetIsaCapForTesting(isa);
-      std::vector<float> out(static_cast<size_t>(batches) * oh * ow * cout, 99.0f);
-      auto tout = MakeTensor(DType::kFloat32, {batches, oh, ow, cout}, out);
-      const liteq::KernelInfo* k = liteq::FindKernel("conv_2d_hybrid");
-      LQ_CHECK(k != nullptr);
-      liteq::Tensor* o[1] = {&tout};
-      liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), o, 1};
-      LQ_CHECK_EQ(k->check(args), 0);
-      const int threads = 1 + i % 2;
-      std::vector<uint8_t> scratch(k->scratch(args, threads));
-      liteq::ThreadPool pool(threads);
-      liteq::OpContext ctx;
-      ctx.pool = &pool;
-      ctx.num_threads = threads;
-      ctx.scratch = scratch.data();
-      ctx.scratch_bytes = scratch.size();
-      LQ_CHECK_EQ(k->run(ctx, args), 0);
-      outs.push_back(out);
-    }
-    LQ_CHECK(std::memcmp(outs[0].data(), outs[1].data(), outs[0].size() * 4) == 0);
+    CompareLevels("conv_2d_hybrid", b, ins, {batches, oh, ow, cout}, static_cast<size_t>(batches) * oh * ow * cout, 1 + i % 2);
   }
-  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
 }
