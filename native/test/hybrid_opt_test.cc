@@ -1,4 +1,4 @@
-// The hybrid FULLY_CONNECTED's and CONV_2D's AVX-512 VNNI dot products (kernels/x86/hybrid_dot.h)
+// The hybrid kernels' AVX-512 paths (kernels/x86/hybrid_dot.h: FULLY_CONNECTED and CONV_2D on VNNI, DEPTHWISE)
 // against their scalar loops (the level below, where the machine has VNNI). FULLY_CONNECTED: random
 // shapes with depths around the 64-byte step, units around the 4-row block, several batches,
 // symmetric and asymmetric inputs, with and without bias; the float outputs must be the same bits.
@@ -124,5 +124,41 @@ LQ_TEST(HybridConvVnniMatchesTheScalarLoop) {
     auto tb = MakeTensor(DType::kFloat32, {cout}, bias);
     std::vector<const liteq::Tensor*> ins = {&tin, &tw, &tb};
     CompareLevels("conv_2d_hybrid", b, ins, {batches, oh, ow, cout}, static_cast<size_t>(batches) * oh * ow * cout, 1 + i % 2);
+  }
+}
+
+// DEPTHWISE_CONV_2D (depth multiplier 1): the AVX-512 channel loop against the scalar one — channels
+// below, at and above 16, kernels 1x1..5x5, strides, dilations, paddings, clamps, 1 and 2 threads.
+LQ_TEST(HybridDepthwiseAvx512MatchesTheScalarLoop) {
+  if (!HasVnni()) return;
+  std::mt19937 rng(123);
+  auto r = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  for (int i = 0; i < 80; ++i) {
+    const int batches = r(1, 2), h = r(1, 9), w = r(1, 9), c = r(0, 1) ? r(1, 17) : r(30, 70);
+    const int kh = r(1, 5), kw = r(1, 5), stride = r(1, 2), dil = r(1, 2), pad = r(0, 2);
+    const int oh = (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1, ow = (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1;
+    if (oh < 1 || ow < 1) continue;
+    std::uniform_real_distribution<float> xd(-2.0f, 3.0f);
+    std::vector<float> x(static_cast<size_t>(batches) * h * w * c), bias(c);
+    for (float& v : x) v = xd(rng);
+    for (float& v : bias) v = xd(rng);
+    std::vector<int8_t> wt(static_cast<size_t>(kh) * kw * c);
+    for (int8_t& v : wt) v = static_cast<int8_t>(r(-127, 127));
+    liteq::HybridParams p{};
+    p.stride_h = p.stride_w = stride;
+    p.dilation_h = p.dilation_w = dil;
+    p.pad_top = p.pad_left = pad;
+    p.depth_multiplier = 1;
+    p.asymmetric = 1;
+    p.float_act_min = i % 3 == 0 ? -0.5f : -1e30f;
+    p.float_act_max = i % 3 == 0 ? 1.0f : 1e30f;
+    p.num_channels = c;
+    Blob b = Blob::Of(p);
+    for (int k = 0; k < c; ++k) b.f(0.003f * static_cast<float>(1 + (k * 5) % 7));
+    auto tin = MakeTensor(DType::kFloat32, {batches, h, w, c}, x);
+    auto tw = MakeTensor(DType::kInt8, {1, kh, kw, c}, wt);
+    auto tb = MakeTensor(DType::kFloat32, {c}, bias);
+    std::vector<const liteq::Tensor*> ins = {&tin, &tw, &tb};
+    CompareLevels("depthwise_conv_2d_hybrid", b, ins, {batches, oh, ow, c}, static_cast<size_t>(batches) * oh * ow * c, 1 + i % 2);
   }
 }

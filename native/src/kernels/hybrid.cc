@@ -396,6 +396,24 @@ int RunDepthwiseHybrid(const OpContext& ctx, const OpArgs& a) {
   for (int32_t bt = 0; bt < batches; ++bt) {
     AsymmetricQuantize(x + bt * per_batch, per_batch, q + bt * per_batch, &scales[bt], &offsets[bt]);
   }
+#if defined(__x86_64__) || defined(__i386__)
+  constexpr int kMaxTaps = 64;
+  if (x86::ActiveIsa() >= x86::Isa::kAvx512 && mult == 1 && kh * kw <= kMaxTaps) {
+    ForEachOutputPixel(ctx, batches, out_h, out_w, [&](int32_t bt, int32_t oy, int32_t ox) {
+      const int8_t* qb = q + bt * per_batch;
+      const int8_t* qt[kMaxTaps];
+      const int8_t* wt[kMaxTaps];
+      int n = 0;
+      ForEachTap(p, oy, ox, kh, kw, in_h, in_w, [&](int32_t iy, int32_t ix, int32_t ky, int32_t kx) {
+        qt[n] = qb + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+        wt[n++] = wd + (static_cast<int64_t>(ky) * kw + kx) * cout;
+      });
+      x86::HybridDepthwisePixelAvx512(qt, wt, n, cout, offsets[bt], scales[bt], ws, b, p.float_act_min, p.float_act_max,
+                                      out + ((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout);
+    });
+    return LITEQ_OK;
+  }
+#endif
   ForEachOutputPixel(ctx, batches, out_h, out_w, [&](int32_t bt, int32_t oy, int32_t ox) {
     const int8_t* qb = q + bt * per_batch;
     const int32_t zp = offsets[bt];

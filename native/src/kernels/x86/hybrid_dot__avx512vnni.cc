@@ -1,10 +1,12 @@
-// Integer dot products for the hybrid FULLY_CONNECTED (kernels/hybrid.cc) at AVX-512 VNNI: up to four
+// Integer dot products for the hybrid FULLY_CONNECTED and CONV_2D (kernels/hybrid.cc) at AVX-512 VNNI: up to four
 // int8 weight rows against one run of unsigned bytes (the run-time quantized input plus 128), with
 // vpdpbusd (64 multiply-adds of u8 x s8 per instruction, four exact products per int32 lane, sums
 // wrapping mod 2^32 like the scalar loop's), and optionally each row's sum of weights (the same
 // instruction against ones). The caller turns Σ w·(q + 128) back into Σ w·q with −128 · Σ w: integer
 // sums are the same in any order, so the results equal the scalar loop's bit for bit. Functions carry
-// target attributes, so the file builds without -mavx512* and only runs after dispatch.
+// target attributes, so the file builds without -mavx512* and only runs after dispatch. Also the hybrid
+// DEPTHWISE_CONV_2D's per-pixel channel loop at AVX-512 (integer products exact in int32, then the float
+// steps lane by lane in the scalar loop's order).
 #include "kernels/x86/hybrid_dot.h"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -48,6 +50,27 @@ __attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni"))) void Hybrid
   for (int r = 0; r < rows; ++r) {
     dots[r] = _mm512_reduce_add_epi32(accs[r]);
     if (with_sums) sums[r] = _mm512_reduce_add_epi32(s[r]);
+  }
+}
+
+__attribute__((target("avx2,avx512f,avx512bw,avx512vl"))) void HybridDepthwisePixelAvx512(const int8_t* const* q, const int8_t* const* w,
+                                                                                         int taps, int channels, int32_t zp, float s_in,
+                                                                                         const float* ws, const float* bias, float lo,
+                                                                                         float hi, float* out) {
+  const __m512i vzp = _mm512_set1_epi32(zp);
+  const __m512 vs = _mm512_set1_ps(s_in), vlo = _mm512_set1_ps(lo), vhi = _mm512_set1_ps(hi);
+  for (int c = 0; c < channels; c += 16) {
+    const __mmask16 m = channels - c >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (channels - c)) - 1);
+    __m512i acc = _mm512_setzero_si512();
+    for (int t = 0; t < taps; ++t) {
+      const __m512i x = _mm512_sub_epi32(_mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, q[t] + c)), vzp);
+      const __m512i k = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(m, w[t] + c));
+      acc = _mm512_add_epi32(acc, _mm512_mullo_epi32(k, x));  // exact: |w·(q − zp)| < 2^15
+    }
+    __m512 v = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(acc), vs), _mm512_maskz_loadu_ps(m, ws + c));
+    v = _mm512_add_ps(v, _mm512_maskz_loadu_ps(m, bias + c));
+    // std::min(std::max(v, lo), hi) in its operand order (a NaN stays NaN).
+    _mm512_mask_storeu_ps(out + c, m, _mm512_min_ps(vhi, _mm512_max_ps(vlo, v)));
   }
 }
 
