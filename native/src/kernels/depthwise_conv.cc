@@ -135,10 +135,14 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
   int32_t* arrays = reinterpret_cast<int32_t*>(base + l.arrays);
   int32_t *b = arrays, *mult = arrays + C, *shift = arrays + 2 * C, *lshift = arrays + 3 * C, *lmult = arrays + 4 * C,
           *rshift = arrays + 5 * C, *mask = arrays + 6 * C;
+  // w' of tap t, channel c; 0 for the zero-weight partners past the last tap.
+  const auto wprime = [&](int t, int c) {
+    return t < taps ? static_cast<int32_t>(filter[static_cast<size_t>(t) * C + c]) + p.filter_offset : 0;
+  };
   for (int c = 0; c < C; ++c) {
     uint32_t sum = 0;
     for (int t = 0; t < 2 * pairs; ++t) {
-      const int32_t v = t < taps ? static_cast<int32_t>(filter[static_cast<size_t>(t) * C + c]) + p.filter_offset : 0;
+      const int32_t v = wprime(t, c);
       w[(static_cast<size_t>(t >> 1) * C + c) * 2 + (t & 1)] = static_cast<int16_t>(v);
       sum += static_cast<uint32_t>(v);
     }
@@ -184,7 +188,7 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
   bool fits = one_step && blocks64 > 0;
   for (int c = 0; fits && c < std::min(C, blocks64 * 64); ++c) {
     for (int t = 0; t < taps; ++t) {
-      const int32_t v = static_cast<int32_t>(filter[static_cast<size_t>(t) * C + c]) + p.filter_offset;
+      const int32_t v = wprime(t, c);
       if (v < -128 || v > 127) fits = false;
     }
   }
@@ -202,8 +206,7 @@ void Fill(const DepthwiseConvParams& p, const reference::ConvShape& s, const T* 
           uint32_t sum = 0;
           for (int q = 0; q < quads; ++q) {
             for (int t = 0; t < 4; ++t) {
-              const int tap = 4 * q + t;
-              const int32_t v = tap < taps ? static_cast<int32_t>(filter[static_cast<size_t>(tap) * C + c]) + p.filter_offset : 0;
+              const int32_t v = wprime(4 * q + t, c);
               w64[(((static_cast<size_t>(blk) * quads + q) * 4 + a) * 16 + k) * 4 + t] = static_cast<int8_t>(v);
               sum += static_cast<uint32_t>(v);
             }

@@ -168,20 +168,10 @@ int RunSelect(const OpContext&, const OpArgs& a) {
   const uint8_t* x = a.inputs[1]->data;
   const uint8_t* y = a.inputs[2]->data;
   uint8_t* out = a.outputs[0]->data;
-  const int64_t total = a.outputs[0]->NumElements();
-  int32_t idx[kMaxRank] = {};
-  int64_t i[3] = {0, 0, 0};
-  for (int64_t o = 0; o < total; ++o) {
-    std::memcpy(out + static_cast<size_t>(o) * elem, cond[i[0]] ? x + static_cast<size_t>(i[1]) * elem : y + static_cast<size_t>(i[2]) * elem, elem);
-    for (int d = bc.rank - 1; d >= 0; --d) {  // odometer, innermost dimension first
-      if (++idx[d] < bc.dims[d]) {
-        for (int t = 0; t < 3; ++t) i[t] += bc.stride[t][d];
-        break;
-      }
-      for (int t = 0; t < 3; ++t) i[t] -= bc.stride[t][d] * (bc.dims[d] - 1);
-      idx[d] = 0;
-    }
-  }
+  const int64_t* const strides[3] = {bc.stride[0], bc.stride[1], bc.stride[2]};
+  reference::ForEachStrided<3>(bc.rank, bc.dims, strides, [&](int64_t o, const int64_t* at) {
+    std::memcpy(out + static_cast<size_t>(o) * elem, cond[at[0]] ? x + static_cast<size_t>(at[1]) * elem : y + static_cast<size_t>(at[2]) * elem, elem);
+  });
   return LITEQ_OK;
 }
 

@@ -27,7 +27,6 @@
 #include "liteq/liteq.h"
 #include "runtime/error.h"
 #include "runtime/op.h"
-#include "runtime/thread_pool.h"
 
 namespace liteq {
 namespace {
@@ -196,20 +195,16 @@ void ForEachOutputPixel(const OpContext& ctx, int32_t batches, int32_t out_h, in
   });
 }
 
-// fn(r0, r1, task) over rows [0, rows) in one contiguous range per thread; `task` < the thread count
-// indexes per-thread scratch.
-template <typename Fn>
-void ForRowTasks(const OpContext& ctx, int64_t rows, Fn fn) {
-  const int tasks = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(rows, std::max(1, ctx.num_threads))));
-  auto body = [&](int t) { fn(rows * t / tasks, rows * (t + 1) / tasks, t); };
-  if (tasks > 1 && ctx.pool) {
-    ctx.pool->Run(tasks, body);
-  } else {
-    for (int t = 0; t < tasks; ++t) body(t);
-  }
-}
-
 inline float Clamp(float v, const HybridParams& p) { return std::max(std::min(v, p.float_act_max), p.float_act_min); }
+
+// The float step of FULLY_CONNECTED and of CONV_2D from the integer sum, shared by the plain loops and
+// the VNNI paths (the same operations in the same order, so the same bits).
+inline float FullyConnectedValue(int32_t dot, float scale, float init, const HybridParams& p) {
+  return Clamp(init + static_cast<float>(dot) * scale, p);
+}
+inline float ConvValue(int32_t acc, float scale, float bias, const HybridParams& p) {
+  return Clamp(static_cast<float>(acc) * scale + bias, p);
+}
 
 int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
   const HybridParams& p = *ParamsAs<HybridParams>(a);
@@ -257,8 +252,7 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
           for (int j = 0; j < rows; ++j) {
             const uint32_t dot = static_cast<uint32_t>(dots[j]) - 128u * static_cast<uint32_t>(sums[j]) -
                                  static_cast<uint32_t>(sums[j]) * static_cast<uint32_t>(offsets[bt]);
-            const float init = b ? b[r + j] : 0.0f;
-            out[bt * units + r + j] = Clamp(init + static_cast<float>(static_cast<int32_t>(dot)) * scales[bt], p);
+            out[bt * units + r + j] = FullyConnectedValue(static_cast<int32_t>(dot), scales[bt], b ? b[r + j] : 0.0f, p);
           }
         }
       }
@@ -276,8 +270,7 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
         int32_t dot = 0;
         for (int32_t k = 0; k < depth; ++k) dot += static_cast<int32_t>(row[k]) * v[k];
         dot -= row_sum * offsets[bt];
-        const float init = b ? b[r] : 0.0f;
-        out[bt * units + r] = Clamp(init + static_cast<float>(dot) * scales[bt], p);
+        out[bt * units + r] = FullyConnectedValue(dot, scales[bt], b ? b[r] : 0.0f, p);
       }
     }
   });
@@ -325,7 +318,7 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
       int32_t dots[4];
       x86::HybridDotsVnni(wd + static_cast<int64_t>(oc) * K, static_cast<size_t>(K), std::min(4, cout - oc), K, rows, true, dots, sums + oc);
     }
-    ForRowTasks(ctx, static_cast<int64_t>(batches) * out_h, [&](int64_t r0, int64_t r1, int task) {
+    ParallelForTasks(ctx, static_cast<int64_t>(batches) * out_h, [&](int64_t r0, int64_t r1, int task) {
       uint8_t* col = rows + static_cast<size_t>(task) * ((static_cast<size_t>(K) + 63) / 64 * 64);
       for (int64_t row = r0; row < r1; ++row) {
         const int32_t bt = static_cast<int32_t>(row / out_h), oy = static_cast<int32_t>(row % out_h);
@@ -346,8 +339,7 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
             for (int j = 0; j < n; ++j) {
               const uint32_t acc = static_cast<uint32_t>(dots[j]) - static_cast<uint32_t>(128 + zp) * static_cast<uint32_t>(sums[oc + j]);
               const float scale = per_channel ? ws[oc + j] * scales[bt] : scales[bt];
-              const float v = static_cast<float>(static_cast<int32_t>(acc)) * scale + (b ? b[oc + j] : 0.0f);
-              o[oc + j] = Clamp(v, p);
+              o[oc + j] = ConvValue(static_cast<int32_t>(acc), scale, b ? b[oc + j] : 0.0f, p);
             }
           }
         }
@@ -367,8 +359,7 @@ int RunConvHybrid(const OpContext& ctx, const OpArgs& a) {
         for (int32_t c = 0; c < in_c; ++c) acc += static_cast<int32_t>(wi[c]) * (static_cast<int32_t>(xi[c]) - zp);
       });
       const float scale = per_channel ? ws[oc] * scales[bt] : scales[bt];
-      const float v = static_cast<float>(acc) * scale + (b ? b[oc] : 0.0f);
-      out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = Clamp(v, p);
+      out[((static_cast<int64_t>(bt) * out_h + oy) * out_w + ox) * cout + oc] = ConvValue(acc, scale, b ? b[oc] : 0.0f, p);
     }
   });
   return LITEQ_OK;

@@ -35,6 +35,8 @@ struct OpContext {
 
 // Runs [0, n) split into contiguous chunks over the pool's threads; fn(begin, end).
 void ParallelFor(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t)> fn);
+// The same with each chunk's index, below the pool's thread count (per-thread scratch): fn(begin, end, task).
+void ParallelForTasks(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t, int)> fn);
 // The same over elements [0, n) in blocks of `block` (the unit of work a thread takes): fn(i0, i1)
 // gets a range of whole blocks, the last one cut at n.
 void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, FunctionRef<void(int64_t, int64_t)> fn);

@@ -132,19 +132,23 @@ int DefaultThreadCount() { return 1; }
 
 #endif  // LITEQ_THREADS
 
-void ParallelFor(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t)> fn) {
+void ParallelForTasks(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t, int)> fn) {
   if (n <= 0) return;
   const int threads = ctx.pool ? ctx.pool->num_threads() : 1;
   const int tasks = static_cast<int>(std::min<int64_t>(threads, n));
   if (tasks <= 1) {
-    fn(0, n);
+    fn(0, n, 0);
     return;
   }
   ctx.pool->Run(tasks, [&](int t) {
     const int64_t begin = n * t / tasks;
     const int64_t end = n * (t + 1) / tasks;
-    if (begin < end) fn(begin, end);
+    if (begin < end) fn(begin, end, t);
   });
+}
+
+void ParallelFor(const OpContext& ctx, int64_t n, FunctionRef<void(int64_t, int64_t)> fn) {
+  ParallelForTasks(ctx, n, [&](int64_t begin, int64_t end, int) { fn(begin, end); });
 }
 
 void ParallelForBlocks(const OpContext& ctx, int64_t n, int64_t block, FunctionRef<void(int64_t, int64_t)> fn) {

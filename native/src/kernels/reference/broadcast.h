@@ -40,28 +40,35 @@ inline bool MakeBinaryBroadcast(const Tensor& a, const Tensor& b, const Tensor& 
   return true;
 }
 
-// Calls fn(output_index, input1_index, input2_index) for every output element, in row-major order.
-template <typename Fn>
-void ForEachBroadcast(const BinaryBroadcast& bc, Fn fn) {
+// Calls fn(output_index, index) for every element of an output of `rank` dims, in row-major order,
+// where index[j] is operand j's element index given its per-dimension element strides strides[j]
+// (0 where it repeats): the odometer behind the broadcasting kernels.
+template <int N, typename Fn>
+void ForEachStrided(int rank, const int32_t* dims, const int64_t* const* strides, Fn fn) {
   int64_t total = 1;
-  for (int d = 0; d < bc.rank; ++d) total *= bc.dims[d];
+  for (int d = 0; d < rank; ++d) total *= dims[d];
   if (total == 0) return;
   int32_t idx[kMaxRank] = {};
-  int64_t i1 = 0, i2 = 0;
+  int64_t at[N] = {};
   for (int64_t o = 0; o < total; ++o) {
-    fn(o, i1, i2);
+    fn(o, static_cast<const int64_t*>(at));
     // Odometer increment from the innermost dimension.
-    for (int d = bc.rank - 1; d >= 0; --d) {
-      if (++idx[d] < bc.dims[d]) {
-        i1 += bc.stride1[d];
-        i2 += bc.stride2[d];
+    for (int d = rank - 1; d >= 0; --d) {
+      if (++idx[d] < dims[d]) {
+        for (int j = 0; j < N; ++j) at[j] += strides[j][d];
         break;
       }
       idx[d] = 0;
-      i1 -= bc.stride1[d] * (bc.dims[d] - 1);
-      i2 -= bc.stride2[d] * (bc.dims[d] - 1);
+      for (int j = 0; j < N; ++j) at[j] -= strides[j][d] * (dims[d] - 1);
     }
   }
+}
+
+// Calls fn(output_index, input1_index, input2_index) for every output element, in row-major order.
+template <typename Fn>
+void ForEachBroadcast(const BinaryBroadcast& bc, Fn fn) {
+  const int64_t* const strides[2] = {bc.stride1, bc.stride2};
+  ForEachStrided<2>(bc.rank, bc.dims, strides, [&](int64_t o, const int64_t* at) { fn(o, at[0], at[1]); });
 }
 
 }  // namespace reference

@@ -23,11 +23,16 @@ namespace {
 
 LITEQ_AVX512 inline __mmask16 Lanes(int64_t n) { return n >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << n) - 1); }
 
-// clamp(full + small) or clamp(small + full), lanes `m`; `s` holds +0.0 in the small operand's missing lanes.
+// clamp(full + small) or clamp(small + full); `s` holds +0.0 in the small operand's missing lanes.
+template <bool kFullFirst>
+LITEQ_AVX512 inline __m512 AddClamp(__m512 f, __m512 s, __m512 lo, __m512 hi) {
+  return _mm512_min_ps(hi, _mm512_max_ps(lo, kFullFirst ? _mm512_add_ps(f, s) : _mm512_add_ps(s, f)));
+}
+
+// AddClamp stored to lanes `m`.
 template <bool kFullFirst>
 LITEQ_AVX512 inline void AddStore(float* o, __mmask16 m, __m512 f, __m512 s, __m512 lo, __m512 hi) {
-  const __m512 r = kFullFirst ? _mm512_add_ps(f, s) : _mm512_add_ps(s, f);
-  _mm512_mask_storeu_ps(o, m, _mm512_min_ps(hi, _mm512_max_ps(lo, r)));
+  _mm512_mask_storeu_ps(o, m, AddClamp<kFullFirst>(f, s, lo, hi));
 }
 
 template <bool kFullFirst>
@@ -86,7 +91,7 @@ LITEQ_AVX512 void PaddedRows(const float* full, const float* small, int64_t c, i
     __m512 y[4];
 #pragma GCC unroll 4
     for (int k = 0; k < 4; ++k) {
-      if (k < chunks) y[k] = _mm512_min_ps(hi, _mm512_max_ps(lo, kFullFirst ? _mm512_add_ps(f[k], sv[k]) : _mm512_add_ps(sv[k], f[k])));
+      if (k < chunks) y[k] = AddClamp<kFullFirst>(f[k], sv[k], lo, hi);
     }
     if (r + 1 < r1) load(r + 1);
 #pragma GCC unroll 4

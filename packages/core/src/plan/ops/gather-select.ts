@@ -4,6 +4,7 @@
 // rows int8 in a dynamic-range model, then DEQUANTIZE). GATHER with batch_dims other than 0 and
 // comparisons of quantized operands (TFLite rescales them) are refused by name.
 import { UnsupportedError } from '../../errors.js';
+import { EXECUTABLE_DTYPES } from '../encode.js';
 import { encodeParams } from '../params.js';
 import type { LoweredOp, OpLowering } from '../types.js';
 import { broadcastShapes } from './elementwise.js';
@@ -18,7 +19,6 @@ const COMPARISONS: Record<string, string> = {
   EQUAL: 'equal',
   NOT_EQUAL: 'not_equal',
 };
-const ELEMENT_DTYPES = new Set(['float32', 'int32', 'uint8', 'int8', 'int64', 'bool', 'int16', 'float16', 'float64']);
 
 export const gatherLowering: OpLowering = {
   ops: ['GATHER'],
@@ -26,7 +26,7 @@ export const gatherLowering: OpLowering = {
     const paramsT = requireInput(op, ctx, 0, 'params');
     const idxT = requireInput(op, ctx, 1, 'indices');
     const outT = ctx.tensor(op.outputs[0]!);
-    if (!ELEMENT_DTYPES.has(paramsT.dtype)) throw new UnsupportedError(`GATHER: ${paramsT.dtype} params are not supported`);
+    if (!EXECUTABLE_DTYPES.has(paramsT.dtype)) throw new UnsupportedError(`GATHER: ${paramsT.dtype} params are not supported`);
     if (outT.dtype !== paramsT.dtype) throw new UnsupportedError(`GATHER: params ${paramsT.dtype}, output ${outT.dtype}`);
     if (idxT.dtype !== 'int32' && idxT.dtype !== 'int64') throw new UnsupportedError(`GATHER: ${idxT.dtype} indices (int32 and int64 are supported)`);
     const shape = ctx.shape(op.inputs[0]!);
@@ -69,7 +69,7 @@ export const selectLowering: OpLowering = {
     const xT = requireInput(op, ctx, 1, 'x');
     const yT = requireInput(op, ctx, 2, 'y');
     if (condT.dtype !== 'bool') throw new UnsupportedError(`${name}: a ${condT.dtype} condition (bool is required)`);
-    if (!ELEMENT_DTYPES.has(xT.dtype) || yT.dtype !== xT.dtype || ctx.tensor(op.outputs[0]!).dtype !== xT.dtype) {
+    if (!EXECUTABLE_DTYPES.has(xT.dtype) || yT.dtype !== xT.dtype || ctx.tensor(op.outputs[0]!).dtype !== xT.dtype) {
       throw new UnsupportedError(`${name}: operands ${xT.dtype}, ${yT.dtype} -> ${ctx.tensor(op.outputs[0]!).dtype}`);
     }
     const c = ctx.shape(op.inputs[0]!);
