@@ -125,6 +125,41 @@ LQ_TEST(QuantizeInt8SymmetricMatchesTheDefinitionOnRandomShapesAtEveryIsa) {
   liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
 }
 
+LQ_TEST(QuantizeInt8SymmetricRoundsNearTiesAsTheDefinitionAtEveryIsa) {
+  // Values within a few ulp of (k + 0.5) · scale, where a float product x · (1/s) can land on the
+  // other side of the tie than the double quotient x / s: the fast path must hand them to the exact one.
+  uint32_t seed = 3;
+  const size_t channels = 24, inner = 4099;
+  std::vector<float> x(channels * inner);
+  for (size_t c = 0; c < channels; ++c) {
+    const float m = (static_cast<float>(NextRandom(&seed) >> 8) / 16777216.f + 0.01f) * std::ldexp(1.f, static_cast<int>(c % 12) - 6);
+    const double s = static_cast<float>(static_cast<double>(m) / 127);
+    float* xc = x.data() + c * inner;
+    xc[0] = c % 2 ? m : -m;
+    for (size_t i = 1; i < inner; ++i) {
+      const int k = static_cast<int>(NextRandom(&seed) % 254) - 127;
+      float v = static_cast<float>((k + 0.5) * s);
+      for (int u = static_cast<int>(NextRandom(&seed) % 7) - 3; u != 0; u += u > 0 ? -1 : 1) v = std::nextafter(v, u > 0 ? INFINITY : -INFINITY);
+      xc[i] = std::fabs(v) <= m ? v : xc[0];
+    }
+  }
+  std::vector<float> want_scales;
+  std::vector<int8_t> want;
+  ReferenceSymmetric(x, channels, inner, 127, &want_scales, &want);
+  for (const liteq::x86::Isa isa : kLevels) {
+    liteq::x86::SetIsaCapForTesting(isa);
+    for (const size_t ch : {channels, size_t{1}}) {  // the fused per-channel path and the two-pass one
+      std::vector<float> ws, scales(ch, -1.f);
+      std::vector<int8_t> w, out(x.size(), 99);
+      ReferenceSymmetric(x, ch, x.size() / ch, 127, &ws, &w);
+      LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), x.size(), ch, x.size() / ch, 127, scales.data(), out.data(), nullptr, nullptr), LITEQ_OK);
+      LQ_CHECK(scales == ws);
+      LQ_CHECK(out == w);
+    }
+  }
+  liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
+}
+
 LQ_TEST(QuantizeInt8SymmetricNamesTheFirstNonFiniteWeight) {
   std::vector<float> x(1 << 20, 0.5f);
   x[777777] = std::nanf("");

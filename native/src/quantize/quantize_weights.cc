@@ -158,18 +158,64 @@ __attribute__((target("avx2"))) inline __m256d DivideForRounding(__m256d x, __m2
   return q;
 }
 
+// 8 quantized values of x, in double (the definition's arithmetic, vectorized exactly).
+__attribute__((target("avx2"))) inline __m128i QuantizeSymmetric8Double(__m256 v, __m256d s, __m256d inv, __m256d lo, __m256d hi) {
+  __m256d a = DivideForRounding(_mm256_cvtps_pd(_mm256_castps256_ps128(v)), s, inv);
+  __m256d b = DivideForRounding(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)), s, inv);
+  a = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(a), lo), hi);
+  b = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(b), lo), hi);
+  return _mm_packs_epi32(_mm256_cvttpd_epi32(a), _mm256_cvttpd_epi32(b));
+}
+
+// One 8-lane step of the float path below: the clamped rint(x · inv) and the lanes near a half.
+__attribute__((target("avx2"))) inline void QuantizeStepFloat(const float* p, __m256 inv, __m256i lo, __m256i hi, __m256i* r, int* near) {
+  const __m256 q = _mm256_mul_ps(_mm256_loadu_ps(p), inv);
+  const __m256 t = _mm256_round_ps(q, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+  *near = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_and_ps(_mm256_sub_ps(q, t), abs_mask), _mm256_set1_ps(0.5f - 0x1p-12f), _CMP_GT_OQ));
+  // cvtps gives INT_MIN past 2^31: clamp in float first (any |t| > 256 is past ±qmax anyway).
+  const __m256 c = _mm256_min_ps(_mm256_max_ps(t, _mm256_set1_ps(-256.0f)), _mm256_set1_ps(256.0f));
+  *r = _mm256_min_epi32(_mm256_max_epi32(_mm256_cvtps_epi32(c), lo), hi);
+}
+
+// The float fast path of QuantizeSymmetric, exact: q = x · float(1/s) is within |x/s| · 2^-22 of the
+// quotient x / s (two float roundings). Where |x/s| <= 256 that is below 2^-14, so when q lies more
+// than 2^-12 from any k + 0.5, x / s rounds (half away, in double) to the integer nearest q, which
+// is what vcvtps2dq (nearest even) gives; where |x/s| > 256 both are past the clamp at ±qmax <= 127
+// with the same sign. A vector with a lane inside the 2^-12 band is computed in double. Needs
+// 1/s finite and s normal (the caller checks); x is finite (scanned before).
+__attribute__((target("avx2"))) void QuantizeSymmetricFloatAvx2(const float* x, size_t n, float scale, int32_t qmax, int8_t* out) {
+  const __m256 inv_f = _mm256_set1_ps(static_cast<float>(1.0 / static_cast<double>(scale)));
+  const __m256i hi_i = _mm256_set1_epi32(qmax), lo_i = _mm256_set1_epi32(-qmax);
+  const __m256d s = _mm256_set1_pd(scale), inv = _mm256_set1_pd(1.0 / static_cast<double>(scale));
+  const __m256d hi = _mm256_set1_pd(qmax), lo = _mm256_set1_pd(-qmax);
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m256i r0, r1;
+    int n0, n1;
+    QuantizeStepFloat(x + i, inv_f, lo_i, hi_i, &r0, &n0);
+    QuantizeStepFloat(x + i + 8, inv_f, lo_i, hi_i, &r1, &n1);
+    __m128i w0 = _mm_packs_epi32(_mm256_castsi256_si128(r0), _mm256_extracti128_si256(r0, 1));
+    __m128i w1 = _mm_packs_epi32(_mm256_castsi256_si128(r1), _mm256_extracti128_si256(r1, 1));
+    if ((n0 | n1) != 0) {
+      if (n0 != 0) w0 = QuantizeSymmetric8Double(_mm256_loadu_ps(x + i), s, inv, lo, hi);
+      if (n1 != 0) w1 = QuantizeSymmetric8Double(_mm256_loadu_ps(x + i + 8), s, inv, lo, hi);
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm_packs_epi16(w0, w1));
+  }
+  QuantizeSymmetricScalar(x + i, n - i, scale, qmax, out + i);
+}
+
 __attribute__((target("avx2"))) void QuantizeSymmetricAvx2(const float* x, size_t n, float scale, int32_t qmax, int8_t* out) {
+  if (std::isnormal(scale) && std::isfinite(static_cast<float>(1.0 / static_cast<double>(scale)))) {
+    return QuantizeSymmetricFloatAvx2(x, n, scale, qmax, out);
+  }
   const __m256d s = _mm256_set1_pd(scale);
   const __m256d inv = _mm256_set1_pd(1.0 / static_cast<double>(scale));
   const __m256d hi = _mm256_set1_pd(qmax), lo = _mm256_set1_pd(-qmax);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    const __m256 v = _mm256_loadu_ps(x + i);
-    __m256d a = DivideForRounding(_mm256_cvtps_pd(_mm256_castps256_ps128(v)), s, inv);
-    __m256d b = DivideForRounding(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)), s, inv);
-    a = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(a), lo), hi);
-    b = _mm256_min_pd(_mm256_max_pd(RoundHalfAway(b), lo), hi);
-    const __m128i w = _mm_packs_epi32(_mm256_cvttpd_epi32(a), _mm256_cvttpd_epi32(b));
+    const __m128i w = QuantizeSymmetric8Double(_mm256_loadu_ps(x + i), s, inv, lo, hi);
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out + i), _mm_packs_epi16(w, w));
   }
   QuantizeSymmetricScalar(x + i, n - i, scale, qmax, out + i);
@@ -362,19 +408,26 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
   };
   liteq::ThreadPool& pool = BulkPool();
   if (outer == 1 && channels >= 2 * static_cast<size_t>(pool.num_threads()) && inner <= 4 * kPiece) {
-    // Each channel is one contiguous run: scan it and quantize it while it is in cache.
+    // Each channel is one contiguous run: scan it and quantize it while it is in cache. A task takes
+    // a group of channels of about a piece (the hooks' page work once per group, not per channel),
+    // with at least two groups per thread.
+    const size_t threads = static_cast<size_t>(pool.num_threads());
+    const size_t group = std::max<size_t>(1, std::min(kPiece / inner, channels / (2 * threads)));
+    const size_t groups = (channels + group - 1) / group;
     std::vector<size_t> bad(channels, kNoBad);
-    pool.Run(static_cast<int>(channels), [&](int c) {
-      const float* xc = x + static_cast<size_t>(c) * inner;
-      int8_t* oc = out + static_cast<size_t>(c) * inner;
-      hk.ReadBegin(xc, inner * sizeof(float));
-      bad[c] = ScanMaxAbs(xc, inner, &max_abs[c]);
-      if (bad[c] == kNoBad) {
+    pool.Run(static_cast<int>(groups), [&](int g) {
+      const size_t c0 = static_cast<size_t>(g) * group, c1 = std::min(channels, c0 + group);
+      const float* xg = x + c0 * inner;
+      hk.ReadBegin(xg, (c1 - c0) * inner * sizeof(float));
+      hk.WriteBegin(out + c0 * inner, (c1 - c0) * inner);
+      for (size_t c = c0; c < c1; ++c) {
+        const float* xc = x + c * inner;
+        bad[c] = ScanMaxAbs(xc, inner, &max_abs[c]);
+        if (bad[c] != kNoBad) break;
         scales[c] = SymmetricScale(max_abs[c], qmax);
-        hk.WriteBegin(oc, inner);
-        QuantizeSymmetric(xc, inner, scales[c], qmax, oc);
+        QuantizeSymmetric(xc, inner, scales[c], qmax, out + c * inner);
       }
-      hk.ReadEnd(xc, inner * sizeof(float));
+      hk.ReadEnd(xg, (c1 - c0) * inner * sizeof(float));
     });
     if (const size_t i = FirstBad(bad, inner); i != kNoBad) return fail_at(i);
   } else if (outer == 1) {
