@@ -89,6 +89,44 @@ void Im2col(const Problem& p, int m0, int m1, float* dst) {
   }
 }
 
+#if !defined(__wasm_simd128__)
+// A block's rows [mb, mb_end) of a convolution (dilation_w 1) read in place: an output pixel whose taps
+// all lie inside the input reads them there (one filter_w * in_c run per filter row); the others are
+// im2col'd into their slot of a_buf. row[i] / stride[i] describe block row mb + i.
+void InPlaceRows(const Problem& p, int mb, int mb_end, float* a_buf, const float** row, size_t* stride) {
+  const reference::ConvShape& s = *p.conv;
+  const size_t seg = static_cast<size_t>(s.filter_w) * s.in_c;
+  const size_t pitch = static_cast<size_t>(s.dilation_h) * s.in_w * s.in_c;
+  reference::PixelWalk px(s, mb);
+  for (int m = mb; m < mb_end; ++m, px.Next()) {
+    const int i = m - mb;
+    const int ix0 = px.ox * s.stride_w - s.pad_left, iy0 = px.oy * s.stride_h - s.pad_top;
+    if (ix0 >= 0 && ix0 + s.filter_w <= s.in_w && iy0 >= 0 && iy0 + (s.filter_h - 1) * s.dilation_h < s.in_h) {
+      row[i] = p.a + ((static_cast<int64_t>(px.b) * s.in_h + iy0) * s.in_w + ix0) * s.in_c;
+      stride[i] = pitch;
+    } else {
+      float* dst = a_buf + static_cast<int64_t>(i) * p.K;
+      Im2col(p, m, m + 1, dst);  // (its vector stores stay within the slot's one vector of slack)
+      row[i] = dst;
+      stride[i] = seg;
+    }
+  }
+}
+
+// ARows for the tile of block rows [i, i + mr).
+ARows TileRows(const Problem& p, const float* const* row, const size_t* stride, int i, int mr) {
+  ARows a;
+  for (int r = 0; r < 8; ++r) {
+    const int j = i + (r < mr ? r : mr - 1);
+    a.row[r] = row[j];
+    a.seg_stride[r] = stride[j];
+  }
+  a.segs = p.conv->filter_h;
+  a.seg_len = p.conv->filter_w * p.conv->in_c;
+  return a;
+}
+#endif
+
 void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin, int m_end, int p_begin, int p_end,
              bool whole_rows) {
   const size_t panel_len = PanelFloats(p.K);
@@ -96,9 +134,41 @@ void RunTile(const Problem& p, const float* packed_b, float* a_buf, int m_begin,
 #if !defined(__wasm_simd128__)
   const bool avx512 = q8_gemm::ActiveIsa() >= q8_gemm::Isa::kAvx512;
 #endif
+#if !defined(__wasm_simd128__)
+  // At AVX-512, convolutions without dilation along x read their interior pixels in place (ARows).
+  const bool in_place = avx512 && p.conv && p.conv->dilation_w == 1;
+  const float* row[kMaxABlockRows];
+  size_t stride[kMaxABlockRows];
+#endif
   for (int mb = m_begin; mb < m_end; mb += block_rows) {
     const int mb_end = std::min(m_end, mb + block_rows);
     const float* a = p.a + static_cast<int64_t>(mb) * p.K;
+#if !defined(__wasm_simd128__)
+    if (in_place) {
+      InPlaceRows(p, mb, mb_end, a_buf, row, stride);
+      for (int panel = p_begin; panel < p_end; ++panel) {
+        const int n0 = panel * kNR, nr = std::min(kNR, p.N - n0);
+        float* c = p.c + n0;
+        if (nr == kNR && panel + 1 < p_end && p.N - n0 - kNR <= 8) {  // 16 + a last <= 8, as below
+          for (int m = mb; m < mb_end; m += 8) {
+            const int mr = std::min(8, mb_end - m);
+            F32Gemm8x24Avx512Rows(mr, p.N - n0 - kNR, TileRows(p, row, stride, m - mb, mr), packed_b + panel * panel_len,
+                                  packed_b + (panel + 1) * panel_len, p.act_min, p.act_max, c + static_cast<int64_t>(m) * p.N, p.N);
+          }
+          ++panel;
+          continue;
+        }
+        const auto kernel = nr <= 8 ? F32Gemm8x8Avx512Rows : F32Gemm8x16Avx512Rows;
+        for (int m = mb; m < mb_end; m += 8) {
+          const int mr = std::min(8, mb_end - m);
+          kernel(mr, nr, TileRows(p, row, stride, m - mb, mr), packed_b + panel * panel_len, p.act_min, p.act_max,
+                 c + static_cast<int64_t>(m) * p.N, p.N);
+        }
+      }
+      if (whole_rows && p.rows_done) (*p.rows_done)(mb, mb_end);
+      continue;
+    }
+#endif
     if (p.conv) {
       Im2col(p, mb, mb_end, a_buf);
       a = a_buf;

@@ -43,6 +43,26 @@ void PackWeights(const Problem& p, uint8_t* dst);
 // packed: PackWeights' output for this B, or null to pack into the scratch first.
 void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 
+// Where a micro-kernel reads A from: row r's value k = s * seg_len + j (s < segs, j < seg_len) at
+// row[r][s * seg_stride[r] + j]. A row-major block is one segment of K values per row; a convolution
+// read in place is one segment per filter row (filter_w * in_c contiguous NHWC values, seg_stride the
+// input's row pitch times dilation_h), so the k order is im2col's. Rows past mr repeat row mr - 1.
+struct ARows {
+  const float* row[8];
+  size_t seg_stride[8];
+  int segs, seg_len;
+};
+
+// A row-major block as ARows: one K-long segment per row at a + r * a_stride.
+inline ARows PlainRows(int mr, int K, const float* a, size_t a_stride) {
+  ARows rows;
+  for (int r = 0; r < 8; ++r) rows.row[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
+  for (int r = 0; r < 8; ++r) rows.seg_stride[r] = 0;
+  rows.segs = 1;
+  rows.seg_len = K;
+  return rows;
+}
+
 // Micro-kernel: C[r][0..nr) for r < mr; a rows kpanel-long at a + r*a_stride; panel = K x 16 floats
 // then bias[16].
 void F32Gemm4x16Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
@@ -60,6 +80,14 @@ void F32Gemm8x24Avx512(int mr, int nr_tail, int K, const float* a, size_t a_stri
 // The 8x8 kernel compiled for AVX-512VL (embedded broadcasts; x86::Isa::kAvx512 and above).
 void F32Gemm8x8Avx512(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel, float act_min,
                       float act_max, float* c, size_t c_stride);
+// The three AVX-512 kernels reading A through ARows (K = segs * seg_len): a convolution's interior
+// pixels straight from its input, without an im2col copy.
+void F32Gemm8x16Avx512Rows(int mr, int nr, const ARows& a, const float* panel, float act_min, float act_max, float* c,
+                           size_t c_stride);
+void F32Gemm8x24Avx512Rows(int mr, int nr_tail, const ARows& a, const float* panel, const float* tail_panel, float act_min,
+                           float act_max, float* c, size_t c_stride);
+void F32Gemm8x8Avx512Rows(int mr, int nr, const ARows& a, const float* panel, float act_min, float act_max, float* c,
+                          size_t c_stride);
 // Rows [m0, m1) of the im2col of an NHWC float input whose filter rows are at most 16 floats
 // (filter_w * in_c <= 16, dilation_w 1), K floats per row, padding taps 0: two masked loads and stores
 // per filter row.

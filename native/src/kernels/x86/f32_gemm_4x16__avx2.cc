@@ -69,14 +69,14 @@ __attribute__((target("avx2"))) void F32Gemm4x16Avx2(int mr, int nr, int K, cons
 // AVX-512 (VL) the compiler folds each A broadcast into the multiply ({1to8}), which on Zen 4 nearly
 // doubles the rate (a separate vbroadcastss takes a vector pipe); the arithmetic is the same.
 namespace {
-__attribute__((target("avx2"), always_inline)) inline void Gemm8x8Body(int mr, int nr, int K, const float* a, size_t a_stride,
-                                                                      const float* panel, float act_min, float act_max, float* c,
-                                                                      size_t c_stride) {
-  const float* ar[8];
-  for (int r = 0; r < 8; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
+__attribute__((target("avx2"), always_inline)) inline void Gemm8x8Body(int mr, int nr, const ARows& rows, const float* panel,
+                                                                      float act_min, float act_max, float* c, size_t c_stride) {
   __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
   const float* w = panel;
-  for (int k = 0; k < K; ++k, w += kNR) {
+  for (int s = 0; s < rows.segs; ++s) {
+  const float* ar[8];
+  for (int r = 0; r < 8; ++r) ar[r] = rows.row[r] + (s == 0 ? 0 : s * rows.seg_stride[r]);
+  for (int k = 0; k < rows.seg_len; ++k, w += kNR) {
     const __m256 b = _mm256_load_ps(w);
     c0 = _mm256_add_ps(c0, _mm256_mul_ps(_mm256_set1_ps(ar[0][k]), b));
     c1 = _mm256_add_ps(c1, _mm256_mul_ps(_mm256_set1_ps(ar[1][k]), b));
@@ -86,6 +86,7 @@ __attribute__((target("avx2"), always_inline)) inline void Gemm8x8Body(int mr, i
     c5 = _mm256_add_ps(c5, _mm256_mul_ps(_mm256_set1_ps(ar[5][k]), b));
     c6 = _mm256_add_ps(c6, _mm256_mul_ps(_mm256_set1_ps(ar[6][k]), b));
     c7 = _mm256_add_ps(c7, _mm256_mul_ps(_mm256_set1_ps(ar[7][k]), b));
+  }
   }
   const __m256 bias = _mm256_load_ps(w);
   const __m256 lo = _mm256_set1_ps(act_min), hi = _mm256_set1_ps(act_max);
@@ -100,13 +101,18 @@ __attribute__((target("avx2"), always_inline)) inline void Gemm8x8Body(int mr, i
 
 __attribute__((target("avx2"))) void F32Gemm8x8Avx2(int mr, int nr, int K, const float* a, size_t a_stride, const float* panel,
                                                     float act_min, float act_max, float* c, size_t c_stride) {
-  Gemm8x8Body(mr, nr, K, a, a_stride, panel, act_min, act_max, c, c_stride);
+  Gemm8x8Body(mr, nr, PlainRows(mr, K, a, a_stride), panel, act_min, act_max, c, c_stride);
 }
 
 __attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x8Avx512(int mr, int nr, int K, const float* a, size_t a_stride,
                                                                        const float* panel, float act_min, float act_max, float* c,
                                                                        size_t c_stride) {
-  Gemm8x8Body(mr, nr, K, a, a_stride, panel, act_min, act_max, c, c_stride);
+  Gemm8x8Body(mr, nr, PlainRows(mr, K, a, a_stride), panel, act_min, act_max, c, c_stride);
+}
+
+__attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x8Avx512Rows(int mr, int nr, const ARows& a, const float* panel,
+                                                                           float act_min, float act_max, float* c, size_t c_stride) {
+  Gemm8x8Body(mr, nr, a, panel, act_min, act_max, c, c_stride);
 }
 
 namespace {

@@ -20,14 +20,16 @@
 namespace liteq {
 namespace f32gemm {
 
-__attribute__((target("avx512f"))) void F32Gemm8x16Avx512(int mr, int nr, int K, const float* a, size_t a_stride,
-                                                         const float* panel, float act_min, float act_max, float* c,
-                                                         size_t c_stride) {
-  const float* ar[8];
-  for (int r = 0; r < 8; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
+namespace {
+
+__attribute__((target("avx512f"), always_inline)) inline void Gemm8x16Body(int mr, int nr, const ARows& rows, const float* panel,
+                                                                          float act_min, float act_max, float* c, size_t c_stride) {
   __m512 c0 = _mm512_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
   const float* w = panel;
-  for (int k = 0; k < K; ++k, w += kNR) {
+  for (int s = 0; s < rows.segs; ++s) {
+  const float* ar[8];
+  for (int r = 0; r < 8; ++r) ar[r] = rows.row[r] + (s == 0 ? 0 : s * rows.seg_stride[r]);
+  for (int k = 0; k < rows.seg_len; ++k, w += kNR) {
     const __m512 b = _mm512_load_ps(w);
     c0 = _mm512_add_ps(c0, _mm512_mul_ps(_mm512_set1_ps(ar[0][k]), b));
     c1 = _mm512_add_ps(c1, _mm512_mul_ps(_mm512_set1_ps(ar[1][k]), b));
@@ -37,6 +39,7 @@ __attribute__((target("avx512f"))) void F32Gemm8x16Avx512(int mr, int nr, int K,
     c5 = _mm512_add_ps(c5, _mm512_mul_ps(_mm512_set1_ps(ar[5][k]), b));
     c6 = _mm512_add_ps(c6, _mm512_mul_ps(_mm512_set1_ps(ar[6][k]), b));
     c7 = _mm512_add_ps(c7, _mm512_mul_ps(_mm512_set1_ps(ar[7][k]), b));
+  }
   }
   const __m512 bias = _mm512_load_ps(w);
   const __m512 lo = _mm512_set1_ps(act_min), hi = _mm512_set1_ps(act_max);
@@ -51,16 +54,18 @@ __attribute__((target("avx512f"))) void F32Gemm8x16Avx512(int mr, int nr, int K,
   }
 }
 
-__attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x24Avx512(int mr, int nr_tail, int K, const float* a, size_t a_stride,
-                                                                        const float* panel, const float* tail_panel, float act_min,
-                                                                        float act_max, float* c, size_t c_stride) {
-  const float* ar[8];
-  for (int r = 0; r < 8; ++r) ar[r] = a + static_cast<size_t>(r < mr ? r : mr - 1) * a_stride;
+__attribute__((target("avx2,avx512f,avx512vl"), always_inline)) inline void Gemm8x24Body(int mr, int nr_tail, const ARows& rows,
+                                                                                        const float* panel, const float* tail_panel,
+                                                                                        float act_min, float act_max, float* c,
+                                                                                        size_t c_stride) {
   __m512 c0 = _mm512_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
   __m256 d0 = _mm256_setzero_ps(), d1 = d0, d2 = d0, d3 = d0, d4 = d0, d5 = d0, d6 = d0, d7 = d0;
   const float* w = panel;
   const float* t = tail_panel;
-  for (int k = 0; k < K; ++k, w += kNR, t += kNR) {
+  for (int s = 0; s < rows.segs; ++s) {
+  const float* ar[8];
+  for (int r = 0; r < 8; ++r) ar[r] = rows.row[r] + (s == 0 ? 0 : s * rows.seg_stride[r]);
+  for (int k = 0; k < rows.seg_len; ++k, w += kNR, t += kNR) {
     const __m512 b = _mm512_load_ps(w);
     const __m256 e = _mm256_load_ps(t);
     // Each multiply broadcasts A from memory ({1to16}, {1to8}): two loads are cheaper than one
@@ -70,6 +75,7 @@ __attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x24Avx512(int mr, 
     d##i = _mm256_add_ps(d##i, _mm256_mul_ps(_mm256_set1_ps(ar[i][k]), e));
     LITEQ_ROW(0) LITEQ_ROW(1) LITEQ_ROW(2) LITEQ_ROW(3) LITEQ_ROW(4) LITEQ_ROW(5) LITEQ_ROW(6) LITEQ_ROW(7)
 #undef LITEQ_ROW
+  }
   }
   const __m512 bias = _mm512_load_ps(w);
   const __m256 bias_tail = _mm256_load_ps(t);
@@ -82,6 +88,31 @@ __attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x24Avx512(int mr, 
     const __m256 y = _mm256_min_ps(_mm512_castps512_ps256(hi), _mm256_max_ps(_mm512_castps512_ps256(lo), _mm256_add_ps(acc_tail[r], bias_tail)));
     _mm256_mask_storeu_ps(c + r * c_stride + kNR, store, y);
   }
+}
+
+}  // namespace
+
+__attribute__((target("avx512f"))) void F32Gemm8x16Avx512(int mr, int nr, int K, const float* a, size_t a_stride,
+                                                         const float* panel, float act_min, float act_max, float* c,
+                                                         size_t c_stride) {
+  Gemm8x16Body(mr, nr, PlainRows(mr, K, a, a_stride), panel, act_min, act_max, c, c_stride);
+}
+
+__attribute__((target("avx512f"))) void F32Gemm8x16Avx512Rows(int mr, int nr, const ARows& a, const float* panel, float act_min,
+                                                             float act_max, float* c, size_t c_stride) {
+  Gemm8x16Body(mr, nr, a, panel, act_min, act_max, c, c_stride);
+}
+
+__attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x24Avx512(int mr, int nr_tail, int K, const float* a, size_t a_stride,
+                                                                        const float* panel, const float* tail_panel, float act_min,
+                                                                        float act_max, float* c, size_t c_stride) {
+  Gemm8x24Body(mr, nr_tail, PlainRows(mr, K, a, a_stride), panel, tail_panel, act_min, act_max, c, c_stride);
+}
+
+__attribute__((target("avx2,avx512f,avx512vl"))) void F32Gemm8x24Avx512Rows(int mr, int nr_tail, const ARows& a, const float* panel,
+                                                                            const float* tail_panel, float act_min, float act_max,
+                                                                            float* c, size_t c_stride) {
+  Gemm8x24Body(mr, nr_tail, a, panel, tail_panel, act_min, act_max, c, c_stride);
 }
 
 // Im2colSmallAvx2 with one masked 16-lane load and one store per filter row (the same bytes: the taps
