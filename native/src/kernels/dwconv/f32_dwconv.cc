@@ -16,20 +16,74 @@ void F32DwconvScalar(const F32Params& p, const float* const* taps, const float* 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 
+#include <initializer_list>
+
 namespace liteq {
 namespace dwconv {
+
+namespace {
+
+// FW when the taps are whole filter rows of FW (3 or 5) neighbouring pixels each (taps[t + 1] is
+// taps[t] + step within a row) and the pixels are neighbours too (step = channels: stride 1): then
+// pixel i's tap kx of a row is the row's input i + kx, and four pixels' taps of one row are FW + 3
+// inputs. 0 otherwise.
+int NeighbourRows(const float* const* taps, int num_taps, size_t step, int channels) {
+  if (step != static_cast<size_t>(channels) || num_taps == 0) return 0;
+  for (const int fw : {3, 5}) {
+    if (num_taps % fw != 0) continue;
+    bool ok = true;
+    for (int t = 0; t < num_taps && ok; ++t) ok = t % fw == 0 || taps[t] == taps[t - 1] + step;
+    if (ok) return fw;
+  }
+  return 0;
+}
+
+// Four neighbouring pixels x 8 channels with FW-tap filter rows: each row's FW + 3 inputs are loaded
+// once and shared by the pixels; every pixel still adds its taps in order (row by row, kx within).
+template <int FW>
+__attribute__((target("avx2"), always_inline)) inline void Neighbours4x8(const float* const* taps, const float* const* weights,
+                                                                        int num_taps, size_t offset, int c, size_t step,
+                                                                        __m256& acc0, __m256& acc1, __m256& acc2, __m256& acc3) {
+  for (int t = 0; t < num_taps; t += FW) {
+    const float* in = taps[t] + offset + c;
+    __m256 v[FW + 3];
+#pragma GCC unroll 8
+    for (int j = 0; j < FW + 3; ++j) v[j] = _mm256_loadu_ps(in + j * step);
+#pragma GCC unroll 5
+    for (int kx = 0; kx < FW; ++kx) {
+      const __m256 w = _mm256_loadu_ps(weights[t + kx] + c);
+      acc0 = _mm256_add_ps(acc0, _mm256_mul_ps(v[kx], w));
+      acc1 = _mm256_add_ps(acc1, _mm256_mul_ps(v[kx + 1], w));
+      acc2 = _mm256_add_ps(acc2, _mm256_mul_ps(v[kx + 2], w));
+      acc3 = _mm256_add_ps(acc3, _mm256_mul_ps(v[kx + 3], w));
+    }
+  }
+}
+
+}  // namespace
 
 __attribute__((target("avx2"))) void F32DwconvAvx2(const F32Params& p, const float* const* taps,
                                                   const float* const* weights, int num_taps, size_t n, size_t step,
                                                   float* out) {
   const int channels = p.channels;
   const __m256 lo = _mm256_set1_ps(p.min), hi = _mm256_set1_ps(p.max);
+  const int fw = n >= 4 ? NeighbourRows(taps, num_taps, step, channels) : 0;
   // Four pixels at a time, 8 channels per register: four independent sums per weight load, so the
   // adds (each output's taps in order, as the reference) do not wait on one another's latency.
   size_t i = 0;
   for (; i + 4 <= n && channels >= 8; i += 4) {
     const size_t offset = i * step;
     int c = 0;
+    for (; fw != 0 && c + 8 <= channels; c += 8) {
+      __m256 acc0 = p.bias ? _mm256_loadu_ps(p.bias + c) : _mm256_setzero_ps();
+      __m256 acc1 = acc0, acc2 = acc0, acc3 = acc0;
+      if (fw == 3) Neighbours4x8<3>(taps, weights, num_taps, offset, c, step, acc0, acc1, acc2, acc3);
+      else Neighbours4x8<5>(taps, weights, num_taps, offset, c, step, acc0, acc1, acc2, acc3);
+      _mm256_storeu_ps(out + c, _mm256_max_ps(_mm256_min_ps(acc0, hi), lo));
+      _mm256_storeu_ps(out + channels + c, _mm256_max_ps(_mm256_min_ps(acc1, hi), lo));
+      _mm256_storeu_ps(out + 2 * channels + c, _mm256_max_ps(_mm256_min_ps(acc2, hi), lo));
+      _mm256_storeu_ps(out + 3 * channels + c, _mm256_max_ps(_mm256_min_ps(acc3, hi), lo));
+    }
     for (; c + 8 <= channels; c += 8) {
       __m256 acc0 = p.bias ? _mm256_loadu_ps(p.bias + c) : _mm256_setzero_ps();
       __m256 acc1 = acc0, acc2 = acc0, acc3 = acc0;
