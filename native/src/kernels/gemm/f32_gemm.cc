@@ -97,18 +97,36 @@ void InPlaceRows(const Problem& p, int mb, int mb_end, float* a_buf, const float
   const reference::ConvShape& s = *p.conv;
   const size_t seg = static_cast<size_t>(s.filter_w) * s.in_c;
   const size_t pitch = static_cast<size_t>(s.dilation_h) * s.in_w * s.in_c;
-  reference::PixelWalk px(s, mb);
-  for (int m = mb; m < mb_end; ++m, px.Next()) {
-    const int i = m - mb;
-    const int ix0 = px.ox * s.stride_w - s.pad_left, iy0 = px.oy * s.stride_h - s.pad_top;
-    if (ix0 >= 0 && ix0 + s.filter_w <= s.in_w && iy0 >= 0 && iy0 + (s.filter_h - 1) * s.dilation_h < s.in_h) {
-      row[i] = p.a + ((static_cast<int64_t>(px.b) * s.in_h + iy0) * s.in_w + ix0) * s.in_c;
-      stride[i] = pitch;
-    } else {
-      float* dst = a_buf + static_cast<int64_t>(i) * p.K;
-      Im2col(p, m, m + 1, dst);  // (its vector stores stay within the slot's one vector of slack)
-      row[i] = dst;
-      stride[i] = seg;
+  const int64_t step = static_cast<int64_t>(s.stride_w) * s.in_c;
+  // Output columns whose filter rows lie inside the input along x: ix0 = ox * stride_w - pad_left >= 0
+  // and ix0 + filter_w <= in_w.
+  const int ox_lo = (s.pad_left + s.stride_w - 1) / s.stride_w;
+  const int x_room = s.in_w - s.filter_w + s.pad_left;
+  const int ox_hi = x_room < 0 ? 0 : std::min(s.out_w, x_room / s.stride_w + 1);
+  int ox = mb % s.out_w, oy = (mb / s.out_w) % s.out_h, b = mb / (s.out_w * s.out_h);
+  for (int m = mb; m < mb_end;) {
+    // The rest of this output row (or of the block): one input row offset, one test along y.
+    const int run = std::min(mb_end - m, s.out_w - ox);
+    const int iy0 = oy * s.stride_h - s.pad_top;
+    const bool y_inside = iy0 >= 0 && iy0 + (s.filter_h - 1) * s.dilation_h < s.in_h;
+    const int64_t base = ((static_cast<int64_t>(b) * s.in_h + iy0) * s.in_w - s.pad_left) * s.in_c;
+    for (int j = 0; j < run; ++j) {
+      const int i = m - mb + j, x = ox + j;
+      if (y_inside && x >= ox_lo && x < ox_hi) {
+        row[i] = p.a + (base + x * step);
+        stride[i] = pitch;
+      } else {
+        float* dst = a_buf + static_cast<int64_t>(i) * p.K;
+        Im2col(p, m + j, m + j + 1, dst);  // (its vector stores stay within the slot's one vector of slack)
+        row[i] = dst;
+        stride[i] = seg;
+      }
+    }
+    m += run;
+    ox += run;
+    if (ox == s.out_w) {
+      ox = 0;
+      if (++oy == s.out_h) oy = 0, ++b;
     }
   }
 }
