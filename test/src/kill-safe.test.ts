@@ -37,6 +37,12 @@ const JOBS: { name: string; inputs: string[]; args: (out: string) => string[] }[
     inputs: [FLOAT],
     args: (out) => ['quantize', FLOAT, '--scheme', 'uint8', '--calibration', CAL, '--samples', '4', '-o', out, '-q'],
   },
+  {
+    // The streamed path: the output's temporary file is mapped and written in place while quantizing.
+    name: 'quantize (dynamic, streamed into the mapped output)',
+    inputs: [FLOAT],
+    args: (out) => ['quantize', FLOAT, '--scheme', 'dynamic', '-o', out, '-q'],
+  },
 ];
 
 function runFor(args: string[], signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

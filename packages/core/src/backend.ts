@@ -65,6 +65,13 @@ export interface Backend {
   allocate?(bytes: number): ArrayBuffer;
   /** Node's native backend only: drops a read range of a mapped file from the process (see mapFile). */
   releasePages?(view: ArrayBufferView): void;
+  /**
+   * Node's native backend only: bytes [offset, offset + bytes) of an open file (fd), mapped shared and
+   * writable, so an output is built in the file's page cache (up to 4 GiB; reserve ranges before writing).
+   */
+  mapOutput?(fd: number, offset: number, bytes: number): Uint8Array;
+  /** Node's native backend only: reserves a file range's disk blocks; 0 or the errno (ENOSPC, EOPNOTSUPP, ...). */
+  reserveFile?(fd: number, offset: number, bytes: number): number;
 }
 
 type BackendLoader = () => Promise<Backend>;

@@ -7,7 +7,7 @@ import { installNodeHost } from './node/host.js';
 installNodeHost();
 
 export * from './index.js';
-export { writeFileAtomic, writeTfliteFile, writeModelFile, assertFreeSpace, assertNotInput, removePendingTemporaryFiles } from './node/files.js';
+export { writeFileAtomic, writeTfliteFile, writeModelFile, assertFreeSpace, assertNotInput, removePendingTemporaryFiles, MappedOutput, type OutputMapper } from './node/files.js';
 export { readFileLarge } from './node/read-large.js';
 export { loadGraphFile, readTfjsModel } from './node/load.js';
 export { decodeImage, annotateImage, loadSharp } from './node/image.js';

@@ -31,6 +31,9 @@ interface Addon {
   mapFile?(path: string): ArrayBuffer | ArrayBuffer[];
   allocate?(bytes: number): ArrayBuffer;
   releasePages?(view: ArrayBufferView): void;
+  /** Absent in addons built before streamed outputs were written in place (this and reserveFile). */
+  mapOutput?(fd: number, offset: number, bytes: number): ArrayBuffer;
+  reserveFile?(fd: number, offset: number, bytes: number): number;
 }
 
 /** Must equal LITEQ_ABI_VERSION in native/include/liteq/liteq.h. */
@@ -139,7 +142,18 @@ export class NativeBackend implements Backend {
     this.need('releasePages').call(this.addon, view);
   }
 
-  private need<K extends 'quantizeWeightsInt8' | 'toFloat16' | 'minMax' | 'mapFile' | 'allocate' | 'releasePages'>(name: K): NonNullable<Addon[K]> {
+  /** Bytes [offset, offset + bytes) of an open file, mapped shared and writable (up to 4 GiB). */
+  mapOutput(fd: number, offset: number, bytes: number): Uint8Array {
+    const buffer = this.need('mapOutput').call(this.addon, fd, offset, bytes);
+    return new Uint8Array(buffer, buffer.byteLength - bytes, bytes);
+  }
+
+  /** Reserves a file range's blocks (fallocate): 0, or the errno (ENOSPC, EOPNOTSUPP, ...). */
+  reserveFile(fd: number, offset: number, bytes: number): number {
+    return this.need('reserveFile').call(this.addon, fd, offset, bytes);
+  }
+
+  private need<K extends 'quantizeWeightsInt8' | 'toFloat16' | 'minMax' | 'mapFile' | 'allocate' | 'releasePages' | 'mapOutput' | 'reserveFile'>(name: K): NonNullable<Addon[K]> {
     const f = this.addon[name];
     if (!f) throw new NativeAddonError(`this liteq native addon has no ${name}; ${REBUILD_HINT}`);
     return f as NonNullable<Addon[K]>;

@@ -1,10 +1,23 @@
 // The large-model path of `liteq quantize --scheme dynamic|float16` on the native backend: the input is
 // memory-mapped (no copy of the weights in the JS heap), each weight tensor is read once by the native
 // fused quantizer, which writes its result into an output arena outside the JS heap and drops the
-// input's pages from the process as it goes; the file is then the flatbuffer followed by the arena.
+// input's pages from the process as it goes. The arena is the output's temporary file itself, mapped
+// after room for the flatbuffer (MappedOutput: results land in the page cache, nothing is copied or
+// written twice), or, where that cannot be, anonymous memory written out after the flatbuffer.
 // Peak memory is about the output's size. Other schemes (and the wasm backend) read the whole file.
 import { stat } from 'node:fs/promises';
-import { Arena, fileBytes, fileLength, InvalidInputError, writeTfliteFile, type Backend, type Model, type WeightBackend } from '@liteq/core';
+import {
+  Arena,
+  fileBytes,
+  fileLength,
+  InvalidInputError,
+  MappedOutput,
+  quantizedHeaderRoom,
+  writeTfliteFile,
+  type Backend,
+  type Model,
+  type WeightBackend,
+} from '@liteq/core';
 import { createProgress } from '../progress.js';
 
 export interface Streaming {
@@ -12,14 +25,24 @@ export interface Streaming {
   input: Uint8Array;
   /** The backend the scheme quantizes weights with: results into the arena, progress as it reads. */
   weights(model: Model): WeightBackend;
-  /** Writes the quantized model (atomically); returns its size. */
-  write(file: string, model: Model, inputs: readonly string[]): Promise<number>;
+  /** Writes the quantized model (atomically) to the output given at the start; returns its size. */
+  write(model: Model): Promise<number>;
+  /** Removes what an unfinished output left (its temporary file), after an error. */
+  abort(): void;
 }
 
 /** Headroom of the arena over the input's size (alignment of each tensor, new constants). */
 const ARENA_SLACK = 64 * 2 ** 20;
+/** Node's largest external ArrayBuffer: a larger arena is a JS ArrayBuffer (backend.allocate). */
+const MAX_MAPPED = 2 ** 32;
 
-export async function largeModelStreaming(file: string, scheme: string, backend: Backend, showProgress: boolean): Promise<Streaming | undefined> {
+export async function largeModelStreaming(
+  file: string,
+  output: string,
+  scheme: string,
+  backend: Backend,
+  showProgress: boolean,
+): Promise<Streaming | undefined> {
   const { mapFile, allocate, releasePages } = backend;
   if ((scheme !== 'dynamic' && scheme !== 'float16') || !mapFile || !allocate || !backend.quantizeWeightsInt8 || !backend.toFloat16) return undefined;
   // A missing file is reported as such (ENOENT with its path); a directory by name.
@@ -30,12 +53,23 @@ export async function largeModelStreaming(file: string, scheme: string, backend:
   } catch (e) {
     throw new InvalidInputError(`${file}: cannot read it (${(e as Error).message})`);
   }
-  const arena = new Arena(allocate.call(backend, fileLength(input) + ARENA_SLACK));
+  const capacity = fileLength(input) + ARENA_SLACK;
+  let mapped: MappedOutput | undefined;
+  let arena: Arena | undefined;
   const release = (d: Uint8Array) => releasePages?.call(backend, d);
   let quantizing: ReturnType<typeof createProgress> | undefined;
   return {
     input,
     weights(model) {
+      if (!arena) {
+        const { mapOutput, reserveFile } = backend;
+        if (mapOutput && reserveFile && capacity <= MAX_MAPPED) {
+          const mapper = { mapOutput: mapOutput.bind(backend), reserveFile: reserveFile.bind(backend) };
+          mapped = MappedOutput.open(output, [file], mapper, quantizedHeaderRoom(model), capacity, (view) => new Arena(view));
+        }
+        arena = mapped?.arena ?? new Arena(allocate.call(backend, capacity));
+      }
+      const into = mapped ?? arena;
       let total = 0;
       for (const t of model.subgraphs[0]?.tensors ?? []) if (t.dtype === 'float32' && t.data) total += t.data.byteLength;
       const progress = (quantizing = createProgress('quantizing', showProgress, { bytes: true }));
@@ -43,21 +77,26 @@ export async function largeModelStreaming(file: string, scheme: string, backend:
       return {
         quantizeWeightsInt8: backend.quantizeWeightsInt8!.bind(backend),
         toFloat16: backend.toFloat16!.bind(backend),
-        alloc: (bytes) => arena.alloc(bytes),
+        alloc: (bytes) => into.alloc(bytes),
         consumed(x) {
           done += x.byteLength;
           progress.update(done, total);
         },
       };
     },
-    async write(out, model, inputs) {
+    async write(model) {
       quantizing?.done(); // (weights the scheme keeps float are not read by it: the bar may stop short)
       const progress = createProgress('writing', showProgress, { bytes: true });
+      const opts = { written: release, onProgress: (n: number, total: number) => progress.update(n, total) };
       try {
-        return await writeTfliteFile(out, model, arena, { inputs, written: release, onProgress: (n, total) => progress.update(n, total) });
+        if (mapped) return await mapped.finish(model, opts);
+        return await writeTfliteFile(output, model, arena, { inputs: [file], ...opts });
       } finally {
         progress.done();
       }
+    },
+    abort() {
+      mapped?.abort();
     },
   };
 }

@@ -100,7 +100,7 @@ export function registerQuantize(program: Command): void {
       const t0 = performance.now();
       assertNotInput(f.output, [model, ...(f.calibration ? [f.calibration] : [])]);
       const backend = await resolveBackend(f.backend);
-      const streaming = await largeModelStreaming(model, f.scheme, backend, !f.quiet);
+      const streaming = await largeModelStreaming(model, f.output, f.scheme, backend, !f.quiet);
       const ir = readTflite(streaming?.input ?? (await readFileLarge(model)), model);
       const config = f.pipelineConfig ? describePipelineConfig(readPipelineConfig(await readFile(f.pipelineConfig, 'utf8'), f.pipelineConfig)) : undefined;
       const implied = impliedPreprocessing(ir, config);
@@ -158,19 +158,24 @@ export function registerQuantize(program: Command): void {
       }
       const inputs = [model, ...(f.calibration ? [f.calibration] : []), ...(f.annotations ? [f.annotations] : [])];
       if (f.report) assertNotInput(f.report, inputs);
-      const q = ptq ? (f.accuracyBudget !== undefined ? await budgetSearch(ptq, calibrationFiles, f, mean, std, inputs) : ptq.model) : quantizeModel(ir, {
-        scheme: f.scheme,
-        mean,
-        std,
-        backend: streaming ? streaming.weights(ir) : backend,
-        onWarning: (w) => !f.quiet && warn(w),
-        ...(ranges ? { ranges } : {}),
-        ...(f.io ? { io: f.io } : {}),
-        ...(f.dynamicForm ? { dynamicForm: f.dynamicForm } : {}),
-      });
+      let q: Model;
       let size: number;
-      if (streaming) size = await streaming.write(f.output, q, [model]);
-      else size = await writeModelFile(f.output, q, [model]);
+      try {
+        q = ptq ? (f.accuracyBudget !== undefined ? await budgetSearch(ptq, calibrationFiles, f, mean, std, inputs) : ptq.model) : quantizeModel(ir, {
+          scheme: f.scheme,
+          mean,
+          std,
+          backend: streaming ? streaming.weights(ir) : backend,
+          onWarning: (w) => !f.quiet && warn(w),
+          ...(ranges ? { ranges } : {}),
+          ...(f.io ? { io: f.io } : {}),
+          ...(f.dynamicForm ? { dynamicForm: f.dynamicForm } : {}),
+        });
+        size = streaming ? await streaming.write(q) : await writeModelFile(f.output, q, [model]);
+      } catch (e) {
+        streaming?.abort(); // a streamed output's temporary file
+        throw e;
+      }
       if (!f.quiet) {
         const sg = q.subgraphs[0]!;
         const kept = countKept(q);

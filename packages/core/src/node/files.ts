@@ -1,12 +1,13 @@
 // Output files: written to a temporary name beside the target and renamed, so a crash or a full disk
 // never leaves a half-written file under the real name; and never over one of the command's inputs.
 import { randomBytes } from 'node:crypto';
-import { close, ftruncate, openSync, realpathSync, rmSync, write } from 'node:fs';
+import { close, closeSync, ftruncate, ftruncateSync, mkdirSync, openSync, realpathSync, rmSync, write } from 'node:fs';
 import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { DiskSpaceError, InvalidInputError } from '../errors.js';
 import { type Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
+import { pad16 } from '../formats/tflite/writer.js';
 import { usesExternalBuffers, writeTflite, type WriteTfliteOptions } from '../formats/tflite/writer.js';
 import type { Model } from '../ir/types.js';
 
@@ -52,9 +53,9 @@ const temporaryName = (file: string): string => path.join(path.dirname(path.reso
  * step: a signal handler runs between JS turns, so it either sees no file or a registered one (an
  * asynchronous open could create the file after the handler has looked).
  */
-function createTemporary(file: string): { tmp: string; fd: number } {
+function createTemporary(file: string, flags: 'wx' | 'wx+' = 'wx'): { tmp: string; fd: number } {
   const tmp = temporaryName(file);
-  const fd = openSync(tmp, 'wx');
+  const fd = openSync(tmp, flags);
   pending.add(tmp);
   return { tmp, fd };
 }
@@ -150,6 +151,121 @@ export async function writeTfliteFile(
     await truncateFd(fd, layout.size); // the zeros after the last piece (16-byte padding)
   });
   return layout.size;
+}
+
+/** What MappedOutput needs of a backend (Node's native one has both). */
+export interface OutputMapper {
+  mapOutput(fd: number, offset: number, bytes: number): Uint8Array;
+  reserveFile(fd: number, offset: number, bytes: number): number;
+}
+
+const ENOSPC = 28;
+
+/**
+ * A large model's output built in place: the output's temporary file is mapped shared from `headerRoom`
+ * on, the quantizer's arena lives in that mapping (its results land in the file's page cache: no copy
+ * into a separate buffer, no second write), each allocation's disk blocks are reserved before it is
+ * written (a full disk is a DiskSpaceError, never a fault), and finish() writes the flatbuffer before it
+ * and the other constants after it, trims the file and renames it over the output. The flatbuffer must
+ * fit in headerRoom (an upper bound the caller estimates; if it does not, the file is written the usual
+ * way from the arena); the gap before the arena is zeros. Kill-safe as the other writes: the temporary
+ * file is registered for removal on SIGINT from its creation.
+ */
+export class MappedOutput {
+  private closed = false;
+  private constructor(
+    private readonly file: string,
+    private readonly inputs: readonly string[],
+    private readonly tmp: string,
+    private readonly fd: number,
+    private readonly headerRoom: number,
+    private readonly mapper: OutputMapper,
+    readonly arena: Arena,
+  ) {}
+
+  /**
+   * The mapped temporary file of `file` with `capacity` bytes of arena after `headerRoom` (16-aligned), or
+   * undefined where this cannot be (the file system cannot reserve blocks, or mapping fails): the caller
+   * then builds the output in memory. Throws DiskSpaceError when the disk has no room for the header.
+   */
+  static open(file: string, inputs: readonly string[], mapper: OutputMapper, headerRoom: number, capacity: number, makeArena: (view: Uint8Array) => Arena): MappedOutput | undefined {
+    assertNotInput(file, inputs);
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const room = pad16(headerRoom);
+    const { tmp, fd } = createTemporary(file, 'wx+'); // read-write: a shared writable mapping needs it
+    const drop = () => {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      pending.delete(tmp);
+    };
+    try {
+      const rc = mapper.reserveFile(fd, 0, room);
+      if (rc === ENOSPC) throw new DiskSpaceError(`${file}: the disk is full; nothing was written`);
+      if (rc !== 0) {
+        drop();
+        return undefined;
+      }
+      ftruncateSync(fd, room + capacity);
+      return new MappedOutput(file, inputs, tmp, fd, room, mapper, makeArena(mapper.mapOutput(fd, room, capacity)));
+    } catch (e) {
+      drop();
+      if (e instanceof DiskSpaceError) throw e;
+      return undefined;
+    }
+  }
+
+  /** n bytes of the arena, their file blocks reserved (DiskSpaceError when the disk is full), or undefined when the arena is full. */
+  alloc(n: number): Uint8Array | undefined {
+    const v = this.arena.alloc(n);
+    if (!v) return undefined;
+    const at = this.headerRoom + this.arena.offsetOf(v) - 4; // with the vector length word before it
+    const rc = this.mapper.reserveFile(this.fd, at, n + 4);
+    if (rc === ENOSPC) throw new DiskSpaceError(`${this.file}: the disk is full after ${((at + n) / 1e6).toFixed(1)} MB; nothing was written`);
+    if (rc !== 0) throw new Error(`${this.file}: cannot reserve ${n} bytes (errno ${rc})`);
+    return v;
+  }
+
+  /** Lays the model out around the arena and completes the file (atomically renamed over the output); returns its size. */
+  async finish(model: Model, opts: WriteTfliteOptions & { written?: (d: Uint8Array) => void; onProgress?: (written: number, total: number) => void } = {}): Promise<number> {
+    const layout = layoutTfliteInArena(model, this.arena, opts, this.headerRoom);
+    if (layout.base !== this.headerRoom) {
+      // The flatbuffer outgrew the room estimated for it: the usual write, from the mapped arena.
+      const size = await writeTfliteFile(this.file, model, this.arena, { ...opts, inputs: this.inputs });
+      this.abort();
+      return size;
+    }
+    const outside = layout.pieces.reduce((n, p) => n + p.data.byteLength, 0);
+    await assertFreeSpace(this.file, layout.header.byteLength + outside);
+    let done = this.arena.used;
+    const progress = (n: number) => opts.onProgress?.((done += n), layout.size);
+    try {
+      await writeRange(this.fd, layout.header, 0, layout.header.byteLength, 0, this.file, progress);
+      for (const p of layout.pieces) {
+        await writeRange(this.fd, p.data, 0, p.data.byteLength, p.at, this.file, progress);
+        opts.written?.(p.data);
+      }
+      await truncateFd(this.fd, layout.size); // past the arena's used bytes: the zeros after the last piece
+      this.closed = true;
+      await closeFd(this.fd);
+      await rename(this.tmp, this.file);
+    } catch (e) {
+      this.abort();
+      throw e;
+    } finally {
+      pending.delete(this.tmp);
+    }
+    return layout.size;
+  }
+
+  /** Removes the temporary file (an error before finish, or after the fallback write). */
+  abort(): void {
+    if (!this.closed) {
+      this.closed = true;
+      closeSync(this.fd);
+    }
+    rmSync(this.tmp, { force: true });
+    pending.delete(this.tmp);
+  }
 }
 
 /**

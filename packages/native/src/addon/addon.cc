@@ -417,6 +417,47 @@ Napi::Value Allocate(const Napi::CallbackInfo& info) {
   return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) { munmap(data, size); });
 }
 
+// mapOutput(fd: number, offset: number, bytes: number) → ArrayBuffer: bytes [offset, offset + bytes) of
+// an open output file, mapped shared and writable (what is written lands in the file's page cache: no
+// copy, no second set of pages), from the page boundary at or below offset (the ArrayBuffer then starts
+// byteLength - bytes before offset). The caller makes the file that long and reserves its blocks
+// (reserveFile) before writing a range: a write to an unreserved range of a full disk would fault.
+Napi::Value MapOutput(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsNumber() || !info[1].IsNumber() || !info[2].IsNumber()) {
+    return ThrowError(env, "mapOutput(fd: number, offset: number, bytes: number)");
+  }
+  const int fd = info[0].As<Napi::Number>().Int32Value();
+  const double offset = info[1].As<Napi::Number>().DoubleValue(), want = info[2].As<Napi::Number>().DoubleValue();
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  if (!(offset >= 0) || !(want >= 1) || offset + want > 9.0e15) return ThrowError(env, "mapOutput: bad offset or size");
+  const size_t at = static_cast<size_t>(offset) / page * page;
+  const size_t size = static_cast<size_t>(offset) - at + static_cast<size_t>(want);
+  if (size > kMaxExternal) return ThrowError(env, "mapOutput: more than 4 GiB");
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, static_cast<off_t>(at));
+  if (p == MAP_FAILED) return ThrowError(env, std::string("mapOutput: mmap: ") + std::strerror(errno));
+  return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) { munmap(data, size); });
+}
+
+// reserveFile(fd: number, offset: number, bytes: number) → 0, or the errno of fallocate(2) (ENOSPC: the
+// disk is full; EOPNOTSUPP: the file system cannot reserve, so the caller writes another way).
+Napi::Value ReserveFile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsNumber() || !info[1].IsNumber() || !info[2].IsNumber()) {
+    return ThrowError(env, "reserveFile(fd: number, offset: number, bytes: number)");
+  }
+  const int fd = info[0].As<Napi::Number>().Int32Value();
+  const off_t offset = static_cast<off_t>(info[1].As<Napi::Number>().DoubleValue());
+  const off_t bytes = static_cast<off_t>(info[2].As<Napi::Number>().DoubleValue());
+  int rc = 0;
+  if (bytes > 0) {
+    do {
+      rc = fallocate(fd, 0, offset, bytes) == 0 ? 0 : errno;
+    } while (rc == EINTR);
+  }
+  return Napi::Number::New(env, rc);
+}
+
 // releasePages(view: TypedArray): drops the pages of a read range of a mapped file from this process.
 Napi::Value ReleasePages(const Napi::CallbackInfo& info) {
   if (info.Length() >= 1 && info[0].IsTypedArray()) {
@@ -520,6 +561,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("mapFile", Napi::Function::New(env, MapFile, "mapFile"));
   exports.Set("allocate", Napi::Function::New(env, Allocate, "allocate"));
   exports.Set("releasePages", Napi::Function::New(env, ReleasePages, "releasePages"));
+  exports.Set("mapOutput", Napi::Function::New(env, MapOutput, "mapOutput"));
+  exports.Set("reserveFile", Napi::Function::New(env, ReserveFile, "reserveFile"));
   return exports;
 }
 

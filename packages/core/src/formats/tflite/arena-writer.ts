@@ -61,6 +61,22 @@ export class Arena {
   }
 }
 
+/**
+ * Room for the flatbuffer of a model that weight quantization makes from `model`, before that model
+ * exists (MappedOutput's header room): twice the input's structure estimate (DEQUANTIZE forms add a
+ * tensor and an op per weight) plus a per-channel scale and zero point for every output channel of a
+ * 4-D float weight. A bound in practice; a flatbuffer past it is written the usual way.
+ */
+export function quantizedHeaderRoom(model: Model): number {
+  let n = 2 * structureEstimate(model);
+  for (const sg of model.subgraphs) {
+    for (const t of sg.tensors) {
+      if (t.dtype === 'float32' && t.data && t.shape.length === 4) n += 64 + 16 * Math.max(t.shape[0]!, t.shape[3]!);
+    }
+  }
+  return pad16(n);
+}
+
 /** Bytes the file holds at `at` that are not in the arena: constant data written from its own memory, or a vector length. */
 export interface FilePiece {
   at: number;
@@ -90,9 +106,10 @@ export interface ArenaLayout {
  * (`pieces`), so no constant is copied. Inline (≤ 2 GB, what TFLite 2.9 reads): each Buffer.data
  * points at its bytes, with the vector length just before them. Past 2 GB (or 'always'):
  * Buffer.offset/size, in the order and alignment writeTflite uses (with no arena: the same bytes).
- * Metadata stays inside the flatbuffer, as writeTflite does it.
+ * Metadata stays inside the flatbuffer, as writeTflite does it. The arena starts at minBase when the
+ * flatbuffer fits before it (the gap is zeros): an arena that already lies in the file at that offset.
  */
-export function layoutTfliteInArena(model: Model, arena: Arena = new Arena(new ArrayBuffer(0)), opts: WriteTfliteOptions = {}): ArenaLayout {
+export function layoutTfliteInArena(model: Model, arena: Arena = new Arena(new ArrayBuffer(0)), opts: WriteTfliteOptions = {}, minBase = 0): ArenaLayout {
   const plan = new BufferPlan();
   const tensorBuffers = model.subgraphs.map((sg) => sg.tensors.map((t) => plan.add(t.data, false)));
   const metadataBuffers = model.metadata.map((md) => plan.add(md.data, false));
@@ -121,14 +138,14 @@ export function layoutTfliteInArena(model: Model, arena: Arena = new Arena(new A
   const build = (base: number) => new Writer(model, plan, tensorBuffers, metadataBuffers, undefined, structure, { offsets, external, base }).build();
   if (external) {
     const probe = build(ALIGN); // any base > 1: every Buffer.offset is then written (0 would be omitted as the default)
-    const base = pad16(probe.byteLength);
+    const base = Math.max(pad16(probe.byteLength), pad16(minBase));
     const header = build(base);
     if (header.byteLength !== probe.byteLength) throw new Error('tflite writer: flatbuffer size changed between passes');
     const pieces = outside.map((i) => ({ at: base + offsets[i]!, data: plan.data[i]! }));
     return { header, base, pieces, size: base + pad16(end), external };
   }
   const header = build(0);
-  const base = pad16(header.byteLength);
+  const base = Math.max(pad16(header.byteLength), pad16(minBase));
   if (base + end > FLATBUFFER_LIMIT) throw new RangeError('tflite writer: inline layout past 2 GB (use externalBuffers: auto)');
   const bb = new ByteBuffer(header);
   const root = FbModel.getRootAsModel(bb);

@@ -15,7 +15,7 @@
 //   SubGraph.debug_metadata_index, Model.metadata_buffer, external_buffer_groups/external_buffers.
 export { readTflite, isTflite } from './reader.js';
 export { writeTflite, type WriteTfliteOptions } from './writer.js';
-export { layoutTfliteInArena, Arena, type ArenaLayout } from './arena-writer.js';
+export { layoutTfliteInArena, Arena, quantizedHeaderRoom, type ArenaLayout } from './arena-writer.js';
 export { verifyTflite, type VerifyOptions } from './verifier.js';
 export { encodeFlexbuffer } from './flexbuffers-encode.js';
 export {

@@ -1,0 +1,122 @@
+// Streamed outputs built in place: core's MappedOutput over this addon's mapOutput/reserveFile. The
+// quantizer writes into the output's temporary file mapped after room for the flatbuffer; the finished
+// file must decode to the model the in-memory writer makes (tensor bytes, quantization, ops), a
+// flatbuffer past its room must fall back to the usual write, a full disk (ENOSPC from a reservation)
+// must be a DiskSpaceError, a file system that cannot reserve must give no mapping (the caller then
+// builds in memory), and no temporary file may be left in any of these cases.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  Arena,
+  DiskSpaceError,
+  MappedOutput,
+  quantizedHeaderRoom,
+  quantizeModel,
+  readTflite,
+  writeTflite,
+  type Model,
+  type OutputMapper,
+  type QuantScheme,
+  type WeightBackend,
+} from '@liteq/core';
+import { NativeBackend, loadAddon } from './index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FLOAT = path.resolve(here, '../../../../shared/models/graphdef/ssd_mobilenet_v2_coco_float.tflite');
+const dir = mkdtempSync(path.join(tmpdir(), 'liteq-mapped-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const backend = new NativeBackend(loadAddon());
+const bytes = new Uint8Array(readFileSync(FLOAT));
+const float = readTflite(bytes, FLOAT);
+const CAPACITY = bytes.byteLength + 2 ** 20;
+
+/** The addon's mapper, with reserveFile answering `errno` from its n-th call on (1-based). */
+function mapper(failAt = Infinity, errno = 28): OutputMapper & { calls: number } {
+  const m = {
+    calls: 0,
+    mapOutput: (fd: number, offset: number, n: number) => backend.mapOutput(fd, offset, n),
+    reserveFile: (fd: number, offset: number, n: number) => (++m.calls >= failAt ? errno : backend.reserveFile(fd, offset, n)),
+  };
+  return m;
+}
+
+function weights(out: MappedOutput): WeightBackend {
+  return {
+    quantizeWeightsInt8: backend.quantizeWeightsInt8.bind(backend),
+    toFloat16: backend.toFloat16.bind(backend),
+    alloc: (n) => out.alloc(n),
+    consumed: () => {},
+  };
+}
+
+/** Tensor by tensor: name, dtype, shape, quantization and constant bytes; then the ops and the wiring. */
+function expectSameModel(a: Model, b: Model): void {
+  const sa = a.subgraphs[0]!, sb = b.subgraphs[0]!;
+  expect(sb.tensors.length).toBe(sa.tensors.length);
+  sa.tensors.forEach((t, i) => {
+    const u = sb.tensors[i]!;
+    expect([u.name, u.dtype, u.shape, u.quantization ?? null]).toEqual([t.name, t.dtype, t.shape, t.quantization ?? null]);
+    if (!t.data) return expect(u.data).toBeUndefined();
+    expect(Buffer.compare(Buffer.from(u.data!.buffer, u.data!.byteOffset, u.data!.byteLength), Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)), `tensor ${i} ${t.name}`).toBe(0);
+  });
+  expect(sb.operators).toEqual(sa.operators);
+  expect([sb.inputs, sb.outputs]).toEqual([sa.inputs, sa.outputs]);
+}
+
+describe('MappedOutput (quantize --scheme dynamic|float16 built in the output file)', () => {
+  it.each(['dynamic', 'float16'] as QuantScheme[])('--scheme %s: the file decodes to the in-memory writer\'s model; nothing else is left', async (scheme) => {
+    const sub = mkdtempSync(path.join(dir, `${scheme}-`));
+    const file = path.join(sub, 'out.tflite');
+    const room = quantizedHeaderRoom(float);
+    const out = MappedOutput.open(file, [FLOAT], mapper(), room, CAPACITY, (v) => new Arena(v))!;
+    expect(out).toBeDefined();
+    expect(readdirSync(sub).filter((f) => f.endsWith('.tmp'))).toHaveLength(1); // the mapped temporary file
+    const q = quantizeModel(float, { scheme, mean: 127.5, std: 127.5, backend: weights(out) });
+    const size = await out.finish(q);
+    expect(readdirSync(sub)).toEqual(['out.tflite']);
+    expect(statSync(file).size).toBe(size);
+    const written = readFileSync(file);
+    expectSameModel(readTflite(writeTflite(quantizeModel(float, { scheme, mean: 127.5, std: 127.5 }))), readTflite(new Uint8Array(written), file));
+    // The arena starts right after the room it was mapped at: the flatbuffer is before it, zeros between.
+    const first = q.subgraphs[0]!.tensors.find((t) => t.data && out.arena.offsetOf(t.data) >= 0)!;
+    const at = room + out.arena.offsetOf(first.data!);
+    expect(Buffer.compare(written.subarray(at, at + first.data!.byteLength), Buffer.from(first.data!.buffer, first.data!.byteOffset, first.data!.byteLength))).toBe(0);
+  });
+
+  it('a flatbuffer past its room: the usual write from the mapped arena, the same model, no temporary file left', async () => {
+    const sub = mkdtempSync(path.join(dir, 'small-room-'));
+    const file = path.join(sub, 'out.tflite');
+    const out = MappedOutput.open(file, [FLOAT], mapper(), 16, CAPACITY, (v) => new Arena(v))!;
+    const q = quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) });
+    await out.finish(q);
+    expect(readdirSync(sub)).toEqual(['out.tflite']);
+    expectSameModel(readTflite(writeTflite(quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5 }))), readTflite(new Uint8Array(readFileSync(file)), file));
+  });
+
+  it('a full disk while quantizing is a DiskSpaceError naming the file; abort leaves nothing', () => {
+    const sub = mkdtempSync(path.join(dir, 'full-'));
+    const file = path.join(sub, 'out.tflite');
+    const out = MappedOutput.open(file, [FLOAT], mapper(5), quantizedHeaderRoom(float), CAPACITY, (v) => new Arena(v))!;
+    expect(() => quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) })).toThrow(DiskSpaceError);
+    expect(() => quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) })).toThrow(/out\.tflite: the disk is full/);
+    out.abort();
+    expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('a full disk at the start is a DiskSpaceError; a file system that cannot reserve gives no mapping; nothing is left', () => {
+    const sub = mkdtempSync(path.join(dir, 'start-'));
+    const file = path.join(sub, 'out.tflite');
+    expect(() => MappedOutput.open(file, [FLOAT], mapper(1), 4096, CAPACITY, (v) => new Arena(v))).toThrow(DiskSpaceError);
+    expect(readdirSync(sub)).toEqual([]);
+    expect(MappedOutput.open(file, [FLOAT], mapper(1, 95), 4096, CAPACITY, (v) => new Arena(v))).toBeUndefined(); // EOPNOTSUPP
+    expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('refuses to map over an input', () => {
+    expect(() => MappedOutput.open(FLOAT, [FLOAT], mapper(), 4096, CAPACITY, (v) => new Arena(v))).toThrow(/inputs are never overwritten/);
+  });
+});
