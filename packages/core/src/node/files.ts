@@ -7,8 +7,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { DiskSpaceError, InvalidInputError } from '../errors.js';
 import { type Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
-import { pad16 } from '../formats/tflite/writer.js';
-import { usesExternalBuffers, writeTflite, type WriteTfliteOptions } from '../formats/tflite/writer.js';
+import { pad16, usesExternalBuffers, writeTflite, type WriteTfliteOptions } from '../formats/tflite/writer.js';
 import type { Model } from '../ir/types.js';
 
 function canonical(p: string): string {
@@ -230,15 +229,16 @@ export class MappedOutput {
     const layout = layoutTfliteInArena(model, this.arena, opts, this.headerRoom);
     if (layout.base !== this.headerRoom) {
       // The flatbuffer outgrew the room estimated for it: the usual write, from the mapped arena.
-      const size = await writeTfliteFile(this.file, model, this.arena, { ...opts, inputs: this.inputs });
-      this.abort();
-      return size;
+      try {
+        return await writeTfliteFile(this.file, model, this.arena, { ...opts, inputs: this.inputs });
+      } finally {
+        this.abort();
+      }
     }
-    const outside = layout.pieces.reduce((n, p) => n + p.data.byteLength, 0);
-    await assertFreeSpace(this.file, layout.header.byteLength + outside);
     let done = this.arena.used;
     const progress = (n: number) => opts.onProgress?.((done += n), layout.size);
     try {
+      await assertFreeSpace(this.file, layout.header.byteLength + layout.pieces.reduce((n, p) => n + p.data.byteLength, 0));
       await writeRange(this.fd, layout.header, 0, layout.header.byteLength, 0, this.file, progress);
       for (const p of layout.pieces) {
         await writeRange(this.fd, p.data, 0, p.data.byteLength, p.at, this.file, progress);
