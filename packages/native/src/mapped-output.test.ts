@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  Arena,
   DiskSpaceError,
   MappedOutput,
   quantizedHeaderRoom,
@@ -63,7 +62,7 @@ describe('MappedOutput (quantize --scheme dynamic|float16 built in the output fi
     const sub = mkdtempSync(path.join(dir, `${scheme}-`));
     const file = path.join(sub, 'out.tflite');
     const room = quantizedHeaderRoom(float);
-    const out = MappedOutput.open(file, [FLOAT], mapper(), room, CAPACITY, (v) => new Arena(v))!;
+    const out = MappedOutput.open(file, [FLOAT], mapper(), room, CAPACITY)!;
     expect(out).toBeDefined();
     expect(readdirSync(sub).filter((f) => f.endsWith('.tmp'))).toHaveLength(1); // the mapped temporary file
     const q = quantizeModel(float, { scheme, mean: 127.5, std: 127.5, backend: weights(out) });
@@ -78,10 +77,29 @@ describe('MappedOutput (quantize --scheme dynamic|float16 built in the output fi
     expect(Buffer.compare(written.subarray(at, at + first.data!.byteLength), Buffer.from(first.data!.buffer, first.data!.byteOffset, first.data!.byteLength))).toBe(0);
   });
 
+  it('an arena mapped as overlapping windows (as past 4 GiB; here 8 MiB every 2 MiB) gives the same file', async () => {
+    const sub = mkdtempSync(path.join(dir, 'windows-'));
+    const file = path.join(sub, 'out.tflite');
+    const room = quantizedHeaderRoom(float);
+    const out = MappedOutput.open(file, [FLOAT], mapper(), room, CAPACITY, { window: 8 << 20, stride: 2 << 20 })!;
+    const q = quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) });
+    await out.finish(q);
+    expect(readdirSync(sub)).toEqual(['out.tflite']);
+    const written = readFileSync(file);
+    expectSameModel(readTflite(writeTflite(quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5 }))), readTflite(new Uint8Array(written), file));
+    // Allocations from windows past the first land at their file offsets too.
+    const late = q.subgraphs[0]!.tensors.filter((t) => t.data && out.arena.offsetOf(t.data) > 4 << 20);
+    expect(late.length).toBeGreaterThan(3);
+    for (const t of late) {
+      const at = room + out.arena.offsetOf(t.data!);
+      expect(Buffer.compare(written.subarray(at, at + t.data!.byteLength), Buffer.from(t.data!.buffer, t.data!.byteOffset, t.data!.byteLength)), t.name).toBe(0);
+    }
+  });
+
   it('a flatbuffer past its room: the usual write from the mapped arena, the same model, no temporary file left', async () => {
     const sub = mkdtempSync(path.join(dir, 'small-room-'));
     const file = path.join(sub, 'out.tflite');
-    const out = MappedOutput.open(file, [FLOAT], mapper(), 16, CAPACITY, (v) => new Arena(v))!;
+    const out = MappedOutput.open(file, [FLOAT], mapper(), 16, CAPACITY)!;
     const q = quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) });
     await out.finish(q);
     expect(readdirSync(sub)).toEqual(['out.tflite']);
@@ -91,7 +109,7 @@ describe('MappedOutput (quantize --scheme dynamic|float16 built in the output fi
   it('a full disk while quantizing is a DiskSpaceError naming the file; abort leaves nothing', () => {
     const sub = mkdtempSync(path.join(dir, 'full-'));
     const file = path.join(sub, 'out.tflite');
-    const out = MappedOutput.open(file, [FLOAT], mapper(5), quantizedHeaderRoom(float), CAPACITY, (v) => new Arena(v))!;
+    const out = MappedOutput.open(file, [FLOAT], mapper(5), quantizedHeaderRoom(float), CAPACITY)!;
     expect(() => quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) })).toThrow(DiskSpaceError);
     expect(() => quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) })).toThrow(/out\.tflite: the disk is full/);
     out.abort();
@@ -101,13 +119,13 @@ describe('MappedOutput (quantize --scheme dynamic|float16 built in the output fi
   it('a full disk at the start is a DiskSpaceError; a file system that cannot reserve gives no mapping; nothing is left', () => {
     const sub = mkdtempSync(path.join(dir, 'start-'));
     const file = path.join(sub, 'out.tflite');
-    expect(() => MappedOutput.open(file, [FLOAT], mapper(1), 4096, CAPACITY, (v) => new Arena(v))).toThrow(DiskSpaceError);
+    expect(() => MappedOutput.open(file, [FLOAT], mapper(1), 4096, CAPACITY)).toThrow(DiskSpaceError);
     expect(readdirSync(sub)).toEqual([]);
-    expect(MappedOutput.open(file, [FLOAT], mapper(1, 95), 4096, CAPACITY, (v) => new Arena(v))).toBeUndefined(); // EOPNOTSUPP
+    expect(MappedOutput.open(file, [FLOAT], mapper(1, 95), 4096, CAPACITY)).toBeUndefined(); // EOPNOTSUPP
     expect(readdirSync(sub)).toEqual([]);
   });
 
   it('refuses to map over an input', () => {
-    expect(() => MappedOutput.open(FLOAT, [FLOAT], mapper(), 4096, CAPACITY, (v) => new Arena(v))).toThrow(/inputs are never overwritten/);
+    expect(() => MappedOutput.open(FLOAT, [FLOAT], mapper(), 4096, CAPACITY)).toThrow(/inputs are never overwritten/);
   });
 });

@@ -3,7 +3,8 @@
 // fused quantizer, which writes its result into an output arena outside the JS heap and drops the
 // input's pages from the process as it goes. The arena is the output's temporary file itself, mapped
 // after room for the flatbuffer (MappedOutput: results land in the page cache, nothing is copied or
-// written twice), or, where that cannot be, anonymous memory written out after the flatbuffer.
+// written twice; past 4 GiB as overlapping windows), or, where that cannot be, anonymous memory written
+// out after the flatbuffer.
 // Peak memory is about the output's size. Other schemes (and the wasm backend) read the whole file.
 import { stat } from 'node:fs/promises';
 import {
@@ -33,8 +34,6 @@ export interface Streaming {
 
 /** Headroom of the arena over the input's size (alignment of each tensor, new constants). */
 const ARENA_SLACK = 64 * 2 ** 20;
-/** Node's largest external ArrayBuffer: a larger arena is a JS ArrayBuffer (backend.allocate). */
-const MAX_MAPPED = 2 ** 32;
 
 export async function largeModelStreaming(
   file: string,
@@ -63,9 +62,9 @@ export async function largeModelStreaming(
     weights(model) {
       if (!arena) {
         const { mapOutput, reserveFile } = backend;
-        if (mapOutput && reserveFile && capacity <= MAX_MAPPED) {
+        if (mapOutput && reserveFile) {
           const mapper = { mapOutput: mapOutput.bind(backend), reserveFile: reserveFile.bind(backend) };
-          mapped = MappedOutput.open(output, [file], mapper, quantizedHeaderRoom(model), capacity, (view) => new Arena(view));
+          mapped = MappedOutput.open(output, [file], mapper, quantizedHeaderRoom(model), capacity);
         }
         arena = mapped?.arena ?? new Arena(allocate.call(backend, capacity));
       }

@@ -6,7 +6,8 @@ import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { DiskSpaceError, InvalidInputError } from '../errors.js';
-import { type Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
+import { Arena, layoutTfliteInArena } from '../formats/tflite/arena-writer.js';
+import { MAX_VIEW_BYTES, WINDOW_STRIDE } from '../formats/file-bytes.js';
 import { pad16, usesExternalBuffers, writeTflite, type WriteTfliteOptions } from '../formats/tflite/writer.js';
 import type { Model } from '../ir/types.js';
 
@@ -183,11 +184,19 @@ export class MappedOutput {
   ) {}
 
   /**
-   * The mapped temporary file of `file` with `capacity` bytes of arena after `headerRoom` (16-aligned), or
-   * undefined where this cannot be (the file system cannot reserve blocks, or mapping fails): the caller
-   * then builds the output in memory. Throws DiskSpaceError when the disk has no room for the header.
+   * The mapped temporary file of `file` with `capacity` bytes of arena after `headerRoom` (16-aligned;
+   * past `window` bytes mapped as overlapping windows — the options exist for tests), or undefined
+   * where this cannot be (the file system cannot reserve blocks, or mapping fails): the caller then
+   * builds the output in memory. Throws DiskSpaceError when the disk has no room for the header.
    */
-  static open(file: string, inputs: readonly string[], mapper: OutputMapper, headerRoom: number, capacity: number, makeArena: (view: Uint8Array) => Arena): MappedOutput | undefined {
+  static open(
+    file: string,
+    inputs: readonly string[],
+    mapper: OutputMapper,
+    headerRoom: number,
+    capacity: number,
+    { window = MAX_VIEW_BYTES, stride = WINDOW_STRIDE }: { window?: number; stride?: number } = {},
+  ): MappedOutput | undefined {
     assertNotInput(file, inputs);
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const room = pad16(headerRoom);
@@ -205,7 +214,15 @@ export class MappedOutput {
         return undefined;
       }
       ftruncateSync(fd, room + capacity);
-      return new MappedOutput(file, inputs, tmp, fd, room, mapper, makeArena(mapper.mapOutput(fd, room, capacity)));
+      // One mapping up to `window` bytes (Node's largest external buffer); past it, windows of that
+      // length every `stride` bytes, as mapFile maps a large input.
+      const views: Uint8Array[] = [];
+      for (let at = 0; ; at += stride) {
+        const n = Math.min(window, capacity - at);
+        views.push(mapper.mapOutput(fd, room + at, n));
+        if (at + n >= capacity) break;
+      }
+      return new MappedOutput(file, inputs, tmp, fd, room, mapper, views.length === 1 ? new Arena(views[0]!) : new Arena(views, stride));
     } catch (e) {
       drop();
       if (e instanceof DiskSpaceError) throw e;

@@ -29,3 +29,37 @@ describe('layoutTfliteInArena', () => {
     expect([...back[1]!.data!]).toEqual(Array.from({ length: 32 }, (_, i) => i + 17));
   });
 });
+
+describe('Arena over windows (a mapped output past 4 GiB, here in miniature)', () => {
+  // One memory seen through windows of 256 bytes every 64 bytes, as overlapping shared mappings of one
+  // file see it: a byte written through one window is read through another.
+  const memory = new ArrayBuffer(1000);
+  const windows = [0, 64, 128, 192, 256, 320, 384, 448, 512, 576, 640, 704, 768].map((at) => new Uint8Array(memory, at, Math.min(256, 1000 - at)));
+
+  it('hands out allocations inside one window, finds them again, and views any range a window holds', () => {
+    const arena = new Arena(windows, 64);
+    expect(arena.capacity).toBe(1000);
+    expect(arena.alloc(193)).toBeUndefined(); // more than window - stride: might not fit where it starts
+    const got: Uint8Array[] = [];
+    for (let i = 0; i < 6; i++) {
+      const v = arena.alloc(100 + i)!;
+      v.fill(i + 1);
+      got.push(v);
+    }
+    expect(arena.alloc(192)!.byteLength).toBe(192); // the largest: window - stride, wherever it starts
+    expect(arena.alloc(110)).toBeUndefined(); // past the capacity (1000)
+    const all = new Uint8Array(memory);
+    for (const [i, v] of got.entries()) {
+      const at = arena.offsetOf(v);
+      expect(at).toBeGreaterThan(0);
+      expect(at % 16).toBe(0);
+      expect(v.buffer).toBe(memory);
+      expect(v.byteOffset).toBe(at); // the windows start at their arena offsets in this memory
+      expect([...all.subarray(at, at + v.byteLength)]).toEqual(Array(100 + i).fill(i + 1));
+      expect(arena.offsetOf(v.subarray(16))).toBe(-1);
+    }
+    // A length word before an allocation that starts on a window boundary comes from the window before.
+    expect(arena.view(60, 8).byteOffset).toBe(60);
+    expect(() => arena.view(10, 300)).toThrow(RangeError);
+  });
+});

@@ -6,48 +6,61 @@
 import { ByteBuffer } from 'flatbuffers';
 import type { Model } from '../../ir/types.js';
 import { Model as FbModel } from './generated/tflite/model.js';
-import { MAX_VIEW_BYTES } from '../file-bytes.js';
+import { MAX_VIEW_BYTES, WINDOW_STRIDE } from '../file-bytes.js';
 import { ALIGN, BufferPlan, FLATBUFFER_LIMIT, pad16, structureEstimate, Writer, type WriteTfliteOptions } from './writer.js';
 
 /**
  * Memory a large model's output is built in: the quantizer puts each result at a 16-byte aligned
  * offset with 4 free bytes before it (room for a flatbuffer vector's length), and the file is then the
  * flatbuffer followed by the arena's used bytes — the data is never copied into a builder. The memory
- * may be an ArrayBuffer larger than one typed array can be (past 4 GiB); allocations are views of it.
+ * may be an ArrayBuffer larger than one typed array can be (past 4 GiB), or windows of one memory (a
+ * mapped file past 4 GiB: window i, a Uint8Array, holds the arena's bytes from i × stride on, windows
+ * overlapping so that any allocation lies wholly inside one); allocations are views of it.
  */
 export class Arena {
   used = 0;
-  readonly buffer: ArrayBufferLike;
-  readonly byteOffset: number;
   /** Bytes the arena can hand out. */
   readonly capacity: number;
+  /** Window i holds bytes [i × stride, i × stride + its length); one window (stride 0) when not windowed. */
+  private readonly windows: readonly { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }[];
+  private readonly stride: number;
+  /** The largest allocation: one view, and with windows one that always fits the window it starts in. */
+  private readonly maxAlloc: number;
   /** Start offset → length of every allocation (only whole allocations are used in place). */
   private readonly allocations = new Map<number, number>();
 
-  constructor(memory: ArrayBufferLike | Uint8Array) {
-    if (memory instanceof Uint8Array) {
-      this.buffer = memory.buffer;
-      this.byteOffset = memory.byteOffset;
-      this.capacity = memory.byteLength;
+  constructor(memory: ArrayBufferLike | Uint8Array | readonly Uint8Array[], stride = WINDOW_STRIDE) {
+    if (Array.isArray(memory)) {
+      const windows = memory as readonly Uint8Array[];
+      this.windows = windows;
+      this.stride = windows.length > 1 ? stride : 0;
+      this.capacity = (windows.length - 1) * this.stride + windows[windows.length - 1]!.byteLength;
+      this.maxAlloc = windows.length > 1 ? Math.min(...windows.slice(0, -1).map((w) => w.byteLength)) - stride : MAX_VIEW_BYTES;
     } else {
-      this.buffer = memory;
-      this.byteOffset = 0;
-      this.capacity = memory.byteLength;
+      const m = memory as ArrayBufferLike | Uint8Array;
+      this.windows = [m instanceof Uint8Array ? m : { buffer: m, byteOffset: 0, byteLength: m.byteLength }];
+      this.stride = 0;
+      this.capacity = m.byteLength;
+      this.maxAlloc = MAX_VIEW_BYTES;
     }
   }
 
   /** n bytes of the arena, or undefined when it is full. */
   alloc(n: number): Uint8Array | undefined {
     const off = pad16(this.used + 4);
-    if (off + n > this.capacity || n > MAX_VIEW_BYTES) return undefined;
+    if (off + n > this.capacity || n > this.maxAlloc) return undefined;
     this.used = off + n;
     this.allocations.set(off, n);
     return this.view(off, n);
   }
 
-  /** Bytes [at, at + n) of the arena (n at most one view's size). */
+  /** Bytes [at, at + n) of the arena (n at most one view's size; with windows, inside the window at holds). */
   view(at: number, n: number): Uint8Array {
-    return new Uint8Array(this.buffer, this.byteOffset + at, n);
+    const i = this.stride ? Math.min(this.windows.length - 1, Math.floor(at / this.stride)) : 0;
+    const w = this.windows[i]!;
+    const from = at - i * this.stride;
+    if (from + n > w.byteLength) throw new RangeError(`arena: ${n} bytes at ${at} are not inside one window`);
+    return new Uint8Array(w.buffer, w.byteOffset + from, n);
   }
 
   /**
@@ -55,8 +68,9 @@ export class Arena {
    * for a vector length), or -1 (a part of an allocation, or memory elsewhere: written from where it is).
    */
   offsetOf(d: Uint8Array): number {
-    if (d.buffer !== this.buffer) return -1;
-    const off = d.byteOffset - this.byteOffset;
+    const i = this.windows.findIndex((w) => w.buffer === d.buffer);
+    if (i < 0) return -1;
+    const off = i * this.stride + d.byteOffset - this.windows[i]!.byteOffset;
     return this.allocations.get(off) === d.byteLength ? off : -1;
   }
 }
