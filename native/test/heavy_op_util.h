@@ -4,14 +4,18 @@
 #define LITEQ_TEST_HEAVY_OP_UTIL_H_
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "kernels/params.h"
 #include "liteq/liteq.h"
 #include "runtime/op.h"
+#include "runtime/thread_pool.h"
 #include "runtime/tensor.h"
 
 namespace liteq_test {
@@ -95,6 +99,48 @@ inline int RunKernel(const std::string& name, const Blob& params, std::vector<co
   }
   liteq::OpContext ctx;
   return k->run(ctx, args);
+}
+
+// Runs kernel `name` like Plan::Run: check, scratch sized by the kernel for `threads`, a pool.
+inline int RunLikePlan(const std::string& name, const Blob& params, std::vector<const liteq::Tensor*> inputs,
+                liteq::Tensor* output, int threads) {
+  const liteq::KernelInfo* k = liteq::FindKernel(name);
+  if (!k) return -1000;
+  liteq::Tensor* outs[1] = {output};
+  liteq::OpArgs args{params.bytes.data(), params.bytes.size(), inputs.data(), static_cast<int>(inputs.size()), outs, 1};
+  if (k->check) {
+    const int st = k->check(args);
+    if (st != LITEQ_OK) return st;
+  }
+  const size_t scratch_bytes = k->scratch ? k->scratch(args, threads) : 0;
+  // Prepared data (packed constant weights) as the plan builds it; 0 bytes when weights are not constant.
+  const size_t prepared_bytes = k->prepare ? k->prepare(args, nullptr) : 0;
+  std::unique_ptr<uint8_t, decltype(&std::free)> prepared(
+      static_cast<uint8_t*>(std::aligned_alloc(64, (prepared_bytes + 63) / 64 * 64 + 64)), &std::free);
+  if (prepared_bytes) k->prepare(args, prepared.get());
+  // A guard past the scratch the kernel asked for: a kernel writing beyond it (into the next op's
+  // memory in a plan) fails the test instead of passing on allocator slack.
+  constexpr size_t kGuard = 256;
+  std::unique_ptr<uint8_t, decltype(&std::free)> scratch(
+      static_cast<uint8_t*>(std::aligned_alloc(64, (scratch_bytes + kGuard + 63) / 64 * 64)), &std::free);
+  std::memset(scratch.get(), 0xA5, scratch_bytes);  // stale scratch must not matter
+  std::memset(scratch.get() + scratch_bytes, 0x5A, kGuard);
+  liteq::ThreadPool pool(threads);
+  liteq::OpContext ctx;
+  ctx.pool = &pool;
+  ctx.num_threads = pool.num_threads();
+  ctx.scratch = scratch.get();
+  ctx.scratch_bytes = scratch_bytes;
+  ctx.prepared = prepared_bytes ? prepared.get() : nullptr;
+  ctx.prepared_bytes = prepared_bytes;
+  const int status = k->run(ctx, args);
+  for (size_t i = 0; i < kGuard; ++i) {
+    if (scratch.get()[scratch_bytes + i] != 0x5A) {
+      std::fprintf(stderr, "  %s wrote %zu bytes past its %zu bytes of scratch\n", name.c_str(), i + 1, scratch_bytes);
+      return -2000;
+    }
+  }
+  return status;
 }
 
 }  // namespace liteq_test

@@ -11,12 +11,13 @@
 #include "heavy_op_util.h"
 #include "kernels/x86/isa.h"
 #include "liteq/liteq.h"
-#include "runtime/thread_pool.h"
 #include "testing.h"
 
 using liteq::DType;
 using liteq_test::Blob;
+using liteq_test::ConvGeometry;
 using liteq_test::MakeTensor;
+using liteq_test::RunLikePlan;
 
 namespace {
 
@@ -36,20 +37,7 @@ void CompareLevels(const char* name, const Blob& b, const std::vector<const lite
     liteq::x86::SetIsaCapForTesting(isa);
     std::vector<float> out(out_size, 99.0f);
     auto tout = MakeTensor(DType::kFloat32, dims, out);
-    const liteq::KernelInfo* k = liteq::FindKernel(name);
-    LQ_CHECK(k != nullptr);
-    if (!k) return;
-    liteq::Tensor* o[1] = {&tout};
-    liteq::OpArgs args{b.bytes.data(), b.bytes.size(), ins.data(), static_cast<int>(ins.size()), o, 1};
-    LQ_CHECK_EQ(k->check(args), 0);
-    std::vector<uint8_t> scratch(k->scratch(args, threads));
-    liteq::ThreadPool pool(threads);
-    liteq::OpContext ctx;
-    ctx.pool = &pool;
-    ctx.num_threads = threads;
-    ctx.scratch = scratch.data();
-    ctx.scratch_bytes = scratch.size();
-    LQ_CHECK_EQ(k->run(ctx, args), 0);
+    LQ_CHECK_EQ(RunLikePlan(name, b, ins, &tout, threads), 0);
     outs.push_back(out);
   }
   liteq::x86::SetIsaCapForTesting(liteq::x86::Isa::kAvx512Vnni);
@@ -109,10 +97,7 @@ LQ_TEST(HybridConvVnniMatchesTheScalarLoop) {
     for (float& v : bias) v = xd(rng);
     std::vector<int8_t> wt(static_cast<size_t>(cout) * kh * kw * cin);
     for (int8_t& v : wt) v = static_cast<int8_t>(r(-127, 127));
-    liteq::HybridParams p{};
-    p.stride_h = p.stride_w = stride;
-    p.dilation_h = p.dilation_w = dil;
-    p.pad_top = p.pad_left = pad;
+    liteq::HybridParams p = ConvGeometry<liteq::HybridParams>(stride, stride, dil, dil, pad, pad);
     p.depth_multiplier = 1;
     p.float_act_min = i % 3 == 0 ? 0.0f : -1e30f;
     p.float_act_max = i % 3 == 0 ? 6.0f : 1e30f;
@@ -144,10 +129,7 @@ LQ_TEST(HybridDepthwiseAvx512MatchesTheScalarLoop) {
     for (float& v : bias) v = xd(rng);
     std::vector<int8_t> wt(static_cast<size_t>(kh) * kw * c);
     for (int8_t& v : wt) v = static_cast<int8_t>(r(-127, 127));
-    liteq::HybridParams p{};
-    p.stride_h = p.stride_w = stride;
-    p.dilation_h = p.dilation_w = dil;
-    p.pad_top = p.pad_left = pad;
+    liteq::HybridParams p = ConvGeometry<liteq::HybridParams>(stride, stride, dil, dil, pad, pad);
     p.depth_multiplier = 1;
     p.asymmetric = 1;
     p.float_act_min = i % 3 == 0 ? -0.5f : -1e30f;
