@@ -1,5 +1,6 @@
 // liteq_quantize_uint8: toco QuantizeBuffer semantics (double math, half away from zero, clamp).
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -196,6 +197,89 @@ LQ_TEST(QuantizeInt8SymmetricCallsTheHooksAroundEveryPiece) {
   LQ_CHECK_EQ(count.read_begin.load(), 2 * x.size() * sizeof(float));
   LQ_CHECK_EQ(count.read_end.load(), count.read_begin.load());
   LQ_CHECK_EQ(count.write_begin.load(), x.size());
+}
+
+namespace {
+
+// A write hook standing for a file behind `out`: copies each handed piece to where it belongs (as the
+// addon's pwrite does), counts bytes and pieces, and refuses a piece that overlaps one already written.
+struct Sink {
+  uint8_t* base = nullptr;
+  size_t bytes = 0;
+  std::vector<std::atomic<uint8_t>> written;
+  std::atomic<size_t> total{0}, pieces{0}, overlaps{0}, write_begin{0};
+  int fail_errno = 0;
+  liteq_bulk_hooks hooks{};
+  Sink(void* out, size_t n) : base(static_cast<uint8_t*>(out)), bytes(n), written(n) {
+    hooks.ctx = this;
+    hooks.piece = [](liteq_piece_event e, const void*, size_t, void* ctx) {
+      if (e == LITEQ_PIECE_WRITE_BEGIN) ++static_cast<Sink*>(ctx)->write_begin;
+    };
+    hooks.write = [](void* dst, const void* src, size_t n, void* ctx) {
+      auto* k = static_cast<Sink*>(ctx);
+      if (k->fail_errno != 0) return k->fail_errno;
+      const size_t at = static_cast<size_t>(static_cast<uint8_t*>(dst) - k->base);
+      if (at + n > k->bytes) return EFAULT;
+      for (size_t i = at; i < at + n; ++i) k->overlaps += k->written[i].exchange(1);
+      std::memcpy(dst, src, n);
+      k->total += n;
+      ++k->pieces;
+      return 0;
+    };
+  }
+};
+
+}  // namespace
+
+LQ_TEST(BulkCallsHandEveryResultToTheWriteHookOnceAndNeverTouchOut) {
+  // Every path of liteq_quantize_int8_symmetric (fused channel groups, per-tensor two passes, interleaved
+  // rows in runs) and liteq_float_to_half, with a write hook: the same bytes as without one, each byte
+  // handed over exactly once, in pieces, and no WRITE_BEGIN (out itself is not written by the call).
+  uint32_t seed = 3;
+  const size_t shapes[][3] = {{4096, 300, 1}, {1, 700001, 1}, {3, 600000, 1}, {7, 5, 40000}, {16, 1, 9}};
+  for (const auto& sh : shapes) {
+    const size_t channels = sh[0], inner = sh[1], n = channels * inner * sh[2];
+    std::vector<float> x(n);
+    for (size_t i = 0; i < n; ++i) x[i] = (static_cast<float>(NextRandom(&seed) >> 8) / 16777216.f * 2.f - 1.f) * (1 + (i / inner) % channels);
+    std::vector<float> want_scales(channels), scales(channels);
+    std::vector<int8_t> want(n), out(n, 99);
+    LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), n, channels, inner, 127, want_scales.data(), want.data(), nullptr, nullptr), LITEQ_OK);
+    Sink sink(out.data(), n);
+    LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), n, channels, inner, 127, scales.data(), out.data(), nullptr, &sink.hooks), LITEQ_OK);
+    LQ_CHECK(out == want);
+    LQ_CHECK(scales == want_scales);
+    LQ_CHECK_EQ(sink.total.load(), n);
+    LQ_CHECK_EQ(sink.overlaps.load(), size_t{0});
+    LQ_CHECK_EQ(sink.write_begin.load(), size_t{0});
+    LQ_CHECK(n < (size_t{1} << 20) || sink.pieces.load() > 1);  // staged a piece at a time, not the whole tensor
+
+    std::vector<uint16_t> want_half(n), half(n, 7);
+    LQ_CHECK_EQ(liteq_float_to_half(x.data(), n, want_half.data(), nullptr), LITEQ_OK);
+    Sink hsink(half.data(), n * sizeof(uint16_t));
+    LQ_CHECK_EQ(liteq_float_to_half(x.data(), n, half.data(), &hsink.hooks), LITEQ_OK);
+    LQ_CHECK(half == want_half);
+    LQ_CHECK_EQ(hsink.total.load(), n * sizeof(uint16_t));
+    LQ_CHECK_EQ(hsink.overlaps.load(), size_t{0});
+  }
+}
+
+LQ_TEST(AFailingWriteHookFailsTheBulkCallWithItsErrno) {
+  std::vector<float> x(3 * 600000, 0.5f);
+  std::vector<float> scales(1000);
+  std::vector<int8_t> out(x.size());
+  for (const size_t channels : {size_t{3}, size_t{1000}}) {  // per-channel long runs, fused groups
+    Sink sink(out.data(), out.size());
+    sink.fail_errno = ENOSPC;
+    LQ_CHECK_EQ(liteq_quantize_int8_symmetric(x.data(), x.size(), channels, x.size() / channels, 127, scales.data(), out.data(), nullptr, &sink.hooks), LITEQ_E_IO);
+    LQ_CHECK(std::string(liteq_last_error()).find(std::strerror(ENOSPC)) != std::string::npos);
+  }
+  std::vector<uint16_t> half(x.size());
+  Sink hsink(half.data(), half.size() * 2);
+  hsink.fail_errno = EIO;
+  LQ_CHECK_EQ(liteq_float_to_half(x.data(), x.size(), half.data(), &hsink.hooks), LITEQ_E_IO);
+  LQ_CHECK(std::string(liteq_last_error()).find("liteq_float_to_half") != std::string::npos);
+  // The next good call clears the state: hooks are per call.
+  LQ_CHECK_EQ(liteq_float_to_half(x.data(), x.size(), half.data(), nullptr), LITEQ_OK);
 }
 
 LQ_TEST(FloatToHalfRoundsToNearestEvenAtEveryIsa) {

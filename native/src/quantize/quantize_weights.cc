@@ -1,6 +1,7 @@
 // Bulk weight quantization for the converter (toco QuantizeBuffer): the hot loop of
 // `liteq convert --inference_type=QUANTIZED_UINT8` (~6 M weights for SSD MobileNet v2).
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -259,15 +260,52 @@ size_t FirstBad(const std::vector<size_t>& bad, size_t stride) {
 }
 
 
-// The caller's memory hooks around one piece (liteq_bulk_hooks).
-struct Hooks {
-  const liteq_bulk_hooks* h;
-  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
-    if (h != nullptr && h->piece != nullptr && bytes > 0) h->piece(e, p, bytes, h->ctx);
-  }
+// The caller's memory hooks around one piece (liteq_bulk_hooks), and where a piece's results go: out
+// itself, or (a write hook) a buffer of the thread that the hook then gets, the first failure kept.
+class Hooks {
+ public:
+  explicit Hooks(const liteq_bulk_hooks* h) : h_(h) {}
   void ReadBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_BEGIN, p, bytes); }
   void ReadEnd(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_END, p, bytes); }
-  void WriteBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_WRITE_BEGIN, p, bytes); }
+
+  // Where `bytes` of results meant for dst are computed: dst (announced to the piece hook), or this
+  // thread's staging buffer; Put() then hands them over.
+  template <typename T>
+  T* Target(T* dst, size_t count) const {
+    if (!Staged()) {
+      Call(LITEQ_PIECE_WRITE_BEGIN, dst, count * sizeof(T));
+      return dst;
+    }
+#if LITEQ_THREADS
+    thread_local std::vector<uint64_t> staging;  // (8-byte units: aligned for any T)
+#else
+    static std::vector<uint64_t> staging;  // (one thread per WebAssembly instance)
+#endif
+    const size_t words = (count * sizeof(T) + 7) / 8;
+    if (staging.size() < words) staging.resize(words);
+    return reinterpret_cast<T*>(staging.data());
+  }
+  template <typename T>
+  void Put(T* dst, const T* computed, size_t count) {
+    if (!Staged() || count == 0 || failed_errno_.load(std::memory_order_relaxed) != 0) return;
+    const int e = h_->write(dst, computed, count * sizeof(T), h_->ctx);
+    int none = 0;
+    if (e != 0) failed_errno_.compare_exchange_strong(none, e);
+  }
+  // LITEQ_OK, or LITEQ_E_IO naming `call` and the first write hook failure.
+  int Status(const char* call) const {
+    const int e = failed_errno_.load();
+    if (e == 0) return LITEQ_OK;
+    return liteq::Fail(LITEQ_E_IO, std::string(call) + ": writing the results failed: " + std::strerror(e));
+  }
+
+ private:
+  bool Staged() const { return h_ != nullptr && h_->write != nullptr; }
+  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
+    if (h_ != nullptr && h_->piece != nullptr && bytes > 0) h_->piece(e, p, bytes, h_->ctx);
+  }
+  const liteq_bulk_hooks* h_;
+  std::atomic<int> failed_errno_{0};
 };
 
 // toco QuantizeBuffer on [0, n): clamp(round_half_away(zp + x / scale), qmin, qmax) in double. The
@@ -391,7 +429,7 @@ extern "C" int liteq_min_max(const float* x, size_t n, float* min, float* max) {
 
 extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t channels, size_t inner, int32_t qmax,
                                              float* scales, int8_t* out, size_t* bad_index, const liteq_bulk_hooks* hooks) {
-  const Hooks hk{hooks};
+  Hooks hk(hooks);
   if (bad_index != nullptr) *bad_index = kNoBad;
   if (channels == 0 || inner == 0 || n % (channels * inner) != 0) {
     return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_quantize_int8_symmetric: n must be a multiple of channels * inner (both > 0)");
@@ -419,14 +457,20 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       const size_t c0 = static_cast<size_t>(g) * group, c1 = std::min(channels, c0 + group);
       const float* xg = x + c0 * inner;
       hk.ReadBegin(xg, (c1 - c0) * inner * sizeof(float));
-      hk.WriteBegin(out + c0 * inner, (c1 - c0) * inner);
+      int8_t* const dst = out + c0 * inner;
+      int8_t* const q = hk.Target(dst, (c1 - c0) * inner);
+      bool ok = true;
       for (size_t c = c0; c < c1; ++c) {
         const float* xc = x + c * inner;
         bad[c] = ScanMaxAbs(xc, inner, &max_abs[c]);
-        if (bad[c] != kNoBad) break;
+        if (bad[c] != kNoBad) {
+          ok = false;
+          break;
+        }
         scales[c] = SymmetricScale(max_abs[c], qmax);
-        QuantizeSymmetric(xc, inner, scales[c], qmax, out + c * inner);
+        QuantizeSymmetric(xc, inner, scales[c], qmax, q + (c - c0) * inner);
       }
+      if (ok) hk.Put(dst, q, (c1 - c0) * inner);
       hk.ReadEnd(xg, (c1 - c0) * inner * sizeof(float));
     });
     if (const size_t i = FirstBad(bad, inner); i != kNoBad) return fail_at(i);
@@ -446,8 +490,10 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       scales[c] = SymmetricScale(max_abs[c], qmax);
       ForEachPiece(inner, [&](size_t, size_t b, size_t len) {
         hk.ReadBegin(xc + b, len * sizeof(float));
-        hk.WriteBegin(out + c * inner + b, len);
-        QuantizeSymmetric(xc + b, len, scales[c], qmax, out + c * inner + b);
+        int8_t* const dst = out + c * inner + b;
+        int8_t* const q = hk.Target(dst, len);
+        QuantizeSymmetric(xc + b, len, scales[c], qmax, q);
+        hk.Put(dst, q, len);
         hk.ReadEnd(xc + b, len * sizeof(float));
       });
     }
@@ -464,11 +510,21 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       }
     }
     for (size_t c = 0; c < channels; ++c) scales[c] = SymmetricScale(max_abs[c], qmax);
-    for (size_t o = 0, i = 0; o < outer; ++o) {
-      for (size_t c = 0; c < channels; ++c, i += inner) QuantizeSymmetric(x + i, inner, scales[c], qmax, out + i);
+    // Runs of whole rows ([channels][inner] each) of about a piece at a time.
+    const size_t row = channels * inner;
+    const size_t rows = std::max<size_t>(1, kPiece / row);
+    for (size_t o0 = 0; o0 < outer; o0 += rows) {
+      const size_t o1 = std::min(outer, o0 + rows);
+      int8_t* const dst = out + o0 * row;
+      int8_t* const q = hk.Target(dst, (o1 - o0) * row);
+      for (size_t o = o0, i = 0; o < o1; ++o) {
+        for (size_t c = 0; c < channels; ++c, i += inner) QuantizeSymmetric(x + o * row + c * inner, inner, scales[c], qmax, q + i);
+      }
+      hk.Put(dst, q, (o1 - o0) * row);
     }
     hk.ReadEnd(x, n * sizeof(float));
   }
+  if (const int status = hk.Status("liteq_quantize_int8_symmetric"); status != LITEQ_OK) return status;
   liteq::ClearError();
   return LITEQ_OK;
 }
@@ -534,19 +590,21 @@ __attribute__((target("avx2,f16c"))) void ToHalfF16c(const float* x, size_t n, u
 }  // namespace
 
 extern "C" int liteq_float_to_half(const float* x, size_t n, uint16_t* out, const liteq_bulk_hooks* hooks) {
-  const Hooks hk{hooks};
+  Hooks hk(hooks);
   if (n > 0 && (x == nullptr || out == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_float_to_half: null buffer");
   ForEachPiece(n, [&](size_t, size_t b, size_t len) {
     hk.ReadBegin(x + b, len * sizeof(float));
-    hk.WriteBegin(out + b, len * sizeof(uint16_t));
+    uint16_t* const h = hk.Target(out + b, len);
 #if defined(__x86_64__) || defined(__i386__)
-    if (HasF16c()) ToHalfF16c(x + b, len, out + b);
-    else ToHalfScalar(x + b, len, out + b);
+    if (HasF16c()) ToHalfF16c(x + b, len, h);
+    else ToHalfScalar(x + b, len, h);
 #else
-    ToHalfScalar(x + b, len, out + b);
+    ToHalfScalar(x + b, len, h);
 #endif
+    hk.Put(out + b, h, len);
     hk.ReadEnd(x + b, len * sizeof(float));
   });
+  if (const int status = hk.Status("liteq_float_to_half"); status != LITEQ_OK) return status;
   liteq::ClearError();
   return LITEQ_OK;
 }

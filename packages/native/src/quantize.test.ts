@@ -1,6 +1,6 @@
 // The native bulk weight quantization must give exactly the bytes of core's TS loop (the converter
 // uses whichever is available, and the model must not depend on which).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,38 @@ describe('the large-model path: fused int8, float16, mapped files, the arena', (
       backend.releasePages(mapped);
       expect(Buffer.compare(mapped, new Uint8Array(x.buffer))).toBe(0);
       expect(() => backend.mapFile(join(dir, 'missing.bin'))).toThrow(/missing\.bin/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** This process's resident pages of mapped files (RssFile, bytes). */
+const rssFile = (): number => Number(/RssFile:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
+
+describe('bulk calls over a mapped file', () => {
+  const backend = new NativeBackend(loadAddon());
+  it.each([
+    ['channel groups', 1536, 8192],
+    ['per tensor', 1, 1536 * 8192],
+  ])('%s: the bytes of the in-memory call, and the read pages are dropped from the process', (_name, channels, inner) => {
+    const dir = mkdtempSync(join(tmpdir(), 'liteq-map-'));
+    try {
+      const x = new Float32Array(channels * inner); // 48 MiB of floats
+      for (let i = 0, s = 9; i < x.length; i++) x[i] = ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+      const file = join(dir, 'w.bin');
+      writeFileSync(file, new Uint8Array(x.buffer));
+      const mapped = new Float32Array(backend.mapFile(file) as ArrayBuffer);
+      const want = backend.quantizeWeightsInt8(x, channels, inner, 127) as { data: Int8Array; scales: Float32Array };
+      const before = rssFile();
+      const got = backend.quantizeWeightsInt8(mapped, channels, inner, 127) as { data: Int8Array; scales: Float32Array };
+      // Dropped as read (whole 2 MiB blocks, the rest at the end of the call): not the 48 MiB read.
+      expect(rssFile() - before).toBeLessThan(4 * 2 ** 20);
+      expect(Buffer.compare(Buffer.from(got.data.buffer), Buffer.from(want.data.buffer))).toBe(0);
+      expect([...got.scales]).toEqual([...want.scales]);
+      const half = backend.toFloat16(mapped);
+      expect(rssFile() - before).toBeLessThan(4 * 2 ** 20);
+      expect(Buffer.compare(Buffer.from(half.buffer), Buffer.from(backend.toFloat16(x).buffer))).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,10 @@
 // The large-model path of `liteq quantize --scheme dynamic|float16` on the native backend: the input is
 // memory-mapped (no copy of the weights in the JS heap), each weight tensor is read once by the native
-// fused quantizer, which writes its result into an output arena outside the JS heap and drops the
+// fused quantizer, which puts its result into an output arena outside the JS heap and drops the
 // input's pages from the process as it goes. The arena is the output's temporary file itself, mapped
-// after room for the flatbuffer (MappedOutput: results land in the page cache, nothing is copied or
-// written twice; past 4 GiB as overlapping windows), or, where that cannot be, anonymous memory written
-// out after the flatbuffer.
+// after room for the flatbuffer (MappedOutput; past 4 GiB as overlapping windows), into which the
+// quantizer's pieces are written with pwrite (they land in the page cache once, whole pages, outside
+// this process's RSS), or, where that cannot be, anonymous memory written out after the flatbuffer.
 // Peak memory is about the output's size. Other schemes (and the wasm backend) read the whole file.
 import { stat } from 'node:fs/promises';
 import {
