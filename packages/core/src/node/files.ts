@@ -1,6 +1,5 @@
 // Output files: written to a temporary name beside the target and renamed, so a crash or a full disk
 // never leaves a half-written file under the real name; and never over one of the command's inputs.
-import { randomBytes } from 'node:crypto';
 import { close, closeSync, ftruncate, ftruncateSync, mkdirSync, openSync, realpathSync, rmSync, write } from 'node:fs';
 import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -46,7 +45,10 @@ export function removePendingTemporaryFiles(): void {
   pending.clear();
 }
 
-const temporaryName = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+// 48 random bits (Math.random: node:crypto costs the CLI's start-up ~20 ms to load); the exclusive
+// open below makes a clash a retry, never a shared file.
+const randomHex = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
+const temporaryName = (file: string): string => path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomHex()}.tmp`);
 
 /**
  * Creates the temporary file of an output and registers it for removal on SIGINT in one synchronous
@@ -54,10 +56,16 @@ const temporaryName = (file: string): string => path.join(path.dirname(path.reso
  * asynchronous open could create the file after the handler has looked).
  */
 function createTemporary(file: string, flags: 'wx' | 'wx+' = 'wx'): { tmp: string; fd: number } {
-  const tmp = temporaryName(file);
-  const fd = openSync(tmp, flags);
-  pending.add(tmp);
-  return { tmp, fd };
+  for (let attempt = 0; ; attempt++) {
+    const tmp = temporaryName(file);
+    try {
+      const fd = openSync(tmp, flags);
+      pending.add(tmp);
+      return { tmp, fd };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 8) throw e;
+    }
+  }
 }
 
 const writeAt = (fd: number, data: Uint8Array, offset: number, length: number, position: number): Promise<number> =>
@@ -164,7 +172,8 @@ const ENOSPC = 28;
 /**
  * A large model's output built in place: the output's temporary file is mapped shared from `headerRoom`
  * on, the quantizer's arena lives in that mapping (its results land in the file's page cache: no copy
- * into a separate buffer, no second write), each allocation's disk blocks are reserved before it is
+ * into a separate buffer, no second write; the native backend writes them through the file, which the
+ * mapping then reads), each allocation's disk blocks are reserved before it is
  * written (a full disk is a DiskSpaceError, never a fault), and finish() writes the flatbuffer before it
  * and the other constants after it, trims the file and renames it over the output. The flatbuffer must
  * fit in headerRoom (an upper bound the caller estimates; if it does not, the file is written the usual
