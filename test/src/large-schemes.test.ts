@@ -5,7 +5,9 @@
 // quantization into an output arena, the flatbuffer written around it): their files must decode to the
 // very model core's in-memory TS path makes (quantizeModel without a backend + writeTflite). Files live
 // in a temporary directory removed afterwards. The README's memory claim for that path is checked
-// too: the CLI's peak RSS stays within 1.2× the output plus Node's own baseline.
+// too: the weights pass through the process a piece at a time (read with pread, written with pwrite),
+// so the CLI's peak RSS stays within Node's own baseline plus 64 MiB — below the issue's bound of 1.2×
+// the output plus that baseline.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -27,8 +29,11 @@ const PROBES = ['000000005001.jpg', '000000010764.jpg'].map((f) => join(SHARED, 
 const dir = mkdtempSync(join(tmpdir(), 'liteq-large-schemes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Node preloading this prints its peak RSS (kB) on stderr at exit. */
-const REPORT_MAX_RSS = `--import=data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS))`;
+/**
+ * Node preloading this prints its peak RSS (kB) on stderr at exit: VmHWM, the high-water mark of this
+ * process's own memory (getrusage's maxRSS would be the forking test worker's RSS when that is larger).
+ */
+const REPORT_MAX_RSS = `--import=data:text/javascript,import{readFileSync}from'node:fs';process.on('exit',()=>process.stderr.write('maxRSS '+/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1]))`;
 
 /** Peak RSS of a Node process that loads the CLI and does nothing (`liteq --version`). */
 async function baselineRss(): Promise<number> {
@@ -67,7 +72,9 @@ describe('a few-hundred-MB float model through every scheme', () => {
     expect(size).toBeLessThan(statSync(file).size * (scheme === 'float16' ? 0.51 : 0.26));
     if (scheme === 'dynamic' || scheme === 'float16') {
       const peak = Number(/maxRSS (\d+)/.exec(stderr)![1]) * 1024;
-      expect(peak).toBeLessThan(1.2 * size + (await baselineRss()));
+      const baseline = await baselineRss();
+      expect(peak).toBeLessThan(baseline + 64 * 2 ** 20);
+      expect(peak).toBeLessThan(1.2 * size + baseline);
     }
     const q = readTflite(new Uint8Array(await readFile(out)));
     if (scheme === 'dynamic' || scheme === 'float16') expectSameModel(quantizeModel(float, { scheme, mean: 127.5, std: 127.5 }), q);

@@ -28,7 +28,7 @@ enum liteq_status {
   LITEQ_E_UNSUPPORTED = -3,
   LITEQ_E_INTERNAL = -4,
   LITEQ_E_MEMORY_LIMIT = -5, /* the plan would need more than its max_memory_bytes */
-  LITEQ_E_IO = -6,           /* a bulk call's write hook failed (its errno in liteq_last_error()) */
+  LITEQ_E_IO = -6,           /* a bulk call's read or write hook failed (its errno in liteq_last_error()) */
 };
 
 /* CPU features the dispatcher can use (bit flags of liteq_cpu_features()). */
@@ -147,21 +147,25 @@ int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scale
                                     int32_t qmin, int32_t qmax, int8_t* out);
 
 /* Memory hooks of the bulk calls below, for inputs and outputs that are file or lazily committed
-mappings (the Node addon prefaults a piece's pages before it is read, drops a read piece's pages from
-the process afterwards, so a model larger than memory streams through, and writes results that belong
-in a file with pwrite). Called from worker threads, for disjoint pieces; any member may be NULL, and
-so may the struct.
-  piece: READ_BEGIN / READ_END bracket each read of a piece of x; WRITE_BEGIN precedes the first store
-    into a piece of out (not called when `write` is set: out is then never touched by the call).
-  write: when set, each piece's results are computed into a buffer of the calling thread (a few MiB at
-    most) and handed over as write(dst, src, bytes, ctx), dst being where they belong in out; it must
-    store them there (or where dst stands for, e.g. the file behind a mapping) and return 0, or an
-    errno, which fails the call with LITEQ_E_IO. Pieces are disjoint; calls come from any thread. */
+mappings (the Node addon reads pieces of a mapped input file with pread and writes results that belong
+in a mapped output file with pwrite, so neither mapping is touched: no page-table work, nothing in the
+process's RSS, and a model larger than memory streams through). Called from worker threads, for
+disjoint pieces (of one pass); any member may be NULL, and so may the struct.
+  read: when set, each piece of x (a few MiB at most) is first copied into a buffer of the calling
+    thread by read(dst, src, bytes, ctx), src being where it lies in x, and computed from there; it
+    must store those bytes (of x, or of what x stands for, e.g. the file behind a mapping) and return
+    0, or an errno, which fails the call with LITEQ_E_IO. A piece may be read twice (a per-tensor scale
+    takes a scan pass, then a quantize pass).
+  write: likewise for results: each piece is computed into a buffer of the thread and handed over as
+    write(dst, src, bytes, ctx), dst being where it belongs in out; each byte of out exactly once.
+  piece: without read, READ_BEGIN / READ_END bracket each read of a piece of x in place; without
+    write, WRITE_BEGIN precedes the first store into a piece of out. */
 typedef enum { LITEQ_PIECE_READ_BEGIN = 0, LITEQ_PIECE_READ_END = 1, LITEQ_PIECE_WRITE_BEGIN = 2 } liteq_piece_event;
 typedef struct liteq_bulk_hooks {
   void (*piece)(liteq_piece_event event, const void* data, size_t bytes, void* ctx);
   void* ctx;
   int (*write)(void* dst, const void* src, size_t bytes, void* ctx);
+  int (*read)(void* dst, const void* src, size_t bytes, void* ctx);
 } liteq_bulk_hooks;
 
 /* Symmetric int8 weights in one call, scales included (TensorFlow's converter's weights for hybrid

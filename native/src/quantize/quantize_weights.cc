@@ -260,24 +260,71 @@ size_t FirstBad(const std::vector<size_t>& bad, size_t stride) {
 }
 
 
-// The caller's memory hooks around one piece (liteq_bulk_hooks), and where a piece's results go: out
-// itself, or (a write hook) a buffer of the thread that the hook then gets, the first failure kept.
+// The caller's memory hooks around one piece (liteq_bulk_hooks): where a piece of x is read from (x
+// itself, or a copy the read hook makes in a buffer of the thread) and where its results go (out
+// itself, or a buffer of the thread that the write hook then gets); the first hook failure is kept.
 class Hooks {
  public:
   explicit Hooks(const liteq_bulk_hooks* h) : h_(h) {}
-  void ReadBegin(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_BEGIN, p, bytes); }
-  void ReadEnd(const void* p, size_t bytes) const { Call(LITEQ_PIECE_READ_END, p, bytes); }
 
-  // Where `bytes` of results meant for dst are computed: dst (announced to the piece hook), or this
+  // The floats x[0, count) of a piece to compute from: src itself (announced to the piece hook; Done()
+  // closes it), or this thread's copy from the read hook — nullptr when that failed (the piece is
+  // then skipped, the call fails).
+  const float* Load(const float* src, size_t count) {
+    if (!Reads()) {
+      Call(LITEQ_PIECE_READ_BEGIN, src, count * sizeof(float));
+      return src;
+    }
+    if (Failed()) return nullptr;
+    float* const copy = Staging<float, 0>(count);
+    const int e = h_->read(copy, src, count * sizeof(float), h_->ctx);
+    if (e == 0) return copy;
+    Fail(e, "reading the input");
+    return nullptr;
+  }
+  void Done(const float* src, size_t count) const {
+    if (!Reads()) Call(LITEQ_PIECE_READ_END, src, count * sizeof(float));
+  }
+
+  // Where `count` results meant for dst are computed: dst (announced to the piece hook), or this
   // thread's staging buffer; Put() then hands them over.
   template <typename T>
   T* Target(T* dst, size_t count) const {
-    if (!Staged()) {
+    if (!Writes()) {
       Call(LITEQ_PIECE_WRITE_BEGIN, dst, count * sizeof(T));
       return dst;
     }
+    return Staging<T, 1>(count);
+  }
+  template <typename T>
+  void Put(T* dst, const T* computed, size_t count) {
+    if (!Writes() || count == 0 || Failed()) return;
+    if (const int e = h_->write(dst, computed, count * sizeof(T), h_->ctx); e != 0) Fail(e, "writing the results");
+  }
+
+  bool Failed() const { return failed_errno_.load(std::memory_order_relaxed) != 0; }
+  // LITEQ_OK, or LITEQ_E_IO naming `call`, what failed and the first hook failure's errno.
+  int Status(const char* call) const {
+    const int e = failed_errno_.load();
+    if (e == 0) return LITEQ_OK;
+    return liteq::Fail(LITEQ_E_IO, std::string(call) + ": " + failed_what_.load() + " failed: " + std::strerror(e));
+  }
+
+ private:
+  bool Reads() const { return h_ != nullptr && h_->read != nullptr; }
+  bool Writes() const { return h_ != nullptr && h_->write != nullptr; }
+  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
+    if (h_ != nullptr && h_->piece != nullptr && bytes > 0) h_->piece(e, p, bytes, h_->ctx);
+  }
+  void Fail(int e, const char* what) {
+    int none = 0;
+    if (failed_errno_.compare_exchange_strong(none, e)) failed_what_.store(what);
+  }
+  // A buffer of `count` T of the calling thread (Slot 0: inputs, 1: results; 8-byte units: aligned).
+  template <typename T, int Slot>
+  static T* Staging(size_t count) {
 #if LITEQ_THREADS
-    thread_local std::vector<uint64_t> staging;  // (8-byte units: aligned for any T)
+    thread_local std::vector<uint64_t> staging;
 #else
     static std::vector<uint64_t> staging;  // (one thread per WebAssembly instance)
 #endif
@@ -285,27 +332,10 @@ class Hooks {
     if (staging.size() < words) staging.resize(words);
     return reinterpret_cast<T*>(staging.data());
   }
-  template <typename T>
-  void Put(T* dst, const T* computed, size_t count) {
-    if (!Staged() || count == 0 || failed_errno_.load(std::memory_order_relaxed) != 0) return;
-    const int e = h_->write(dst, computed, count * sizeof(T), h_->ctx);
-    int none = 0;
-    if (e != 0) failed_errno_.compare_exchange_strong(none, e);
-  }
-  // LITEQ_OK, or LITEQ_E_IO naming `call` and the first write hook failure.
-  int Status(const char* call) const {
-    const int e = failed_errno_.load();
-    if (e == 0) return LITEQ_OK;
-    return liteq::Fail(LITEQ_E_IO, std::string(call) + ": writing the results failed: " + std::strerror(e));
-  }
 
- private:
-  bool Staged() const { return h_ != nullptr && h_->write != nullptr; }
-  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
-    if (h_ != nullptr && h_->piece != nullptr && bytes > 0) h_->piece(e, p, bytes, h_->ctx);
-  }
   const liteq_bulk_hooks* h_;
   std::atomic<int> failed_errno_{0};
+  std::atomic<const char*> failed_what_{""};
 };
 
 // toco QuantizeBuffer on [0, n): clamp(round_half_away(zp + x / scale), qmin, qmax) in double. The
@@ -455,13 +485,13 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
     std::vector<size_t> bad(channels, kNoBad);
     pool.Run(static_cast<int>(groups), [&](int g) {
       const size_t c0 = static_cast<size_t>(g) * group, c1 = std::min(channels, c0 + group);
-      const float* xg = x + c0 * inner;
-      hk.ReadBegin(xg, (c1 - c0) * inner * sizeof(float));
+      const float* const xg = hk.Load(x + c0 * inner, (c1 - c0) * inner);
+      if (xg == nullptr) return;
       int8_t* const dst = out + c0 * inner;
       int8_t* const q = hk.Target(dst, (c1 - c0) * inner);
       bool ok = true;
       for (size_t c = c0; c < c1; ++c) {
-        const float* xc = x + c * inner;
+        const float* xc = xg + (c - c0) * inner;
         bad[c] = ScanMaxAbs(xc, inner, &max_abs[c]);
         if (bad[c] != kNoBad) {
           ok = false;
@@ -471,7 +501,7 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
         QuantizeSymmetric(xc, inner, scales[c], qmax, q + (c - c0) * inner);
       }
       if (ok) hk.Put(dst, q, (c1 - c0) * inner);
-      hk.ReadEnd(xg, (c1 - c0) * inner * sizeof(float));
+      hk.Done(x + c0 * inner, (c1 - c0) * inner);
     });
     if (const size_t i = FirstBad(bad, inner); i != kNoBad) return fail_at(i);
   } else if (outer == 1) {
@@ -481,48 +511,54 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       std::vector<float> part(NumPieces(inner), 0.0f);
       std::vector<size_t> bad(part.size(), kNoBad);
       ForEachPiece(inner, [&](size_t p, size_t b, size_t len) {
-        hk.ReadBegin(xc + b, len * sizeof(float));
-        bad[p] = ScanMaxAbs(xc + b, len, &part[p]);
-        hk.ReadEnd(xc + b, len * sizeof(float));
+        const float* const xp = hk.Load(xc + b, len);
+        if (xp == nullptr) return;
+        bad[p] = ScanMaxAbs(xp, len, &part[p]);
+        hk.Done(xc + b, len);
       });
+      if (hk.Failed()) break;
       if (const size_t i = FirstBad(bad, kPiece); i != kNoBad) return fail_at(c * inner + i);
       for (const float m : part) max_abs[c] = std::max(max_abs[c], m);
       scales[c] = SymmetricScale(max_abs[c], qmax);
       ForEachPiece(inner, [&](size_t, size_t b, size_t len) {
-        hk.ReadBegin(xc + b, len * sizeof(float));
+        const float* const xp = hk.Load(xc + b, len);
+        if (xp == nullptr) return;
         int8_t* const dst = out + c * inner + b;
         int8_t* const q = hk.Target(dst, len);
-        QuantizeSymmetric(xc + b, len, scales[c], qmax, q);
+        QuantizeSymmetric(xp, len, scales[c], qmax, q);
         hk.Put(dst, q, len);
-        hk.ReadEnd(xc + b, len * sizeof(float));
+        hk.Done(xc + b, len);
       });
     }
   } else {
-    // Channels interleave (a depthwise filter's last dimension): small tensors, one plain pass each way.
-    hk.ReadBegin(x, n * sizeof(float));
-    for (size_t o = 0, i = 0; o < outer; ++o) {
-      for (size_t c = 0; c < channels; ++c, i += inner) {
-        const size_t bad = ScanMaxAbsScalar(x + i, inner, &max_abs[c]);
-        if (bad != kNoBad) {
-          hk.ReadEnd(x, n * sizeof(float));
-          return fail_at(i + bad);
-        }
-      }
-    }
-    for (size_t c = 0; c < channels; ++c) scales[c] = SymmetricScale(max_abs[c], qmax);
-    // Runs of whole rows ([channels][inner] each) of about a piece at a time.
+    // Channels interleave (a depthwise filter's last dimension): small tensors, one plain pass each
+    // way, over runs of whole rows ([channels][inner] each) of about a piece at a time.
     const size_t row = channels * inner;
     const size_t rows = std::max<size_t>(1, kPiece / row);
-    for (size_t o0 = 0; o0 < outer; o0 += rows) {
+    for (size_t o0 = 0; o0 < outer && !hk.Failed(); o0 += rows) {
       const size_t o1 = std::min(outer, o0 + rows);
+      const float* const xr = hk.Load(x + o0 * row, (o1 - o0) * row);
+      if (xr == nullptr) break;
+      for (size_t i = 0; i < (o1 - o0) * row; i += inner) {
+        const size_t bad = ScanMaxAbsScalar(xr + i, inner, &max_abs[(i / inner) % channels]);
+        if (bad != kNoBad) {
+          hk.Done(x + o0 * row, (o1 - o0) * row);
+          return fail_at(o0 * row + i + bad);
+        }
+      }
+      hk.Done(x + o0 * row, (o1 - o0) * row);
+    }
+    for (size_t c = 0; c < channels; ++c) scales[c] = SymmetricScale(max_abs[c], qmax);
+    for (size_t o0 = 0; o0 < outer && !hk.Failed(); o0 += rows) {
+      const size_t o1 = std::min(outer, o0 + rows);
+      const float* const xr = hk.Load(x + o0 * row, (o1 - o0) * row);
+      if (xr == nullptr) break;
       int8_t* const dst = out + o0 * row;
       int8_t* const q = hk.Target(dst, (o1 - o0) * row);
-      for (size_t o = o0, i = 0; o < o1; ++o) {
-        for (size_t c = 0; c < channels; ++c, i += inner) QuantizeSymmetric(x + o * row + c * inner, inner, scales[c], qmax, q + i);
-      }
+      for (size_t i = 0; i < (o1 - o0) * row; i += inner) QuantizeSymmetric(xr + i, inner, scales[(i / inner) % channels], qmax, q + i);
       hk.Put(dst, q, (o1 - o0) * row);
+      hk.Done(x + o0 * row, (o1 - o0) * row);
     }
-    hk.ReadEnd(x, n * sizeof(float));
   }
   if (const int status = hk.Status("liteq_quantize_int8_symmetric"); status != LITEQ_OK) return status;
   liteq::ClearError();
@@ -593,16 +629,17 @@ extern "C" int liteq_float_to_half(const float* x, size_t n, uint16_t* out, cons
   Hooks hk(hooks);
   if (n > 0 && (x == nullptr || out == nullptr)) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "liteq_float_to_half: null buffer");
   ForEachPiece(n, [&](size_t, size_t b, size_t len) {
-    hk.ReadBegin(x + b, len * sizeof(float));
+    const float* const xp = hk.Load(x + b, len);
+    if (xp == nullptr) return;
     uint16_t* const h = hk.Target(out + b, len);
 #if defined(__x86_64__) || defined(__i386__)
-    if (HasF16c()) ToHalfF16c(x + b, len, h);
-    else ToHalfScalar(x + b, len, h);
+    if (HasF16c()) ToHalfF16c(xp, len, h);
+    else ToHalfScalar(xp, len, h);
 #else
-    ToHalfScalar(x + b, len, h);
+    ToHalfScalar(xp, len, h);
 #endif
     hk.Put(out + b, h, len);
-    hk.ReadEnd(x + b, len * sizeof(float));
+    hk.Done(x + b, len);
   });
   if (const int status = hk.Status("liteq_float_to_half"); status != LITEQ_OK) return status;
   liteq::ClearError();

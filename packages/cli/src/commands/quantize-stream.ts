@@ -1,11 +1,12 @@
 // The large-model path of `liteq quantize --scheme dynamic|float16` on the native backend: the input is
 // memory-mapped (no copy of the weights in the JS heap), each weight tensor is read once by the native
-// fused quantizer, which puts its result into an output arena outside the JS heap and drops the
-// input's pages from the process as it goes. The arena is the output's temporary file itself, mapped
-// after room for the flatbuffer (MappedOutput; past 4 GiB as overlapping windows), into which the
-// quantizer's pieces are written with pwrite (they land in the page cache once, whole pages, outside
-// this process's RSS), or, where that cannot be, anonymous memory written out after the flatbuffer.
-// Peak memory is about the output's size. Other schemes (and the wasm backend) read the whole file.
+// fused quantizer — piece by piece with pread from the file behind the mapping, so the weights' pages
+// are never mapped into this process — which puts its result into an output arena outside the JS
+// heap. The arena is the output's temporary file itself, mapped after room for the flatbuffer
+// (MappedOutput; past 4 GiB as overlapping windows), into which the quantizer's pieces are written with
+// pwrite (they land in the page cache once, whole pages, outside this process's RSS), or, where that
+// cannot be, anonymous memory written out after the flatbuffer. Peak memory is Node's own plus a few
+// MiB per thread. Other schemes (and the wasm backend) read the whole file.
 import { stat } from 'node:fs/promises';
 import {
   Arena,

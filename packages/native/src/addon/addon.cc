@@ -310,139 +310,104 @@ Napi::Value QuantizeInt8PerChannel(const Napi::CallbackInfo& info) {
 
 // ---- Large files: memory-mapped input, an output arena outside the JS heap --------------------------
 
-// Live read-only file mappings (start → length, and the bytes read per 2 MiB block): after a bulk call
-// has read a range inside one, its pages are dropped from this process (MADV_DONTNEED; the page cache
-// keeps them and a later read faults them back in), so a model many times larger than RAM's share of
-// RSS streams through. A file in large folios is mapped by 2 MiB page-table entries; dropping part of
-// one splits it into 512 small ones (and the rest is then mapped page by page, each a costly page-
-// table write under a paravirtualized MMU), so a piece drops only the 2 MiB blocks it completes — the
-// other pieces in them are read — and the bulk call drops what is left of its range at its end.
-constexpr uintptr_t kBlock = uintptr_t{2} << 20;
-
-struct ReadMapping {
-  size_t size;
-  std::unique_ptr<std::atomic<uint32_t>[]> read;  // per kBlock-aligned block from the one holding the start
-};
-std::mutex g_maps_mu;
-std::map<uintptr_t, ReadMapping> g_maps;
-
-// [lo, hi) rounded inward to pages, dropped.
-void DropPages(uintptr_t lo, uintptr_t hi) {
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  lo = (lo + page - 1) / page * page;
-  hi = hi / page * page;
-  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
-}
-
-// The mapping holding [a, a + n), or false. Its block counters stay valid while the mapping lives,
-// which the caller's view of it ensures.
-bool FindRead(uintptr_t a, size_t n, uintptr_t* start, size_t* size, std::atomic<uint32_t>** read) {
-  std::lock_guard<std::mutex> lock(g_maps_mu);
-  auto it = g_maps.upper_bound(a);
-  if (it == g_maps.begin()) return false;
-  --it;
-  if (a + n > it->first + it->second.size) return false;
-  *start = it->first;
-  *size = it->second.size;
-  *read = it->second.read.get();
-  return true;
-}
-
-// A piece [p, p + n) has been read: count it into its blocks and drop each block it completes.
-void PieceRead(const void* p, size_t n) {
-  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
-  uintptr_t start = 0;
-  size_t size = 0;
-  std::atomic<uint32_t>* read = nullptr;
-  if (n == 0 || !FindRead(a, n, &start, &size, &read)) return;
-  const uintptr_t first = start & ~(kBlock - 1), end = start + size;
-  for (uintptr_t b = a & ~(kBlock - 1); b < a + n; b += kBlock) {
-    const uint32_t got = static_cast<uint32_t>(std::min(b + kBlock, a + n) - std::max(b, a));
-    const uintptr_t lo = std::max(b, start), hi = std::min(b + kBlock, end);  // the block's part of the mapping
-    const uint32_t whole = static_cast<uint32_t>(hi - lo);
-    std::atomic<uint32_t>& count = read[(b - first) / kBlock];
-    const uint32_t before = count.fetch_add(got);
-    // Pieces of one pass are disjoint; a second pass over a block (a per-tensor scan, then its
-    // quantize) counts again and drops it again. Below `whole` at rest: one add is at most `whole`.
-    if (before < whole && before + got >= whole) {
-      count.fetch_sub(whole);
-      DropPages(lo, hi);
-    }
-  }
-}
-
-// A bulk call (or the caller) is done with [p, p + n): drop all of it (the blocks it shares with
-// ranges not read yet included).
-void ReleaseRead(const void* p, size_t n) {
-  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
-  uintptr_t start = 0;
-  size_t size = 0;
-  std::atomic<uint32_t>* read = nullptr;
-  if (n > 0 && FindRead(a, n, &start, &size, &read)) DropPages(a, a + n);
-}
-
-// The bulk calls' memory hooks: prefault a piece (file pages come from the page cache, fresh output
-// pages are zeroed) in one call instead of one fault per page, and drop a read piece of a mapped file.
-void PieceHook(liteq_piece_event event, const void* data, size_t bytes, void*) {
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  const uintptr_t a = reinterpret_cast<uintptr_t>(data);
-  if (event == LITEQ_PIECE_READ_END) return PieceRead(data, bytes);
-#if defined(MADV_POPULATE_READ) && defined(MADV_POPULATE_WRITE)
-  const uintptr_t lo = a / page * page;
-  const uintptr_t hi = (a + bytes + page - 1) / page * page;
-  // Best effort: an old kernel says EINVAL and the pages fault in as they are touched.
-  madvise(reinterpret_cast<void*>(lo), hi - lo, event == LITEQ_PIECE_READ_BEGIN ? MADV_POPULATE_READ : MADV_POPULATE_WRITE);
-#endif
-}
-
-// Live shared mappings of output files (start → where they come from), for WriteHook.
-struct OutputMapping {
+// Live file mappings (start → where they come from): read-only inputs (mapFile) and shared outputs
+// (mapOutput). The bulk calls never touch them: their hooks read a mapped input's pieces with pread and
+// write results meant for a mapped output with pwrite (ReadHook, WriteHook), so no page of either is
+// mapped into this process (a file in the page cache is copied at memory speed; mapping it costs
+// page-table work per page, which on a paravirtualized MMU is several times a copy, and a written
+// mapping would get a zeroed page per fault first).
+struct FileMapping {
   size_t size;
   int fd;        // a duplicate owned by the mapping: valid for as long as the mapping is
   off_t offset;  // of the mapping's first byte in the file
 };
-std::mutex g_outs_mu;
-std::map<uintptr_t, OutputMapping> g_outs;
+std::mutex g_maps_mu;
+std::map<uintptr_t, FileMapping> g_inputs, g_outputs;
 
-// The bulk calls' results: a piece meant for a mapped output file is written to the file with pwrite
-// (its page cache pages are filled whole: no fault, no zeroing, no page-table work in this process —
-// the mapping still reads them), anything else is copied to where it belongs.
-int WriteHook(void* dst, const void* src, size_t bytes, void*) {
-  const uintptr_t a = reinterpret_cast<uintptr_t>(dst);
-  OutputMapping m{0, -1, 0};
-  uintptr_t start = 0;
+void Register(std::map<uintptr_t, FileMapping>& maps, const void* p, FileMapping m) {
+  std::lock_guard<std::mutex> lock(g_maps_mu);
+  maps[reinterpret_cast<uintptr_t>(p)] = m;
+}
+
+void Unregister(std::map<uintptr_t, FileMapping>& maps, const void* p) {
+  int fd = -1;
   {
-    std::lock_guard<std::mutex> lock(g_outs_mu);
-    auto it = g_outs.upper_bound(a);
-    if (it != g_outs.begin()) {
-      --it;
-      if (a + bytes <= it->first + it->second.size) {
-        start = it->first;
-        m = it->second;
-      }
-    }
+    std::lock_guard<std::mutex> lock(g_maps_mu);
+    auto it = maps.find(reinterpret_cast<uintptr_t>(p));
+    if (it == maps.end()) return;
+    fd = it->second.fd;
+    maps.erase(it);
   }
-  if (m.fd < 0) {
-    std::memcpy(dst, src, bytes);
-    return 0;
-  }
-  const auto* p = static_cast<const uint8_t*>(src);
-  off_t at = m.offset + static_cast<off_t>(a - start);
-  while (bytes > 0) {
-    const ssize_t w = pwrite(m.fd, p, bytes, at);
-    if (w < 0) {
+  close(fd);
+}
+
+// The file and offset behind [p, p + n) when it lies inside one mapping of `maps`.
+bool FindFile(const std::map<uintptr_t, FileMapping>& maps, const void* p, size_t n, int* fd, off_t* at) {
+  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+  std::lock_guard<std::mutex> lock(g_maps_mu);
+  auto it = maps.upper_bound(a);
+  if (it == maps.begin()) return false;
+  --it;
+  if (a + n > it->first + it->second.size) return false;
+  *fd = it->second.fd;
+  *at = it->second.offset + static_cast<off_t>(a - it->first);
+  return true;
+}
+
+// pread/pwrite of all n bytes: 0, or the errno.
+template <typename Io, typename Buf>
+int AllBytes(Io io, int fd, Buf p, size_t n, off_t at) {
+  while (n > 0) {
+    const ssize_t k = io(fd, p, n, at);
+    if (k < 0) {
       if (errno == EINTR) continue;
       return errno;
     }
-    if (w == 0) return EIO;
-    p += w;
-    at += w;
-    bytes -= static_cast<size_t>(w);
+    if (k == 0) return EIO;  // (reading: the file was truncated under its mapping)
+    p += k;
+    at += k;
+    n -= static_cast<size_t>(k);
   }
   return 0;
 }
 
-const liteq_bulk_hooks kHooks = {PieceHook, nullptr, WriteHook};
+// The bulk calls' input pieces: from the file behind a mapped input, else copied from memory.
+int ReadHook(void* dst, const void* src, size_t bytes, void*) {
+  int fd = -1;
+  off_t at = 0;
+  if (!FindFile(g_inputs, src, bytes, &fd, &at)) {
+    std::memcpy(dst, src, bytes);
+    return 0;
+  }
+  return AllBytes(pread, fd, static_cast<char*>(dst), bytes, at);
+}
+
+// The bulk calls' results: into the file behind a mapped output (its page cache pages filled whole),
+// else copied to where they belong.
+int WriteHook(void* dst, const void* src, size_t bytes, void*) {
+  int fd = -1;
+  off_t at = 0;
+  if (!FindFile(g_outputs, dst, bytes, &fd, &at)) {
+    std::memcpy(dst, src, bytes);
+    return 0;
+  }
+  return AllBytes(pwrite, fd, static_cast<const char*>(src), bytes, at);
+}
+
+const liteq_bulk_hooks kHooks = {nullptr, nullptr, WriteHook, ReadHook};
+
+// releasePages(view)'s work: the pages of [p, p + n), inside a mapped input, dropped from this process
+// (MADV_DONTNEED; the page cache keeps them), after the caller has read it through the mapping.
+void ReleaseRead(const void* p, size_t n) {
+  int fd = -1;
+  off_t at = 0;
+  if (n == 0 || !FindFile(g_inputs, p, n, &fd, &at)) return;
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t lo = (reinterpret_cast<uintptr_t>(p) + page - 1) / page * page;
+  const uintptr_t hi = (reinterpret_cast<uintptr_t>(p) + n) / page * page;
+  if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+}
+
 
 // Node makes no external ArrayBuffer past 4 GiB (node-addon-api then crashes on the failed creation),
 // so larger files are mapped as windows: 4 GiB long, one every 1 GiB (core's formats/file-bytes.ts
@@ -451,23 +416,20 @@ constexpr size_t kMaxExternal = size_t{1} << 32;
 constexpr size_t kWindowStride = size_t{1} << 30;
 
 // One read-only mapping of [offset, offset + size) of fd as an ArrayBuffer (unmapped when collected);
-// registered so that ReleaseRead can drop pages read through it.
+// registered (with its own descriptor of the file) for the bulk calls' reads and ReleaseRead.
 Napi::Value MapRange(Napi::Env env, int fd, size_t offset, size_t size, const std::string& path) {
   void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(offset));
   if (p == MAP_FAILED) return ThrowError(env, path + ": mmap: " + std::strerror(errno));
   madvise(p, size, MADV_SEQUENTIAL);
-  {
-    const uintptr_t a = reinterpret_cast<uintptr_t>(p);
-    const size_t blocks = ((a + size + kBlock - 1) & ~(kBlock - 1)) / kBlock - (a & ~(kBlock - 1)) / kBlock;
-    auto read = std::make_unique<std::atomic<uint32_t>[]>(blocks);  // (value-initialized: zeros)
-    std::lock_guard<std::mutex> lock(g_maps_mu);
-    g_maps[a] = ReadMapping{size, std::move(read)};
+  const int own = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (own < 0) {
+    const int e = errno;
+    munmap(p, size);
+    return ThrowError(env, path + ": dup: " + std::strerror(e));
   }
+  Register(g_inputs, p, FileMapping{size, own, static_cast<off_t>(offset)});
   return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) {
-    {
-      std::lock_guard<std::mutex> lock(g_maps_mu);
-      g_maps.erase(reinterpret_cast<uintptr_t>(data));
-    }
+    Unregister(g_inputs, data);
     munmap(data, size);
   });
 }
@@ -547,17 +509,10 @@ Napi::Value MapOutput(const Napi::CallbackInfo& info) {
     munmap(p, size);
     return ThrowError(env, std::string("mapOutput: dup: ") + std::strerror(e));
   }
-  {
-    std::lock_guard<std::mutex> lock(g_outs_mu);
-    g_outs[reinterpret_cast<uintptr_t>(p)] = OutputMapping{size, own, static_cast<off_t>(at)};
-  }
-  return Napi::ArrayBuffer::New(env, p, size, [size, own](Napi::Env, void* data) {
-    {
-      std::lock_guard<std::mutex> lock(g_outs_mu);
-      g_outs.erase(reinterpret_cast<uintptr_t>(data));
-    }
+  Register(g_outputs, p, FileMapping{size, own, static_cast<off_t>(at)});
+  return Napi::ArrayBuffer::New(env, p, size, [size](Napi::Env, void* data) {
+    Unregister(g_outputs, data);
     munmap(data, size);
-    close(own);
   });
 }
 
@@ -621,7 +576,6 @@ Napi::Value QuantizeWeightsInt8(const Napi::CallbackInfo& info) {
   size_t bad = 0;
   const int status = liteq_quantize_int8_symmetric(x.Data(), x.ElementLength(), static_cast<size_t>(channels), static_cast<size_t>(inner),
                                                    info[3].As<Napi::Number>().Int32Value(), scales.Data(), out, &bad, &kHooks);
-  ReleaseRead(x.Data(), x.ByteLength());
   Napi::Object r = Napi::Object::New(env);
   if (status != LITEQ_OK) {
     if (bad == static_cast<size_t>(-1)) return ThrowStatus(env, status);
@@ -661,7 +615,6 @@ Napi::Value ToFloat16(const Napi::CallbackInfo& info) {
   Napi::Value data = out != nullptr ? info[1] : Napi::Uint16Array::New(env, x.ElementLength());
   if (out == nullptr) out = data.As<Napi::Uint16Array>().Data();
   const int status = liteq_float_to_half(x.Data(), x.ElementLength(), out, &kHooks);
-  ReleaseRead(x.Data(), x.ByteLength());
   if (status != LITEQ_OK) return ThrowStatus(env, status);
   return data;
 }
