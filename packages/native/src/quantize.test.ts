@@ -1,6 +1,6 @@
 // The native bulk weight quantization must give exactly the bytes of core's TS loop (the converter
 // uses whichever is available, and the model must not depend on which).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,31 @@ describe('bulk calls over a mapped file', () => {
       const half = backend.toFloat16(mapped);
       expect(rssFile() - before).toBeLessThan(4 * 2 ** 20);
       expect(Buffer.compare(Buffer.from(half.buffer), Buffer.from(backend.toFloat16(x).buffer))).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a mapped input truncated by another process', () => {
+  it('makes the bulk calls fail with an I/O error (LITEQ_E_IO, -6), where reading the mapping itself would kill the process', () => {
+    const backend = new NativeBackend(loadAddon());
+    const dir = mkdtempSync(join(tmpdir(), 'liteq-map-'));
+    try {
+      const file = join(dir, 'w.bin');
+      writeFileSync(file, new Uint8Array(new Float32Array(4 * 2 ** 20).fill(0.5).buffer)); // 16 MiB
+      const mapped = new Float32Array(backend.mapFile(file) as ArrayBuffer);
+      truncateSync(file, 2 ** 20);
+      for (const call of [() => backend.quantizeWeightsInt8(mapped, 64, mapped.length / 64, 127), () => backend.quantizeWeightsInt8(mapped, 1, mapped.length, 127), () => backend.toFloat16(mapped)]) {
+        let error: (Error & { status?: number }) | undefined;
+        try {
+          call();
+        } catch (e) {
+          error = e as Error;
+        }
+        expect(error?.message).toMatch(/reading the input failed: Input\/output error/);
+        expect(error?.status).toBe(-6);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

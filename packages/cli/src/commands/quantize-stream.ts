@@ -10,6 +10,7 @@
 import { stat } from 'node:fs/promises';
 import {
   Arena,
+  DiskSpaceError,
   fileBytes,
   fileLength,
   InvalidInputError,
@@ -31,6 +32,19 @@ export interface Streaming {
   write(model: Model): Promise<number>;
   /** Removes what an unfinished output left (its temporary file), after an error. */
   abort(): void;
+}
+
+/** LITEQ_E_IO in native/include/liteq/liteq.h: a bulk call's read or write of a file failed. */
+const E_IO = -6;
+
+/** A native bulk call's file I/O failure as an error naming the file (others unchanged). */
+function ioError(e: unknown, input: string, output: string): unknown {
+  if (!(e instanceof Error) || (e as { status?: number }).status !== E_IO) return e;
+  if (/reading the input/.test(e.message)) {
+    return new InvalidInputError(`${input}: reading its weights failed (was the file truncated or replaced while liteq read it?): ${e.message}`, { cause: e });
+  }
+  if (/No space left/.test(e.message)) return new DiskSpaceError(`${output}: the disk is full; nothing was written`, { cause: e });
+  return new Error(`${output}: writing the quantized weights failed: ${e.message}`, { cause: e });
 }
 
 /** Headroom of the arena over the input's size (alignment of each tensor, new constants). */
@@ -74,9 +88,18 @@ export async function largeModelStreaming(
       for (const t of model.subgraphs[0]?.tensors ?? []) if (t.dtype === 'float32' && t.data) total += t.data.byteLength;
       const progress = (quantizing = createProgress('quantizing', showProgress, { bytes: true }));
       let done = 0;
+      // The native calls read the weights from the file (pread) and write results to the output's:
+      // their I/O failures name the file that failed.
+      const io = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => {
+        try {
+          return f.apply(backend, a);
+        } catch (e) {
+          throw ioError(e, file, output);
+        }
+      };
       return {
-        quantizeWeightsInt8: backend.quantizeWeightsInt8!.bind(backend),
-        toFloat16: backend.toFloat16!.bind(backend),
+        quantizeWeightsInt8: io(backend.quantizeWeightsInt8!),
+        toFloat16: io(backend.toFloat16!),
         alloc: (bytes) => into.alloc(bytes),
         consumed(x) {
           done += x.byteLength;
