@@ -477,7 +477,7 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
   liteq::ThreadPool& pool = BulkPool();
   if (outer == 1 && channels >= 2 * static_cast<size_t>(pool.num_threads()) && inner <= 4 * kPiece) {
     // Each channel is one contiguous run: scan it and quantize it while it is in cache. A task takes
-    // a group of channels of about a piece (the hooks' page work once per group, not per channel),
+    // a group of channels of about a piece (the hooks' read and write once per group, not per channel),
     // with at least two groups per thread.
     const size_t threads = static_cast<size_t>(pool.num_threads());
     const size_t group = std::max<size_t>(1, std::min(kPiece / inner, channels / (2 * threads)));

@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -341,7 +340,9 @@ void Unregister(std::map<uintptr_t, FileMapping>& maps, const void* p) {
   close(fd);
 }
 
-// The file and offset behind [p, p + n) when it lies inside one mapping of `maps`.
+// The file and offset behind [p, p + n) when it lies inside one mapping of `maps`. The descriptor stays
+// open while the hooks use it: a mapping is unregistered (and its descriptor closed) by its
+// ArrayBuffer's finalizer, which runs on the JS thread, and that thread is inside the bulk call.
 bool FindFile(const std::map<uintptr_t, FileMapping>& maps, const void* p, size_t n, int* fd, off_t* at) {
   const uintptr_t a = reinterpret_cast<uintptr_t>(p);
   std::lock_guard<std::mutex> lock(g_maps_mu);
@@ -407,7 +408,6 @@ void ReleaseRead(const void* p, size_t n) {
   const uintptr_t hi = (reinterpret_cast<uintptr_t>(p) + n) / page * page;
   if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
 }
-
 
 // Node makes no external ArrayBuffer past 4 GiB (node-addon-api then crashes on the failed creation),
 // so larger files are mapped as windows: 4 GiB long, one every 1 GiB (core's formats/file-bytes.ts
