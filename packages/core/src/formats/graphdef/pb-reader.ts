@@ -4,10 +4,11 @@
 // protobufjs slices bytes fields of a Uint8Array (subarray), so tensor_content stays a view of the file.
 import { ModelFormatError } from '../../errors.js';
 import { graphFromProto, tensorLimitFor } from './from-proto.js';
-import { tensorflow } from './generated/graph-pb.js';
+import type { tensorflow } from './generated/graph-pb.js';
 import type { TfGraph } from './graph.js';
 import { readField, WireError, WIRE_LEN, WIRE_VARINT } from './wire.js';
-import protobuf from 'protobufjs/minimal.js';
+import type protobuf from 'protobufjs/minimal.js';
+import { protoModules } from './proto.js';
 
 // GraphDef field numbers (graph.proto).
 const F_NODE = 1;
@@ -34,7 +35,7 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
  * C++ parser rejects both (proto3 strings must be valid UTF-8). Patched on this instance only.
  */
 function checkedReader(buf: Uint8Array): protobuf.Reader {
-  const reader = protobuf.Reader.create(buf);
+  const reader = protoModules().protobuf.Reader.create(buf);
   reader.string = function (this: protobuf.Reader) {
     const len = this.uint32();
     if (len > this.len - this.pos) throw new RangeError(`string of ${len} bytes runs past its message (${this.len - this.pos} left)`);
@@ -58,6 +59,7 @@ export function readGraphDef(bytes: Uint8Array, file: string): TfGraph {
   if (buf.length === 0) fail(undefined, undefined, 'file is empty');
 
   const reader = checkedReader(buf);
+  const tf = protoModules().tensorflow;
   const nodes: tensorflow.NodeDef[] = [];
   const def: { node: tensorflow.NodeDef[]; versions?: tensorflow.VersionDef; library?: tensorflow.FunctionDefLibrary } = { node: nodes };
   let pos = 0;
@@ -77,9 +79,9 @@ export function readGraphDef(bytes: Uint8Array, file: string): TfGraph {
       reader.pos = f.dataStart;
       try {
         const len = f.end - f.dataStart;
-        if (f.field === F_NODE) nodes.push(tensorflow.NodeDef.decode(reader, len));
-        else if (f.field === F_VERSIONS) def.versions = tensorflow.VersionDef.decode(reader, len);
-        else def.library = tensorflow.FunctionDefLibrary.decode(reader, len);
+        if (f.field === F_NODE) nodes.push(tf.NodeDef.decode(reader, len));
+        else if (f.field === F_VERSIONS) def.versions = tf.VersionDef.decode(reader, len);
+        else def.library = tf.FunctionDefLibrary.decode(reader, len);
       } catch (e) {
         const name = f.field === F_NODE ? nodeNameAt(buf, f.dataStart, f.end) : undefined;
         fail(name ? `${where} '${name}'` : where, reader.pos, `protobuf decode failed: ${(e as Error).message}`, e);

@@ -4,7 +4,8 @@
 // validates it. Const nodes then get their `value` tensors from the weights, matched by node name.
 import { ModelFormatError } from '../../errors.js';
 import { graphFromProto, tensorLimitFor } from '../graphdef/from-proto.js';
-import { tensorflow } from '../graphdef/generated/graph-pb.js';
+import type { tensorflow } from '../graphdef/generated/graph-pb.js';
+import { protoModules } from '../graphdef/proto.js';
 import type { TfGraph } from '../graphdef/graph.js';
 import { decodeWeight, layoutWeights, type WeightGroup } from './weights.js';
 
@@ -60,7 +61,7 @@ export function readTfjsFromParts(parts: TfjsParts, file: string): TfjsModel {
 
   let def: tensorflow.GraphDef;
   try {
-    def = tensorflow.GraphDef.fromObject(topo as Record<string, unknown>);
+    def = protoModules().tensorflow.GraphDef.fromObject(topo as Record<string, unknown>);
   } catch (e) {
     fail('modelTopology', `not a GraphDef in JSON form: ${(e as Error).message}`);
   }

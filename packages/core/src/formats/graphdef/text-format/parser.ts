@@ -5,17 +5,21 @@
 // Semantics follow protobuf's C++ TextFormat::Parser (what TF uses): ':' optional before messages,
 // '{}' or '<>', '[a, b]' lists for repeated fields, ',' or ';' separators, singular fields and oneof
 // members at most once, enums by name or number, adjacent strings concatenated.
-import protobuf from 'protobufjs/light.js';
+import type protobuf from 'protobufjs/light.js';
 import { ModelFormatError, type ModelFormat } from '../../../errors.js';
 import descriptor from '../generated/descriptor.js';
+import { protoModules } from '../proto.js';
 import { lineColumn, TextFormatError, Tokenizer, type Token } from './tokenizer.js';
 
 type Obj = Record<string, unknown>;
 
+/** The protobuf runtime (loaded on first use in Node's bundle: graphdef/proto.ts). */
+const pb = (): typeof protobuf => protoModules().protobuf;
+
 let root: protobuf.Root | undefined;
 function getRoot(): protobuf.Root {
   if (!root) {
-    root = protobuf.Root.fromJSON(descriptor);
+    root = pb().Root.fromJSON(descriptor);
     root.resolveAll();
   }
   return root;
@@ -30,7 +34,7 @@ const fieldTables = new WeakMap<protobuf.Type, Map<string, FieldInfo>>();
 function fieldsOf(t: protobuf.Type): Map<string, FieldInfo> {
   let m = fieldTables.get(t);
   if (!m) {
-    m = new Map(t.fieldsArray.map((f) => [f.name, { field: f, key: protobuf.util.camelCase(f.name) }]));
+    m = new Map(t.fieldsArray.map((f) => [f.name, { field: f, key: pb().util.camelCase(f.name) }]));
     fieldTables.set(t, m);
   }
   return m;
@@ -102,7 +106,7 @@ class Parser {
   }
 
   private fieldValue(out: Obj, field: protobuf.Field, key: string, nameTok: Token, depth: number): void {
-    const isMsg = field.map || field.resolvedType instanceof protobuf.Type;
+    const isMsg = field.map || field.resolvedType instanceof pb().Type;
     let t = this.tok.peek();
     if (this.isSym(t, ':')) {
       this.tok.next();
@@ -155,7 +159,7 @@ class Parser {
   /** A map entry is written as a message with `key` and `value` fields. */
   private mapEntry(field: protobuf.MapField, close: string, depth: number): [string, unknown] {
     if (field.keyType !== 'string') this.err(this.tok.peek(), `map key type ${field.keyType} is not supported`);
-    const keyField = new protobuf.Field('key', 1, 'string');
+    const keyField = new (pb().Field)('key', 1, 'string');
     let k: string | undefined;
     let v: unknown;
     for (;;) {
@@ -221,7 +225,7 @@ class Parser {
       if (v < range[0] || v > range[1]) this.err(at, `${v} is out of range for ${type} field '${field.name}'`);
       return field.long ? v : Number(v);
     }
-    if (field.resolvedType instanceof protobuf.Enum) {
+    if (field.resolvedType instanceof pb().Enum) {
       const en = field.resolvedType;
       if (t.type === 'ident' && !neg) {
         const v = en.values[t.text];
