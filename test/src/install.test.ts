@@ -59,8 +59,17 @@ describe('installed from the packed tarballs, outside the repository', () => {
     expect(existsSync(path.join(nm, 'native/cpp/include/liteq/liteq.h'))).toBe(true);
     expect(existsSync(path.join(nm, 'web/dist/liteq.wasm'))).toBe(true);
     expect(existsSync(path.join(nm, 'cli/dist/main.bundle.js'))).toBe(true);
+    expect(existsSync(path.join(nm, 'core/dist/proto.cjs'))).toBe(true); // protobufjs, loaded on first use
     // The install built the addon from those sources (cmake and g++ are on this machine).
     expect(existsSync(addon())).toBe(true);
+  });
+
+  it('reads a frozen GraphDef (protobufjs from dist/proto.cjs, loaded on first use)', () => {
+    const pb = path.join(SHARED, 'models/graphdef/tflite_graph.pb');
+    const r = run('npx', ['liteq', 'inspect', pb]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/format: graphdef/);
   });
 
   it('runs on the native addon', () => {
