@@ -146,26 +146,22 @@ LITEQ_E_INVALID_ARGUMENT. n == 0 is allowed. */
 int liteq_quantize_int8_per_channel(const float* x, size_t n, const float* scales, size_t channels, size_t inner,
                                     int32_t qmin, int32_t qmax, int8_t* out);
 
-/* Memory hooks of the bulk calls below, for inputs and outputs that are file or lazily committed
-mappings (the Node addon reads pieces of a mapped input file with pread and writes results that belong
-in a mapped output file with pwrite, so neither mapping is touched: no page-table work, nothing in the
-process's RSS, and a model larger than memory streams through). Called from worker threads, for
-disjoint pieces (of one pass); any member may be NULL, and so may the struct.
-  read: when set, each piece of x (a few MiB at most) is first copied into a buffer of the calling
-    thread by read(dst, src, bytes, ctx), src being where it lies in x, and computed from there; it
-    must store those bytes (of x, or of what x stands for, e.g. the file behind a mapping) and return
-    0, or an errno, which fails the call with LITEQ_E_IO. A piece may be read twice (a per-tensor scale
-    takes a scan pass, then a quantize pass).
+/* I/O hooks of the bulk calls below, for inputs and outputs that are file mappings (the Node addon
+reads pieces of a mapped input file with pread and writes results that belong in a mapped output file
+with pwrite, so neither mapping is touched: no page-table work, nothing in the process's RSS, and a
+model larger than memory streams through). Called from worker threads, for disjoint pieces (of one
+pass); either member may be NULL (x is then read, or out written, in place), and so may the struct.
+  read: each piece of x (a few MiB at most) is first copied into a buffer of the calling thread by
+    read(dst, src, bytes, ctx), src being where it lies in x, and computed from there; it must store
+    those bytes (of x, or of what x stands for, e.g. the file behind a mapping) and return 0, or an
+    errno, which fails the call with LITEQ_E_IO. A piece may be read twice (a per-tensor scale takes a
+    scan pass, then a quantize pass).
   write: likewise for results: each piece is computed into a buffer of the thread and handed over as
-    write(dst, src, bytes, ctx), dst being where it belongs in out; each byte of out exactly once.
-  piece: without read, READ_BEGIN / READ_END bracket each read of a piece of x in place; without
-    write, WRITE_BEGIN precedes the first store into a piece of out. */
-typedef enum { LITEQ_PIECE_READ_BEGIN = 0, LITEQ_PIECE_READ_END = 1, LITEQ_PIECE_WRITE_BEGIN = 2 } liteq_piece_event;
+    write(dst, src, bytes, ctx), dst being where it belongs in out; each byte of out exactly once. */
 typedef struct liteq_bulk_hooks {
-  void (*piece)(liteq_piece_event event, const void* data, size_t bytes, void* ctx);
-  void* ctx;
-  int (*write)(void* dst, const void* src, size_t bytes, void* ctx);
   int (*read)(void* dst, const void* src, size_t bytes, void* ctx);
+  int (*write)(void* dst, const void* src, size_t bytes, void* ctx);
+  void* ctx;
 } liteq_bulk_hooks;
 
 /* Symmetric int8 weights in one call, scales included (TensorFlow's converter's weights for hybrid

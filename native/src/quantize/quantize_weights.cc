@@ -260,21 +260,17 @@ size_t FirstBad(const std::vector<size_t>& bad, size_t stride) {
 }
 
 
-// The caller's memory hooks around one piece (liteq_bulk_hooks): where a piece of x is read from (x
+// The caller's I/O hooks around one piece (liteq_bulk_hooks): where a piece of x is read from (x
 // itself, or a copy the read hook makes in a buffer of the thread) and where its results go (out
 // itself, or a buffer of the thread that the write hook then gets); the first hook failure is kept.
 class Hooks {
  public:
   explicit Hooks(const liteq_bulk_hooks* h) : h_(h) {}
 
-  // The floats x[0, count) of a piece to compute from: src itself (announced to the piece hook; Done()
-  // closes it), or this thread's copy from the read hook — nullptr when that failed (the piece is
-  // then skipped, the call fails).
+  // The floats x[0, count) of a piece to compute from: src itself, or this thread's copy from the read
+  // hook — nullptr when that failed (the piece is then skipped, the call fails).
   const float* Load(const float* src, size_t count) {
-    if (!Reads()) {
-      Call(LITEQ_PIECE_READ_BEGIN, src, count * sizeof(float));
-      return src;
-    }
+    if (!Reads()) return src;
     if (Failed()) return nullptr;
     float* const copy = Staging<float, 0>(count);
     const int e = h_->read(copy, src, count * sizeof(float), h_->ctx);
@@ -282,19 +278,11 @@ class Hooks {
     Fail(e, "reading the input");
     return nullptr;
   }
-  void Done(const float* src, size_t count) const {
-    if (!Reads()) Call(LITEQ_PIECE_READ_END, src, count * sizeof(float));
-  }
-
-  // Where `count` results meant for dst are computed: dst (announced to the piece hook), or this
-  // thread's staging buffer; Put() then hands them over.
+  // Where `count` results meant for dst are computed: dst itself, or this thread's staging buffer;
+  // Put() then hands them over.
   template <typename T>
   T* Target(T* dst, size_t count) const {
-    if (!Writes()) {
-      Call(LITEQ_PIECE_WRITE_BEGIN, dst, count * sizeof(T));
-      return dst;
-    }
-    return Staging<T, 1>(count);
+    return Writes() ? Staging<T, 1>(count) : dst;
   }
   template <typename T>
   void Put(T* dst, const T* computed, size_t count) {
@@ -313,9 +301,6 @@ class Hooks {
  private:
   bool Reads() const { return h_ != nullptr && h_->read != nullptr; }
   bool Writes() const { return h_ != nullptr && h_->write != nullptr; }
-  void Call(liteq_piece_event e, const void* p, size_t bytes) const {
-    if (h_ != nullptr && h_->piece != nullptr && bytes > 0) h_->piece(e, p, bytes, h_->ctx);
-  }
   void Fail(int e, const char* what) {
     int none = 0;
     if (failed_errno_.compare_exchange_strong(none, e)) failed_what_.store(what);
@@ -501,7 +486,6 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
         QuantizeSymmetric(xc, inner, scales[c], qmax, q + (c - c0) * inner);
       }
       if (ok) hk.Put(dst, q, (c1 - c0) * inner);
-      hk.Done(x + c0 * inner, (c1 - c0) * inner);
     });
     if (const size_t i = FirstBad(bad, inner); i != kNoBad) return fail_at(i);
   } else if (outer == 1) {
@@ -514,7 +498,6 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
         const float* const xp = hk.Load(xc + b, len);
         if (xp == nullptr) return;
         bad[p] = ScanMaxAbs(xp, len, &part[p]);
-        hk.Done(xc + b, len);
       });
       if (hk.Failed()) break;
       if (const size_t i = FirstBad(bad, kPiece); i != kNoBad) return fail_at(c * inner + i);
@@ -527,7 +510,6 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
         int8_t* const q = hk.Target(dst, len);
         QuantizeSymmetric(xp, len, scales[c], qmax, q);
         hk.Put(dst, q, len);
-        hk.Done(xc + b, len);
       });
     }
   } else {
@@ -541,12 +523,8 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       if (xr == nullptr) break;
       for (size_t i = 0; i < (o1 - o0) * row; i += inner) {
         const size_t bad = ScanMaxAbsScalar(xr + i, inner, &max_abs[(i / inner) % channels]);
-        if (bad != kNoBad) {
-          hk.Done(x + o0 * row, (o1 - o0) * row);
-          return fail_at(o0 * row + i + bad);
-        }
+        if (bad != kNoBad) return fail_at(o0 * row + i + bad);
       }
-      hk.Done(x + o0 * row, (o1 - o0) * row);
     }
     for (size_t c = 0; c < channels; ++c) scales[c] = SymmetricScale(max_abs[c], qmax);
     for (size_t o0 = 0; o0 < outer && !hk.Failed(); o0 += rows) {
@@ -557,7 +535,6 @@ extern "C" int liteq_quantize_int8_symmetric(const float* x, size_t n, size_t ch
       int8_t* const q = hk.Target(dst, (o1 - o0) * row);
       for (size_t i = 0; i < (o1 - o0) * row; i += inner) QuantizeSymmetric(xr + i, inner, scales[(i / inner) % channels], qmax, q + i);
       hk.Put(dst, q, (o1 - o0) * row);
-      hk.Done(x + o0 * row, (o1 - o0) * row);
     }
   }
   if (const int status = hk.Status("liteq_quantize_int8_symmetric"); status != LITEQ_OK) return status;
@@ -639,7 +616,6 @@ extern "C" int liteq_float_to_half(const float* x, size_t n, uint16_t* out, cons
     ToHalfScalar(xp, len, h);
 #endif
     hk.Put(out + b, h, len);
-    hk.Done(x + b, len);
   });
   if (const int status = hk.Status("liteq_float_to_half"); status != LITEQ_OK) return status;
   liteq::ClearError();

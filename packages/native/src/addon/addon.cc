@@ -395,7 +395,7 @@ int WriteHook(void* dst, const void* src, size_t bytes, void*) {
   return AllBytes(pwrite, fd, static_cast<const char*>(src), bytes, at);
 }
 
-const liteq_bulk_hooks kHooks = {nullptr, nullptr, WriteHook, ReadHook};
+const liteq_bulk_hooks kHooks = {ReadHook, WriteHook, nullptr};
 
 // releasePages(view)'s work: the pages of [p, p + n), inside a mapped input, dropped from this process
 // (MADV_DONTNEED; the page cache keeps them), after the caller has read it through the mapping.
