@@ -1,7 +1,7 @@
 // Streamed outputs built in place: core's MappedOutput over this addon's mapOutput/reserveFile. The
 // quantizer writes into the output's temporary file mapped after room for the flatbuffer; the finished
 // file must decode to the model the in-memory writer makes (tensor bytes, quantization, ops), a
-// flatbuffer past its room must fall back to the usual write, a full disk (ENOSPC from a reservation)
+// flatbuffer past its room (or far smaller than it) must fall back to the usual write, a full disk (ENOSPC from a reservation)
 // must be a DiskSpaceError, a file system that cannot reserve must give no mapping (the caller then
 // builds in memory), and no temporary file may be left in any of these cases.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -104,6 +104,20 @@ describe('MappedOutput (quantize --scheme dynamic|float16 built in the output fi
     await out.finish(q);
     expect(readdirSync(sub)).toEqual(['out.tflite']);
     expectSameModel(readTflite(writeTflite(quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5 }))), readTflite(new Uint8Array(readFileSync(file)), file));
+  });
+
+  it('a room mostly left empty (over 1/16 of the file would be zeros): the usual write, as compact as the in-memory writer\'s', async () => {
+    const sub = mkdtempSync(path.join(dir, 'big-room-'));
+    const file = path.join(sub, 'out.tflite');
+    const room = 4 << 20; // the dynamic model is ~6.5 MB: 4 MiB of zeros would be ~40% of it
+    const out = MappedOutput.open(file, [FLOAT], mapper(), room, CAPACITY)!;
+    const q = quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5, backend: weights(out) });
+    const size = await out.finish(q);
+    expect(readdirSync(sub)).toEqual(['out.tflite']);
+    const inMemory = writeTflite(quantizeModel(float, { scheme: 'dynamic', mean: 127.5, std: 127.5 }));
+    expect(statSync(file).size).toBe(size);
+    expect(size).toBeLessThan(inMemory.byteLength + 4096);
+    expectSameModel(readTflite(inMemory), readTflite(new Uint8Array(readFileSync(file)), file));
   });
 
   it('a full disk while quantizing is a DiskSpaceError naming the file; abort leaves nothing', () => {

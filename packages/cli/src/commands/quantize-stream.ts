@@ -85,7 +85,7 @@ export async function largeModelStreaming(
       }
       const into = mapped ?? arena;
       let total = 0;
-      for (const t of model.subgraphs[0]?.tensors ?? []) if (t.dtype === 'float32' && t.data) total += t.data.byteLength;
+      for (const sg of model.subgraphs) for (const t of sg.tensors) if (t.dtype === 'float32' && t.data) total += t.data.byteLength;
       const progress = (quantizing = createProgress('quantizing', showProgress, { bytes: true }));
       let done = 0;
       // The native calls read the weights from the file (pread) and write results to the output's:

@@ -253,8 +253,10 @@ export class MappedOutput {
   /** Lays the model out around the arena and completes the file (atomically renamed over the output); returns its size. */
   async finish(model: Model, opts: WriteTfliteOptions & { written?: (d: Uint8Array) => void; onProgress?: (written: number, total: number) => void } = {}): Promise<number> {
     const layout = layoutTfliteInArena(model, this.arena, opts, this.headerRoom);
-    if (layout.base !== this.headerRoom) {
-      // The flatbuffer outgrew the room estimated for it: the usual write, from the mapped arena.
+    const gap = layout.base - layout.header.byteLength;
+    if (layout.base !== this.headerRoom || gap * 16 > layout.size) {
+      // The flatbuffer outgrew the room estimated for it, or the zeros left between it and the arena
+      // would be over 1/16 of the file (a small model): the usual write, from the mapped arena.
       try {
         return await writeTfliteFile(this.file, model, this.arena, { ...opts, inputs: this.inputs });
       } finally {

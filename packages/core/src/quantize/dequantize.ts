@@ -5,17 +5,20 @@
 // [0, ≤6]) are put back: an op with no fused activation whose quantized output starts at 0 gets RELU6
 // when its range ends at ≤ 6, else RELU.
 import { UnsupportedError } from '../errors.js';
-import type { Model, Operator, Tensor } from '../ir/types.js';
+import type { Model, Operator, Subgraph, Tensor } from '../ir/types.js';
 import { dequantizeConstant } from './numerics/dequantize-constant.js';
 
 const ACT_OPS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'ADD', 'SUB', 'MUL', 'AVERAGE_POOL_2D', 'MAX_POOL_2D', 'CONCATENATION']);
 
 const isQuantized = (t: Tensor) => (t.dtype === 'uint8' || t.dtype === 'int8') && !!t.quantization && t.quantization.scale.length > 0 && t.quantization.scale[0] !== 0;
 
-/** The float twin of a quantized model (subgraph 0); the input model is not changed. */
+/** The float twin of a quantized model (every subgraph: control-flow bodies too); the input model is not changed. */
 export function dequantizeModel(model: Model, description = 'liteq dequantize'): Model {
-  const src = model.subgraphs[0];
-  if (!src) throw new UnsupportedError('model has no subgraph');
+  if (!model.subgraphs[0]) throw new UnsupportedError('model has no subgraph');
+  return { ...model, description, subgraphs: model.subgraphs.map(dequantizeSubgraph) };
+}
+
+function dequantizeSubgraph(src: Subgraph): Subgraph {
   const tensors: Tensor[] = src.tensors.map((t) => ({ ...t, shape: [...t.shape] }));
   const orig = src.tensors;
   const consumers = new Map<number, Operator[]>();
@@ -81,6 +84,5 @@ export function dequantizeModel(model: Model, description = 'liteq dequantize'):
       tensors[o] = { ...tensors[o]!, name: `${orig[o]!.name}/unused` };
     }
   });
-  const sg = { ...src, tensors, operators, inputs, outputs };
-  return { ...model, description, subgraphs: [sg, ...model.subgraphs.slice(1)] };
+  return { ...src, tensors, operators, inputs, outputs };
 }

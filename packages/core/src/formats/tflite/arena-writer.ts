@@ -77,15 +77,22 @@ export class Arena {
 
 /**
  * Room for the flatbuffer of a model that weight quantization makes from `model`, before that model
- * exists (MappedOutput's header room): twice the input's structure estimate (DEQUANTIZE forms add a
- * tensor and an op per weight) plus a per-channel scale and zero point for every output channel of a
- * 4-D float weight. A bound in practice; a flatbuffer past it is written the usual way.
+ * exists (MappedOutput's header room): the input's own flatbuffer (measured: laid out with its data
+ * outside, as Buffer.offset/size, the larger form) plus, for every float constant, what its quantized
+ * form can add — a stored tensor and a DEQUANTIZE op (the DEQUANTIZE forms), a scale and zero point
+ * per channel. A bound in practice; a flatbuffer past it is written the
+ * usual way.
  */
 export function quantizedHeaderRoom(model: Model): number {
-  let n = 2 * structureEstimate(model);
+  let n = layoutTfliteInArena(model, undefined, { externalBuffers: 'always' }).header.byteLength + 4096;
   for (const sg of model.subgraphs) {
     for (const t of sg.tensors) {
-      if (t.dtype === 'float32' && t.data && t.shape.length === 4) n += 64 + 16 * Math.max(t.shape[0]!, t.shape[3]!);
+      if (t.dtype !== 'float32' || !t.data) continue;
+      // Channels: the first dimension (conv, FULLY_CONNECTED, table rows), the last for a depthwise
+      // [1, h, w, c]; each a float scale and an int64 zero point. 1-D constants get one of each.
+      const last = t.shape[t.shape.length - 1] ?? 1;
+      const channels = t.shape.length < 2 ? 1 : t.shape[0] === 1 ? last : t.shape[0]!;
+      n += 320 + 2 * t.name.length + 8 * t.shape.length + 12 * channels;
     }
   }
   return pad16(n);

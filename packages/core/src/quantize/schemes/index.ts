@@ -16,7 +16,10 @@ export { adaptIo } from './io.js';
 export { quantizeGraph, type TocoQuantizeOptions } from './toco-uint8.js';
 export type { QuantScheme, IoType, QuantizeModelOptions } from './options.js';
 
-/** Quantizes a float model (subgraph 0) with the given scheme; the input model is not changed. */
+/**
+ * Quantizes a float model with the given scheme; the input model is not changed. uint8 and int8
+ * quantize subgraph 0 (calibration runs the model); dynamic and float16 every subgraph.
+ */
 export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
   const sg = model.subgraphs[0];
   if (!sg) throw new UnsupportedError('model has no subgraph');

@@ -62,8 +62,9 @@ function makeHybrid(op: Operator, T: Tensor[], o: QuantizeModelOptions): void {
   if (fc) {
     const opts: Record<string, unknown> & { type: string } = { ...builtinOptions(op), type: builtinOptions(op).type ?? 'FullyConnectedOptions', asymmetricQuantizeInputs: true };
     op_.options = opts;
-    // TFLite 2.9's op_version.cc: no bias 6, keep_num_dims 5, hybrid with asymmetric inputs 9.
-    op_.version = Math.max(op_.version, (op.inputs[2] ?? -1) < 0 ? 6 : opts['keepNumDims'] === true ? 5 : 9);
+    // TFLite's op_version.cc: two inputs 6 (an omitted bias, -1 in the third slot, still counts as
+    // an input: TensorFlow 2.21's converter writes 9 for it), keep_num_dims 5, hybrid with asymmetric inputs 9.
+    op_.version = Math.max(op_.version, op.inputs.length < 3 ? 6 : opts['keepNumDims'] === true ? 5 : 9);
   } else if (op_.opcode === 'CONV_2D') {
     op_.version = Math.max(op_.version, q.scales.length > 1 ? 5 : 2);
   } else {
@@ -88,13 +89,22 @@ function makeInt8Gather(sg: Subgraph, op: Operator, o: QuantizeModelOptions): Op
   return unaryOp('DEQUANTIZE', 2, ri, out);
 }
 
+/**
+ * The weights-only schemes over every subgraph: the main graph and the bodies of control flow (a
+ * WHILE loop's FULLY_CONNECTED layers, as TensorFlow 2.21's converter writes Keras LSTM/GRU/RNN
+ * layers, are quantized as in the main graph).
+ */
 export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): Model {
-  const sg = cloneSubgraph(model.subgraphs[0]!);
+  const hybrid = o.scheme === 'dynamic' && (o.dynamicForm ?? 'hybrid') === 'hybrid';
+  return { ...model, description: o.description ?? `liteq quantize --scheme ${o.scheme}`, subgraphs: model.subgraphs.map((sg) => subgraphWeights(sg, o, hybrid)) };
+}
+
+function subgraphWeights(src: Subgraph, o: QuantizeModelOptions, hybrid: boolean): Subgraph {
+  const sg = cloneSubgraph(src);
   const T = sg.tensors;
   const front: Operator[] = [];
   const after = new Map<Operator, Operator>();
   const done = new Set<number>();
-  const hybrid = o.scheme === 'dynamic' && (o.dynamicForm ?? 'hybrid') === 'hybrid';
   // The constant inputs each scheme stores narrower: affine ops' weights (and float16's biases), GATHER's table.
   const slotsOf = (op: Operator): number[] => {
     if (op.op.kind !== 'builtin') return [];
@@ -136,5 +146,5 @@ export function weightsBehindDequantize(model: Model, o: QuantizeModelOptions): 
     }
   }
   sg.operators = [...front, ...sg.operators.flatMap((op) => (after.has(op) ? [op, after.get(op)!] : [op]))];
-  return { ...model, description: o.description ?? `liteq quantize --scheme ${o.scheme}`, subgraphs: [sg, ...model.subgraphs.slice(1)] };
+  return sg;
 }
