@@ -102,6 +102,16 @@ int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* cons
                       const size_t* constant_sizes, size_t num_constants, int num_threads,
                       uint64_t max_memory_bytes, liteq_plan** out);
 
+/* As liteq_plan_create, except that a constant at a 16-byte aligned address is used where it is, not
+   copied: the caller keeps those bytes alive and unchanged until liteq_plan_destroy (they may be a
+   read-only mapping of the model file: the plan never writes a constant; pages of it the caller drops
+   from memory are read back from the file when a kernel reads them again). Constants at other
+   addresses are copied. max_memory_bytes counts every constant, borrowed or not (they are in memory
+   while kernels pack them). */
+int liteq_plan_create_borrowing(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                                const size_t* constant_sizes, size_t num_constants, int num_threads,
+                                uint64_t max_memory_bytes, liteq_plan** out);
+
 /* Frees the plan. Profiling: with the environment variable LITEQ_PROFILE=1 (read once per process)
    every run times each op, and destroy prints to stderr a table of the ops sorted by mean time per
    run (index, kernel, output shape, microseconds, percent), then the totals per kernel. */

@@ -58,10 +58,13 @@ f32gemm::Problem FloatGemmProblem(const OpArgs& a, const ConvParams& p, const re
           p.float_act_max, a.outputs[0]->Data<float>()};
 }
 
+size_t PrepareConvF32(const OpArgs& a, uint8_t* dst);
+
 size_t ScratchConvF32(const OpArgs& a, int num_threads) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
-  return f32gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
+  const bool packed = PrepareConvF32(a, nullptr) > 0;  // packed at plan time: no room for the weights
+  return f32gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads, packed);
 }
 
 size_t PrepareConvF32(const OpArgs& a, uint8_t* dst) {
@@ -85,7 +88,7 @@ int RunConvF32Rows(const OpContext& ctx, const OpArgs& a, const FunctionRef<void
     if (!IsPointwise(s)) g.conv = &s;
     g.rows_done = rows_done;
     const bool prepared = ctx.prepared && ctx.prepared_bytes == f32gemm::PackedWeightsBytes(g.N, g.K);
-    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads) &&
+    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads, prepared) &&
         f32gemm::Supports(g, !prepared)) {
       f32gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
@@ -127,10 +130,13 @@ q8_gemm::Problem GemmProblem(const OpArgs& a, const ConvParams& p, const referen
   return g;
 }
 
+size_t PrepareConvQuantized(const OpArgs& a, uint8_t* dst);
+
 size_t ScratchConvQuantized(const OpArgs& a, int num_threads) {
   const ConvParams& p = *ParamsAs<ConvParams>(a);
   const reference::ConvShape s = ShapeOf(a, p);
-  return q8_gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads);
+  const bool packed = PrepareConvQuantized(a, nullptr) > 0;  // packed at plan time: no room for the weights
+  return q8_gemm::ScratchBytes(s.batches * s.out_h * s.out_w, s.out_c, s.filter_h * s.filter_w * s.in_c, num_threads, packed);
 }
 
 // Packs constant weights (and bias, requantization parameters) once for the GEMM.
@@ -156,9 +162,9 @@ int RunConvQuantizedRows(const OpContext& ctx, const OpArgs& a, const uint8_t* p
     q8_gemm::Problem g = GemmProblem(a, p, s);
     if (!IsPointwise(s)) g.conv = &s;
     g.rows_done = rows_done;
+    const bool prepared = packed && packed_bytes == q8_gemm::PackedWeightsBytes(g) && q8_gemm::IsPacked(g, packed);
     if (q8_gemm::Supports(g) && ctx.scratch &&
-        ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = packed && packed_bytes == q8_gemm::PackedWeightsBytes(g);
+        ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads, prepared)) {
       q8_gemm::Run(ctx, g, prepared ? packed : nullptr);
       return LITEQ_OK;
     }

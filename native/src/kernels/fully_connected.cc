@@ -52,10 +52,14 @@ f32gemm::Problem FloatGemmProblem(const OpArgs& a, const FullyConnectedParams& p
           a.outputs[0]->Data<float>()};
 }
 
+size_t PrepareF32(const OpArgs& a, uint8_t* dst);
+
 size_t ScratchF32(const OpArgs& a, int num_threads) {
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const int64_t batches = a.inputs[0]->NumElements() / depth;
-  return batches <= INT32_MAX ? f32gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
+  // Weights packed at plan time need no room in the scratch (for a large layer, its size again).
+  const bool packed = PrepareF32(a, nullptr) > 0;
+  return batches <= INT32_MAX ? f32gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads, packed) : 0;
 }
 
 size_t PrepareF32(const OpArgs& a, uint8_t* dst) {
@@ -76,7 +80,7 @@ int RunF32(const OpContext& ctx, const OpArgs& a) {
   if (batches <= INT32_MAX) {
     const f32gemm::Problem g = FloatGemmProblem(a, p);
     const bool prepared = ctx.prepared && ctx.prepared_bytes == f32gemm::PackedWeightsBytes(g.N, g.K);
-    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads) &&
+    if (ctx.scratch && ctx.scratch_bytes >= f32gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads, prepared) &&
         f32gemm::Supports(g, false)) {
       f32gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
@@ -129,7 +133,8 @@ size_t PrepareQuantized(const OpArgs& a, uint8_t* dst) {
 size_t ScratchQuantized(const OpArgs& a, int num_threads) {
   const int depth = a.inputs[1]->dims[1], units = a.inputs[1]->dims[0];
   const int64_t batches = a.inputs[0]->NumElements() / depth;
-  return batches <= INT32_MAX ? q8_gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads) : 0;
+  const bool packed = PrepareQuantized(a, nullptr) > 0;  // packed at plan time: no room for the weights
+  return batches <= INT32_MAX ? q8_gemm::ScratchBytes(static_cast<int>(batches), units, depth, num_threads, packed) : 0;
 }
 
 template <typename T>
@@ -140,8 +145,8 @@ int RunQuantized(const OpContext& ctx, const OpArgs& a) {
   const Tensor* bias = a.num_inputs > 2 ? a.inputs[2] : nullptr;
   if (batches <= INT32_MAX) {
     const q8_gemm::Problem g = GemmProblem(a, p);
-    if (q8_gemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads)) {
-      const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g);
+    const bool prepared = ctx.prepared && ctx.prepared_bytes == q8_gemm::PackedWeightsBytes(g) && q8_gemm::IsPacked(g, ctx.prepared);
+    if (q8_gemm::Supports(g) && ctx.scratch && ctx.scratch_bytes >= q8_gemm::ScratchBytes(g.M, g.N, g.K, ctx.num_threads, prepared)) {
       q8_gemm::Run(ctx, g, prepared ? ctx.prepared : nullptr);
       return LITEQ_OK;
     }

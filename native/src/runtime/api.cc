@@ -39,9 +39,10 @@ int Guard(F&& f) {
 
 extern "C" {
 
-int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
-                      const size_t* constant_sizes, size_t num_constants, int num_threads,
-                      uint64_t max_memory_bytes, liteq_plan** out) {
+namespace {
+
+int CreatePlan(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants, const size_t* constant_sizes,
+               size_t num_constants, int num_threads, uint64_t max_memory_bytes, bool borrow, liteq_plan** out) {
   if (out == nullptr) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "out is null");
   *out = nullptr;
   return Guard([&] {
@@ -49,11 +50,25 @@ int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* cons
       return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "constants are null");
     }
     auto plan = liteq::Plan::Create(desc, desc_size, constants, constant_sizes, num_constants, num_threads,
-                                     max_memory_bytes);
+                                     max_memory_bytes, borrow);
     if (!plan) return liteq::LastStatus();
     *out = new liteq_plan{std::move(plan)};
     return static_cast<int>(LITEQ_OK);
   });
+}
+
+}  // namespace
+
+int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                      const size_t* constant_sizes, size_t num_constants, int num_threads,
+                      uint64_t max_memory_bytes, liteq_plan** out) {
+  return CreatePlan(desc, desc_size, constants, constant_sizes, num_constants, num_threads, max_memory_bytes, false, out);
+}
+
+int liteq_plan_create_borrowing(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
+                                const size_t* constant_sizes, size_t num_constants, int num_threads,
+                                uint64_t max_memory_bytes, liteq_plan** out) {
+  return CreatePlan(desc, desc_size, constants, constant_sizes, num_constants, num_threads, max_memory_bytes, true, out);
 }
 
 void liteq_plan_destroy(liteq_plan* plan) { delete plan; }

@@ -113,7 +113,7 @@ void AlignedBuffer::Free::operator()(uint8_t* p) const { std::free(p); }
 
 std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
                                    const size_t* constant_sizes, size_t num_constants, int num_threads,
-                                   uint64_t max_memory) {
+                                   uint64_t max_memory, bool borrow) {
   auto fail = [](const std::string& msg) -> std::unique_ptr<Plan> {
     Fail(LITEQ_E_INVALID_ARGUMENT, "plan description: " + msg);
     return nullptr;
@@ -166,9 +166,17 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
   plan->arena_ = AlignedBuffer(static_cast<size_t>(arena_bytes));
   if (!plan->arena_.ok()) return OutOfMemory("the activation arena", arena_bytes);
   plan->constants_.resize(num_constants);
+  // Where each constant's bytes are: the caller's (borrowed: 16-byte aligned, which covers every
+  // dtype's alignment; kernels read constants with unaligned loads) or the plan's copy.
+  std::vector<uint8_t*> constant_data(num_constants, nullptr);
   for (size_t i = 0; i < num_constants; ++i) {
     if (constant_sizes[i] > 0 && constants[i] == nullptr) return fail("constant " + std::to_string(i) + " is null");
+    if (borrow && constant_sizes[i] > 0 && reinterpret_cast<uintptr_t>(constants[i]) % 16 == 0) {
+      constant_data[i] = const_cast<uint8_t*>(constants[i]);  // read only: outputs are never constants
+      continue;
+    }
     plan->constants_[i] = AlignedBuffer(constant_sizes[i]);
+    constant_data[i] = plan->constants_[i].data();
     if (!plan->constants_[i].ok()) return OutOfMemory("constant " + std::to_string(i), constant_sizes[i]);
     if (constant_sizes[i]) std::memcpy(plan->constants_[i].data(), constants[i], constant_sizes[i]);
   }
@@ -206,7 +214,7 @@ std::unique_ptr<Plan> Plan::Create(const uint8_t* desc, size_t desc_size, const 
     } else if (storage == 1) {
       if (constant_index < 0 || static_cast<size_t>(constant_index) >= num_constants) return fail(where + "constant index out of range");
       if (constant_sizes[constant_index] != bytes) return fail(where + "constant size does not match shape x dtype");
-      t.data = plan->constants_[constant_index].data();
+      t.data = constant_data[constant_index];
       t.is_constant = true;
     } else if (storage != 2) {
       return fail(where + "unknown storage kind");

@@ -1,4 +1,5 @@
-// A plan: tensors laid out in one arena, constants owned by the plan, ops bound to kernels.
+// A plan: tensors laid out in one arena, constants owned by the plan (or borrowed from the caller),
+// ops bound to kernels.
 #ifndef LITEQ_RUNTIME_PLAN_H_
 #define LITEQ_RUNTIME_PLAN_H_
 
@@ -46,9 +47,10 @@ class Plan {
  public:
   // Parses and validates a description (format in liteq.h). Returns nullptr after Fail() on error.
   // max_memory != 0 bounds arena + constants + scratch + packed weights (LITEQ_E_MEMORY_LIMIT).
+  // borrow: constants at 16-byte aligned addresses are used in place (liteq_plan_create_borrowing).
   static std::unique_ptr<Plan> Create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
                                       const size_t* constant_sizes, size_t num_constants, int num_threads,
-                                      uint64_t max_memory);
+                                      uint64_t max_memory, bool borrow = false);
 
   int Run(const void* const* inputs, const size_t* input_sizes, size_t num_inputs);
   int TensorBytes(int32_t index, const void** data, size_t* size) const;
@@ -62,7 +64,7 @@ class Plan {
   void PrintProfile() const;
 
   std::vector<Tensor> tensors_;
-  std::vector<AlignedBuffer> constants_;
+  std::vector<AlignedBuffer> constants_;  // copies (empty where a constant is borrowed)
   std::vector<PlanOp> ops_;
   std::vector<int32_t> inputs_;
   std::vector<int32_t> outputs_;

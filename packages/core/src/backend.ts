@@ -30,9 +30,11 @@ export interface Backend {
   /**
    * Creates a plan from a description built by buildPlan (constants are copied). threads <= 0: one
    * per core. maxMemory > 0 bounds what the plan holds (arena, constants, scratch, packed weights):
-   * over it, nothing is allocated and a MemoryLimitError is thrown.
+   * over it, nothing is allocated and a MemoryLimitError is thrown. borrow: the backend may use the
+   * constants where they are instead of copying them (Node's native one does, holding them until the
+   * plan is disposed); the caller must not change them while the plan lives.
    */
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): PlanHandle;
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number, borrow?: boolean): PlanHandle;
   /**
    * Bulk constant quantization (toco QuantizeBuffer): q = clamp(round(zp + x / scale), qmin, qmax) in
    * double, half away from zero. Optional: the converter falls back to an identical TS loop.

@@ -15,7 +15,7 @@ interface Addon {
   cpuFeatures(): number;
   activeIsa?(): string;
   kernelNames(): string[];
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): NativePlan;
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number, borrow?: boolean): NativePlan;
   disposePlan(plan: NativePlan): void;
   planMemory(plan: NativePlan): { arenaBytes: number; scratchBytes: number };
   runPlanSync(plan: NativePlan, inputs: Uint8Array[], tensors: number[]): Uint8Array[];
@@ -159,9 +159,9 @@ export class NativeBackend implements Backend {
     return f as NonNullable<Addon[K]>;
   }
 
-  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number): PlanHandle {
+  createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number, borrow = false): PlanHandle {
     const a = this.addon;
-    const plan = typed(() => a.createPlan(description, constants, threads, maxMemory));
+    const plan = typed(() => a.createPlan(description, constants, threads, maxMemory, borrow));
     let disposed = false;
     return {
       run: (inputs, tensors) => a.runPlan(plan, inputs, tensors).catch((e: unknown) => Promise.reject(asExecutionError(e))),

@@ -245,11 +245,11 @@ bool Supports(const Problem& p, bool check_weights) {
 #endif
 }
 
-size_t ScratchBytes(int M, int N, int K, int threads) {
+size_t ScratchBytes(int M, int N, int K, int threads, bool packed) {
   (void)M;
   if (N <= 0 || K <= 0) return 0;
   const int slots = x86::MaxGemmTasks(threads, kTasksPerThread);
-  return PackedBBytes(N, K) + static_cast<size_t>(slots) * ABlockBytes(K);
+  return (packed ? 0 : PackedBBytes(N, K)) + static_cast<size_t>(slots) * ABlockBytes(K);
 }
 
 size_t PackedWeightsBytes(int N, int K) { return N > 0 && K > 0 ? PackedBBytes(N, K) : 0; }
@@ -263,7 +263,7 @@ void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
 #if defined(__x86_64__) || defined(__i386__) || defined(__wasm_simd128__)
   const int panels = NumPanels(p.N);
   const size_t panel_len = PanelFloats(p.K);
-  uint8_t* a_slots = ctx.scratch + PackedBBytes(p.N, p.K);
+  uint8_t* a_slots = ctx.scratch + (packed ? 0 : PackedBBytes(p.N, p.K));  // B's room only when packed here
   const size_t slot_bytes = ABlockBytes(p.K);
   const float* packed_b = reinterpret_cast<const float*>(packed);
   if (!packed_b) {

@@ -37,10 +37,13 @@ struct Problem {
 
 // AVX2 active (see q8_gemm::ActiveIsa) and, when check_weights, every weight finite.
 bool Supports(const Problem& p, bool check_weights);
-size_t ScratchBytes(int M, int N, int K, int threads);
+// packed: B comes packed (PackWeights at plan time), so the scratch holds only the A blocks; else
+// it has room to pack B first.
+size_t ScratchBytes(int M, int N, int K, int threads, bool packed = false);
 size_t PackedWeightsBytes(int N, int K);
 void PackWeights(const Problem& p, uint8_t* dst);
-// packed: PackWeights' output for this B, or null to pack into the scratch first.
+// packed: PackWeights' output for this B, or null to pack into the scratch first. Requires
+// ctx.scratch_bytes >= ScratchBytes(M, N, K, threads, packed != null).
 void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 
 // Where a micro-kernel reads A from: row r's value k = s * seg_len + j (s < segs, j < seg_len) at

@@ -406,10 +406,9 @@ void RunTyped(const OpContext& ctx, const Problem& p, const uint8_t* packed) {
   const bool vnni = layout == Layout::kQuads8;
   const int panels = NumPanels(p.N);
   // The packed weights count when they were packed for this layout (a test may have changed the ISA cap).
-  int32_t packed_layout = 0;
-  if (packed) std::memcpy(&packed_layout, packed, sizeof(packed_layout));
-  const uint8_t* b = packed && packed_layout == static_cast<int32_t>(layout) ? packed + kHeaderBytes : nullptr;
-  uint8_t* a_slots = ctx.scratch + std::max(PackedBBytes(p.N, p.K), PackedBBytesVnni(p.N, p.K));
+  const uint8_t* b = IsPacked(p, packed) ? packed + kHeaderBytes : nullptr;
+  // B's room in the scratch only when B is packed here.
+  uint8_t* a_slots = ctx.scratch + (b ? 0 : std::max(PackedBBytes(p.N, p.K), PackedBBytesVnni(p.N, p.K)));
   const size_t slot_bytes = std::max(ABlockBytes(p.K), ABlockBytesVnni(p.K));
   if (!b) {
     uint8_t* dst = ctx.scratch;
@@ -475,11 +474,19 @@ bool Supports(const Problem& p) {
 #endif
 }
 
-size_t ScratchBytes(int M, int N, int K, int threads) {
+size_t ScratchBytes(int M, int N, int K, int threads, bool packed) {
   (void)M;
   if (N <= 0 || K <= 0) return 0;
   const int slots = x86::MaxGemmTasks(threads, kTasksPerThread);
-  return std::max(PackedBBytes(N, K), PackedBBytesVnni(N, K)) + static_cast<size_t>(slots) * std::max(ABlockBytes(K), ABlockBytesVnni(K));
+  return (packed ? 0 : std::max(PackedBBytes(N, K), PackedBBytesVnni(N, K))) +
+         static_cast<size_t>(slots) * std::max(ABlockBytes(K), ABlockBytesVnni(K));
+}
+
+bool IsPacked(const Problem& p, const uint8_t* packed) {
+  if (!packed) return false;
+  int32_t tag = 0;
+  std::memcpy(&tag, packed, sizeof(tag));
+  return tag == static_cast<int32_t>(LayoutFor(p));
 }
 
 size_t PackedWeightsBytes(const Problem& p) {

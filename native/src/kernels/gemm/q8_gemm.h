@@ -61,8 +61,9 @@ struct Problem {
 bool Supports(const Problem& p);
 
 // Enough for either B layout and the A blocks of either, so a plan stays valid whatever ISA level a
-// test caps the run at.
-size_t ScratchBytes(int M, int N, int K, int threads);
+// test caps the run at; with packed (B packed at plan time) the A blocks only: a run whose packed B no
+// longer matches the active layout (IsPacked false) then needs the full size, or the reference path.
+size_t ScratchBytes(int M, int N, int K, int threads, bool packed = false);
 
 // B (weights - Z_b, bias, requantization parameters) in the panel layout of the ISA active now, with a
 // 64-byte header naming the layout: built once by a kernel's PrepareFn when weights and bias are plan
@@ -70,8 +71,11 @@ size_t ScratchBytes(int M, int N, int K, int threads);
 size_t PackedWeightsBytes(const Problem& p);
 void PackWeights(const Problem& p, uint8_t* dst);  // dst 64-byte aligned, PackedWeightsBytes(p) long
 
-// Requires Supports(p) and ctx.scratch_bytes >= ScratchBytes(M, N, K, ctx.num_threads). packed is
-// PackWeights' output for this problem's B, or null to pack B into the scratch first.
+// Whether packed (PackWeights' output, or null) holds B in the layout active now.
+bool IsPacked(const Problem& p, const uint8_t* packed);
+
+// Requires Supports(p) and ctx.scratch_bytes >= ScratchBytes(M, N, K, ctx.num_threads, IsPacked(p, packed)).
+// packed is PackWeights' output for this problem's B, or null to pack B into the scratch first.
 void Run(const OpContext& ctx, const Problem& p, const uint8_t* packed);
 
 // ---- Micro-kernel interface (q8_gemm_4x16c2__avx2.cc) ----

@@ -150,11 +150,15 @@ export async function loadModel(pathOrBytes: string | Uint8Array, opts: LoadMode
     bytes = await host().readFile(pathOrBytes, backend.mapFile?.bind(backend));
   }
   const ir = readTflite(bytes, file);
-  return createModel(ir, { ...opts, file });
+  return createModel(ir, { ...opts, file }, typeof pathOrBytes === 'string');
 }
 
-/** Prepares an IR model (e.g. one just converted or quantized) on a backend. */
-export async function createModel(ir: Model, opts: LoadModelOptions = {}): Promise<LiteqModel> {
+/**
+ * Prepares an IR model (e.g. one just converted or quantized) on a backend. `ownBytes` (loadModel of
+ * a path: nobody else holds the file's bytes) lets the backend use the constants where they are, in
+ * the file read or mapped, instead of copying them.
+ */
+export async function createModel(ir: Model, opts: LoadModelOptions = {}, ownBytes = false): Promise<LiteqModel> {
   const file = opts.file ?? '<memory>';
   let plan: BuiltPlan;
   try {
@@ -176,8 +180,9 @@ export async function createModel(ir: Model, opts: LoadModelOptions = {}): Promi
   const backend = await resolveBackend(opts.backend);
   let handle: PlanHandle;
   try {
-    handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0, maxMemory);
-    // The plan holds its own copy: pages of a mapped model file it was copied from can go.
+    handle = backend.createPlan(plan.description, plan.constants, opts.threads ?? 0, maxMemory, ownBytes);
+    // Pages of a mapped model file the plan copied from, or packed, can go: a constant it reads
+    // where it lies (borrowed) comes back from the file when a kernel reads it.
     if (backend.releasePages) for (const c of plan.constants) backend.releasePages(c);
   } catch (e) {
     if (e instanceof MemoryLimitError) throw new MemoryLimitError(`${file}: ${e.message} (\`maxMemory\`); nothing was kept`, { cause: e });

@@ -21,10 +21,14 @@ namespace {
 
 // Owns a plan. Shared between the JS handle and in-flight workers, so dispose() during a run waits
 // for the run instead of freeing memory under it.
+// A plan that borrows its constants keeps references to the typed arrays holding them (a mapped
+// model file stays mapped) until the plan is gone; every holder copy is dropped on the JS thread
+// (workers are destroyed there), so the references are too.
 struct PlanHolder {
   std::mutex mu;
   liteq_plan* plan = nullptr;
-  ~PlanHolder() { liteq_plan_destroy(plan); }
+  std::vector<Napi::ObjectReference> borrowed;
+  ~PlanHolder() { liteq_plan_destroy(plan); }  // before the members: the plan goes, then the references
 };
 
 using HolderPtr = std::shared_ptr<PlanHolder>;
@@ -152,7 +156,9 @@ Napi::Value KernelNames(const Napi::CallbackInfo& info) {
   return arr;
 }
 
-// createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number) → handle
+// createPlan(description: Uint8Array, constants: Uint8Array[], threads: number, maxMemory: number,
+//            borrow?: boolean) → handle. With borrow the plan uses 16-byte aligned constants where
+// they are (liteq_plan_create_borrowing) and references their arrays until it is disposed.
 Napi::Value CreatePlan(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 4 || !info[0].IsTypedArray() || !info[1].IsArray() || !info[2].IsNumber() || !info[3].IsNumber()) {
@@ -172,13 +178,19 @@ Napi::Value CreatePlan(const Napi::CallbackInfo& info) {
     ptrs[i] = static_cast<const uint8_t*>(t.ArrayBuffer().Data()) + t.ByteOffset();
     sizes[i] = t.ByteLength();
   }
+  const bool borrow = info.Length() > 4 && info[4].IsBoolean() && info[4].As<Napi::Boolean>().Value();
   liteq_plan* plan = nullptr;
-  // Plan creation copies the constants, so the JS buffers need not outlive this call.
-  const int status = liteq_plan_create(desc_ptr, desc.ByteLength(), ptrs.data(), sizes.data(), ptrs.size(),
-                                       info[2].As<Napi::Number>().Int32Value(), static_cast<uint64_t>(max_memory), &plan);
+  // Without borrow, plan creation copies the constants, so the JS buffers need not outlive this call.
+  const int status = (borrow ? liteq_plan_create_borrowing : liteq_plan_create)(
+      desc_ptr, desc.ByteLength(), ptrs.data(), sizes.data(), ptrs.size(), info[2].As<Napi::Number>().Int32Value(),
+      static_cast<uint64_t>(max_memory), &plan);
   if (status != LITEQ_OK) return ThrowStatus(env, status);
   auto holder = std::make_shared<PlanHolder>();
   holder->plan = plan;
+  if (borrow) {
+    holder->borrowed.reserve(consts.Length());
+    for (uint32_t i = 0; i < consts.Length(); ++i) holder->borrowed.push_back(Napi::Persistent(consts.Get(i).As<Napi::Object>()));
+  }
   return Napi::External<HolderPtr>::New(env, new HolderPtr(holder), [](Napi::Env, HolderPtr* p) { delete p; });
 }
 
@@ -188,6 +200,7 @@ Napi::Value DisposePlan(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(h->mu);
   liteq_plan_destroy(h->plan);
   h->plan = nullptr;
+  h->borrowed.clear();  // the constants' arrays may go now
   return info.Env().Undefined();
 }
 
