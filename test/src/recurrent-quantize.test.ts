@@ -8,7 +8,9 @@
 // its outputs are TensorFlow's bit for bit in TensorFlow 2.21, and TFLite 2.9 runs it; TensorFlow's default
 // (per-channel, version 12, which TFLite 2.9 cannot load) is the accuracy yardstick for the dequantize
 // form and float16. Both backends write models with the same outputs, and `liteq dequantize` gives
-// the float weights back in every subgraph.
+// the float weights back in every subgraph. liteq's executor runs these models (the WHILE loop unrolled
+// at plan time, plan/unroll.ts) with TensorFlow 2.21's outputs on both backends; a loop whose trip
+// count depends on the input is refused by name.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTflite, type Model } from '@liteq/core';
+import '@liteq/native';
+import '@liteq/web';
+import { createModel, readTflite, type Model } from '@liteq/core';
 import { ensureVenv } from '../python-venv.mjs';
 import { runTflite } from './tflite-runtime.js';
 
@@ -59,6 +63,13 @@ for name in ${JSON.stringify(LAYERS)}:
     c.optimizations = [tf.lite.Optimize.DEFAULT]
     c._experimental_disable_per_channel_quantization_for_dense_layers = True
     open(f'{d}/{name}_tf_dynamic_pt.tflite', 'wb').write(c.convert())
+
+# A loop whose trip count depends on the input: not unrollable.
+@tf.function(input_signature=[tf.TensorSpec([1, 8], tf.float32)])
+def grow(x):
+    return tf.while_loop(lambda i, y: tf.reduce_sum(y) < 100.0, lambda i, y: (i + 1, y * 1.5 + 1.0), [tf.constant(0), x])[1]
+c = tf.lite.TFLiteConverter.from_concrete_functions([grow.get_concrete_function()], grow)
+open(f'{d}/data_dependent_loop.tflite', 'wb').write(c.convert())
 `;
 
 // Runs each model on the inputs in TensorFlow 2.21 (builtin kernels); prints each model's outputs as
@@ -95,7 +106,7 @@ function bodyAffine(file: string) {
   return { m, body, fcs, weights: fcs.map((o) => body.tensors[o.inputs[1]!]!), ops: body.operators.map(opcode) };
 }
 
-describe('recurrent layers (WHILE loops), quantized in every subgraph', () => {
+describe('recurrent layers (WHILE loops): quantized in every subgraph, run by liteq', () => {
   it('dynamic makes the loop body hybrid, float16 and the dequantize form put its weights behind DEQUANTIZE; outputs checked in TF 2.21 and TFLite 2.9', async () => {
     python(MAKE, dir);
     writeFileSync(xFile, new Uint8Array(X.buffer));
@@ -176,6 +187,29 @@ describe('recurrent layers (WHILE loops), quantized in every subgraph', () => {
       // The float twin of the hybrid model: its weights are the per-tensor int8 ones, dequantized (no input quantization).
       expect(maxDiff(o('back'), o('float'))).toBeLessThanOrEqual(1.5 * maxDiff(o('tf_dynamic_pt'), o('float')));
 
+      // liteq runs them too (the WHILE loop unrolled, plan/unroll.ts), on both backends: float and
+      // float16 with TensorFlow 2.21's outputs to float rounding, the hybrid ones within a small part
+      // of their quantization error (a float rounding apart before a run-time input quantization can
+      // move one int8 step).
+      for (const t of ['float', 'float16', 'dynamic', 'tf_dynamic_pt']) {
+        const ir = readTflite(new Uint8Array(readFileSync(f(`${layer}_${t}`))));
+        for (const backend of ['native', 'wasm'] as const) {
+          const m = await createModel(ir, { backend, threads: 1 });
+          try {
+            const ours: string[] = [];
+            for (let k = 0; k < SAMPLES; ++k) {
+              const [y] = await m.run([X.slice(k * STEPS * FEATURES, (k + 1) * STEPS * FEATURES)]);
+              ours.push(Buffer.from(y!.data.buffer, y!.data.byteOffset, y!.data.byteLength).toString('hex'));
+            }
+            const d = maxDiff(ours, o(t));
+            const hybrid = t === 'dynamic' || t === 'tf_dynamic_pt';
+            expect(d, `${layer} ${t} on liteq's ${backend} backend`).toBeLessThanOrEqual(hybrid ? 0.02 * maxDiff(o(t), o('float')) : 1e-5);
+          } finally {
+            m.dispose();
+          }
+        }
+      }
+
       // TFLite 2.9 runs liteq's models with TensorFlow 2.21's outputs (to float rounding: the two
       // runtimes' float LOGISTIC/TANH differ in the last bits).
       for (const t of ['dynamic', 'float16']) {
@@ -188,5 +222,8 @@ describe('recurrent layers (WHILE loops), quantized in every subgraph', () => {
         }
       }
     }
+    // A loop whose trip count depends on the input is refused by name, not run wrongly.
+    const loop = readTflite(new Uint8Array(readFileSync(f('data_dependent_loop'))));
+    await expect(createModel(loop, { backend: 'native' })).rejects.toThrow(/WHILE .*condition computes .* on values known only when the model runs/);
   }, 600_000);
 });

@@ -27,6 +27,8 @@ extern const KernelInfo kHybridKernels[];
 extern const size_t kHybridKernelCount;
 extern const KernelInfo kGatherSelectKernels[];
 extern const size_t kGatherSelectKernelCount;
+extern const KernelInfo kSliceKernels[];
+extern const size_t kSliceKernelCount;
 extern const KernelInfo kBatchMatMulKernels[];
 extern const size_t kBatchMatMulKernelCount;
 extern const KernelInfo kPoolingKernels[];
@@ -55,6 +57,7 @@ inline const KernelList kKernelLists[] = {
     {kHybridKernels, kHybridKernelCount},
     {kBatchMatMulKernels, kBatchMatMulKernelCount},
     {kGatherSelectKernels, kGatherSelectKernelCount},
+    {kSliceKernels, kSliceKernelCount},
     {kPoolingKernels, kPoolingKernelCount},
     {kMeanKernels, kMeanKernelCount},
     {kPadKernels, kPadKernelCount},

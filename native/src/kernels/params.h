@@ -44,6 +44,22 @@ struct GatherParams {
   int32_t axis;  // GatherOptions.axis, made non-negative; batch_dims is 0 (the lowering refuses others)
 };
 
+// slice.cc
+struct SliceParams {
+  int32_t rank;
+  int32_t begin[6];  // the box's first index per dimension (non-negative)
+  int32_t size[6];   // its extent per dimension (the output's elements, whatever the output's shape)
+};
+
+struct SplitParams {
+  int32_t axis;   // outputs side by side along it, each as wide as its elements say
+  int32_t input;  // which input holds the data: 1 for SPLIT (axis first), 0 for SPLIT_V
+};
+
+struct ReverseParams {
+  int32_t axis;
+};
+
 // batch_matmul.cc
 struct BatchMatMulParams {
   int32_t adj_x, adj_y;  // BatchMatMulOptions: transpose LHS / RHS (the last two dimensions)

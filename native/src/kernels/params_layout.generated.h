@@ -73,6 +73,21 @@ LITEQ_DECLARED_FIELD(BatchMatMulParams, adj_y, 4, int32_t);
 static_assert(sizeof(liteq::GatherParams) == 4, "GatherParams is not 4 bytes as declared");
 LITEQ_DECLARED_FIELD(GatherParams, axis, 0, int32_t);
 
+// SliceParams: 3 fields, 52 bytes
+static_assert(sizeof(liteq::SliceParams) == 52, "SliceParams is not 52 bytes as declared");
+LITEQ_DECLARED_FIELD(SliceParams, rank, 0, int32_t);
+LITEQ_DECLARED_FIELD(SliceParams, begin, 4, int32_t[6]);
+LITEQ_DECLARED_FIELD(SliceParams, size, 28, int32_t[6]);
+
+// SplitParams: 2 fields, 8 bytes
+static_assert(sizeof(liteq::SplitParams) == 8, "SplitParams is not 8 bytes as declared");
+LITEQ_DECLARED_FIELD(SplitParams, axis, 0, int32_t);
+LITEQ_DECLARED_FIELD(SplitParams, input, 4, int32_t);
+
+// ReverseParams: 1 fields, 4 bytes
+static_assert(sizeof(liteq::ReverseParams) == 4, "ReverseParams is not 4 bytes as declared");
+LITEQ_DECLARED_FIELD(ReverseParams, axis, 0, int32_t);
+
 // FullyConnectedParams: 10 fields, 40 bytes
 static_assert(sizeof(liteq::FullyConnectedParams) == 40, "FullyConnectedParams is not 40 bytes as declared");
 LITEQ_DECLARED_FIELD(FullyConnectedParams, input_offset, 0, int32_t);
@@ -257,6 +272,24 @@ struct DeclaredRanges<BatchMatMulParams> {
 template <>
 struct DeclaredRanges<GatherParams> {
   static const char* Violation(const GatherParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<SliceParams> {
+  static const char* Violation(const SliceParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<SplitParams> {
+  static const char* Violation(const SplitParams&) {
+    return nullptr;
+  }
+};
+template <>
+struct DeclaredRanges<ReverseParams> {
+  static const char* Violation(const ReverseParams&) {
     return nullptr;
   }
 };

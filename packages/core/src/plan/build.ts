@@ -1,4 +1,4 @@
-// IR → executable plan, in named steps: lower every op (kernel + params + inferred output shapes),
+// IR → executable plan, in named steps: unroll WHILE loops with a known trip count (unroll.ts), lower every op (kernel + params + inferred output shapes),
 // lay activations out in one arena by lifetime (arena.ts), gather the constants, and encode the
 // description native/src/runtime/plan.cc reads (encode.ts; format in native/include/liteq/liteq.h).
 import { fuseActivations, fuseChannelPadding, fuseConvAdd, fusePadding } from './fuse.js';
@@ -10,6 +10,7 @@ import { tensorsInPlace } from './in-place.js';
 import { encodeDescription, EXECUTABLE_DTYPES } from './encode.js';
 import { foldConstantDequantize } from './fold.js';
 import { OP_LOWERINGS } from './ops/index.js';
+import { unrollLoops } from './unroll.js';
 import type { LowerContext, LoweredOp, OpLowering } from './types.js';
 
 export interface PlanTensorInfo {
@@ -47,9 +48,20 @@ export interface BuildPlanOptions {
 const loweringByOp = new Map<string, OpLowering>();
 for (const l of OP_LOWERINGS) for (const name of l.ops) loweringByOp.set(name, l);
 
-/** Ops of a model that no lowering handles, with counts (empty when the model can run). */
+/**
+ * Ops of a model that no lowering handles, with counts (empty when the model can run). A WHILE loop
+ * counts as its body's ops (it is unrolled, plan/unroll.ts), or as WHILE when it cannot be unrolled.
+ */
 export function unsupportedOps(model: Model, subgraph = 0): Map<string, number> {
-  return unsupportedOpsOf(model.subgraphs[subgraph]?.operators ?? []);
+  if (!model.subgraphs[subgraph]) return new Map();
+  let sg: Subgraph;
+  try {
+    sg = unrollLoops(model, subgraph);
+  } catch (e) {
+    if (!(e instanceof UnsupportedError)) throw e;
+    sg = model.subgraphs[subgraph]!;
+  }
+  return unsupportedOpsOf(sg.operators);
 }
 
 function unsupportedOpsOf(ops: Operator[]): Map<string, number> {
@@ -129,8 +141,8 @@ function collectConstants(sg: Subgraph, sizes: readonly number[]): { constants: 
 
 export function buildPlan(model: Model, opts: BuildPlanOptions = {}): BuiltPlan {
   const sgIndex = opts.subgraph ?? 0;
-  const original: Subgraph | undefined = model.subgraphs[sgIndex];
-  if (!original) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
+  if (!model.subgraphs[sgIndex]) throw new UnsupportedError(`model has no subgraph ${sgIndex}`);
+  const original = unrollLoops(model, sgIndex);
   const folded = foldConstantDequantize(original);
   const keep = new Set(opts.keep ?? []);
   const sg = opts.preserveIntermediates ? folded : fuseConvAdd(fuseChannelPadding(fusePadding(fuseActivations(folded, keep), keep), keep), keep);

@@ -56,6 +56,13 @@ export const PARAMS = {
   HybridParams: decl([...CONV_GEOMETRY, ['depth_multiplier', 'i32'], ['asymmetric', 'i32'], ['float_act_min', 'f32'], ['float_act_max', 'f32'], ['num_channels', 'i32']] as const, 'float weight_scales[num_channels]'),
   BatchMatMulParams: decl([['adj_x', 'i32'], ['adj_y', 'i32']] as const),
   GatherParams: decl([['axis', 'i32']] as const),
+  SliceParams: decl([
+    ['rank', 'i32'],
+    ['begin', 'i32[6]'],
+    ['size', 'i32[6]'],
+  ] as const),
+  SplitParams: decl([['axis', 'i32'], ['input', 'i32']] as const),
+  ReverseParams: decl([['axis', 'i32']] as const),
   FullyConnectedParams: decl([
     ['input_offset', 'offset8'],
     ['filter_offset', 'offset8'],

@@ -7,6 +7,7 @@ import { fullyConnectedLowering } from './fully-connected.js';
 import { batchMatMulLowering } from './batch-matmul.js';
 import { comparisonLowering, gatherLowering, selectLowering } from './gather-select.js';
 import { meanLowering } from './mean.js';
+import { reverseLowering, sliceLowering, splitLowering } from './slice.js';
 import { padLowering } from './pad.js';
 import { poolingLowering } from './pooling.js';
 import { elementwiseLowering, minMaxLowering } from './elementwise.js';
@@ -24,6 +25,9 @@ export const OP_LOWERINGS: readonly OpLowering[] = [
   gatherLowering,
   comparisonLowering,
   selectLowering,
+  sliceLowering,
+  splitLowering,
+  reverseLowering,
   poolingLowering,
   meanLowering,
   padLowering,

@@ -4,6 +4,7 @@
 import { InvalidInputError, UnsupportedError } from '../../errors.js';
 import { floatData } from '../../graph/from-model.js';
 import { checkSubgraphStructure } from '../../ir/check.js';
+import { opName } from '../../ir/op-name.js';
 import { constantName, nonFiniteWeight } from '../numerics/weights.js';
 import type { Model } from '../../ir/types.js';
 import { quantizeInt8Scheme } from './int8.js';
@@ -26,6 +27,10 @@ export function quantizeModel(model: Model, o: QuantizeModelOptions): Model {
   checkSubgraphStructure(sg, 'quantize');
   checkQuantizable(model, o);
   if (sg.tensors.some((t) => t.dtype === 'uint8' || t.dtype === 'int8')) throw new UnsupportedError('the model is already quantized (it has uint8/int8 tensors): quantize its float twin (liteq dequantize gives one)');
+  const loop = sg.operators.find((op) => op.op.kind === 'builtin' && (op.op.opcode === 'WHILE' || op.op.opcode === 'IF'));
+  if (loop && (o.scheme === 'uint8' || o.scheme === 'int8')) {
+    throw new UnsupportedError(`\`scheme=${o.scheme}\` quantizes the main graph's activations, and this model has control flow (${opName(loop)}: e.g. a Keras LSTM/GRU/RNN layer), whose subgraphs it would leave float: use scheme dynamic or float16, which quantize the weights of every subgraph`);
+  }
   switch (o.scheme) {
     case 'uint8':
       return adaptIo(quantizeUint8Scheme(model, o), o.io ?? 'uint8');
