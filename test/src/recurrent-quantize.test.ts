@@ -64,6 +64,17 @@ for name in ${JSON.stringify(LAYERS)}:
     c._experimental_disable_per_channel_quantization_for_dense_layers = True
     open(f'{d}/{name}_tf_dynamic_pt.tflite', 'wb').write(c.convert())
 
+# A bidirectional LSTM: two loops, the backward one over REVERSE_V2'd steps.
+inp = tf.keras.Input(shape=(${STEPS}, ${FEATURES}), batch_size=1)
+layer = tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(48, return_sequences=True))
+m = tf.keras.Model(inp, layer(inp))
+layer.set_weights([(rng.standard_t(5, w.shape) * 0.07).astype(np.float32) for w in layer.get_weights()])
+open(f'{d}/BiLSTM_float.tflite', 'wb').write(tf.lite.TFLiteConverter.from_keras_model(m).convert())
+c = tf.lite.TFLiteConverter.from_keras_model(m)
+c.optimizations = [tf.lite.Optimize.DEFAULT]
+c._experimental_disable_per_channel_quantization_for_dense_layers = True
+open(f'{d}/BiLSTM_tf_dynamic_pt.tflite', 'wb').write(c.convert())
+
 # A loop whose trip count depends on the input: not unrollable.
 @tf.function(input_signature=[tf.TensorSpec([1, 8], tf.float32)])
 def grow(x):
@@ -171,6 +182,7 @@ describe('recurrent layers (WHILE loops): quantized in every subgraph, run by li
       names.push(...['float', 'tf_dynamic', 'tf_dynamic_pt', 'dynamic', 'dynamic_wasm', 'float16', 'dq', 'back'].map((t) => `${layer}_${t}`));
     }
 
+    names.push('BiLSTM_float', 'BiLSTM_tf_dynamic_pt');
     const outs = python(RUN, xFile, ...names.map(f))
       .trim()
       .split('\n')
@@ -222,6 +234,23 @@ describe('recurrent layers (WHILE loops): quantized in every subgraph, run by li
         }
       }
     }
+    // Two loops, one over reversed steps (REVERSE_V2), float and hybrid: liteq gives TensorFlow's outputs.
+    for (const t of ['float', 'tf_dynamic_pt']) {
+      const want = by[`BiLSTM_${t}`]!;
+      const m = await createModel(readTflite(new Uint8Array(readFileSync(f(`BiLSTM_${t}`)))), { backend: 'native', threads: 1 });
+      try {
+        expect(m.kernels).toContain('reverse');
+        const ours: string[] = [];
+        for (let k = 0; k < SAMPLES; ++k) {
+          const [y] = await m.run([X.slice(k * STEPS * FEATURES, (k + 1) * STEPS * FEATURES)]);
+          ours.push(Buffer.from(y!.data.buffer, y!.data.byteOffset, y!.data.byteLength).toString('hex'));
+        }
+        expect(maxDiff(ours, want), `BiLSTM ${t}`).toBeLessThanOrEqual(t === 'float' ? 1e-5 : 0.02 * maxDiff(want, by['BiLSTM_float']!));
+      } finally {
+        m.dispose();
+      }
+    }
+
     // A loop whose trip count depends on the input is refused by name, not run wrongly.
     const loop = readTflite(new Uint8Array(readFileSync(f('data_dependent_loop'))));
     await expect(createModel(loop, { backend: 'native' })).rejects.toThrow(/WHILE .*condition computes .* on values known only when the model runs/);
