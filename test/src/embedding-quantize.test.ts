@@ -4,7 +4,7 @@
 // DEQUANTIZE; float16: a float16 table behind a DEQUANTIZE at the front — and both interpreters
 // (TensorFlow 2.21's builtin kernels, TFLite 2.9) give the outputs of TensorFlow's model bit for bit.
 // `--dynamic-form dequantize` keeps the table int8 (per row) behind a DEQUANTIZE at the front.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTflite } from '@liteq/core';
-import { ensureVenv } from '../python-venv.mjs';
 import { runTflite } from './tflite-runtime.js';
+import { tfOutputs, tfPython } from './tf-python.js';
 
 const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -23,13 +23,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ROWS = 3000;
 const DIM = 48;
-
-function python(script: string, ...args: string[]): string {
-  const py = ensureVenv(join(HERE, '../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
-  const r = spawnSync(py, ['-c', script, ...args], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' }, maxBuffer: 1 << 26 });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-}
 
 // Keras Embedding (its LESS/ADD/SELECT wrap negative ids) with a heavy-tailed table, converted three ways.
 const MAKE = `
@@ -49,22 +42,6 @@ c = conv(optimizations=[tf.lite.Optimize.DEFAULT]); c.target_spec.supported_type
 open(d + '/tf_float16.tflite', 'wb').write(c.convert())
 `;
 
-// Runs each model on the same ids in TensorFlow 2.21 (builtin kernels); prints the outputs (hex of the
-// float bits) as JSON lines, one per model.
-const RUN = `
-import sys, json, numpy as np, tensorflow as tf
-ids = np.frombuffer(open(sys.argv[1], 'rb').read(), dtype='<i4').reshape(-1, 1, 8)
-for path in sys.argv[2:]:
-    it = tf.lite.Interpreter(model_path=path, experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
-    it.allocate_tensors()
-    outs = []
-    for x in ids:
-        it.set_tensor(it.get_input_details()[0]['index'], x)
-        it.invoke()
-        outs.append(it.get_tensor(it.get_output_details()[0]['index']).astype('<f4').tobytes().hex())
-    print(json.dumps(outs))
-`;
-
 const IDS = Int32Array.from({ length: 16 * 8 }, (_, i) => ((i * 7919) % (2 * ROWS)) - ROWS); // negative ids too
 const idsFile = join(dir, 'ids.i32');
 
@@ -77,7 +54,7 @@ function tableOf(file: string) {
 
 describe('embedding tables, as TensorFlow 2.21 quantizes them', () => {
   it('dynamic and float16 write TensorFlow’s tables and graphs; outputs equal TensorFlow’s in TF 2.21 and TFLite 2.9', async () => {
-    python(MAKE, dir);
+    tfPython(MAKE, dir);
     writeFileSync(idsFile, new Uint8Array(IDS.buffer));
     const float = join(dir, 'float.tflite');
     for (const [scheme, extra] of [['dynamic', []], ['float16', []], ['dynamic', ['--dynamic-form', 'dequantize']]] as const) {
@@ -109,10 +86,7 @@ describe('embedding tables, as TensorFlow 2.21 quantizes them', () => {
     expect(dq.ops[0]).toBe('DEQUANTIZE');
 
     const names = ['tf_dynamic', 'liteq_dynamic', 'tf_float16', 'liteq_float16', 'float', 'liteq_dynamic_dq'];
-    const outs = python(RUN, idsFile, ...names.map((n) => join(dir, `${n}.tflite`)))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as string[]);
+    const outs = tfOutputs(idsFile, 'int32', [1, 8], names.map((n) => join(dir, `${n}.tflite`)));
     const by = Object.fromEntries(names.map((n, i) => [n, outs[i]!]));
     expect(by['liteq_dynamic']).toEqual(by['tf_dynamic']);
     expect(by['liteq_float16']).toEqual(by['tf_float16']);

@@ -11,7 +11,7 @@
 // the float weights back in every subgraph. liteq's executor runs these models (the WHILE loop unrolled
 // at plan time, plan/unroll.ts) with TensorFlow 2.21's outputs on both backends; a loop whose trip
 // count depends on the input is refused by name.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,21 +21,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import '@liteq/native';
 import '@liteq/web';
 import { createModel, readTflite, type Model } from '@liteq/core';
-import { ensureVenv } from '../python-venv.mjs';
 import { runTflite } from './tflite-runtime.js';
+import { tfOutputs, tfPython } from './tf-python.js';
 
 const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '../../packages/cli/bin/liteq.js');
 const dir = mkdtempSync(join(tmpdir(), 'liteq-recurrent-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function python(script: string, ...args: string[]): string {
-  const py = ensureVenv(join(HERE, '../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
-  const r = spawnSync(py, ['-c', script, ...args], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' }, maxBuffer: 1 << 26 });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-}
 
 const STEPS = 12;
 const FEATURES = 40;
@@ -83,22 +76,6 @@ c = tf.lite.TFLiteConverter.from_concrete_functions([grow.get_concrete_function(
 open(f'{d}/data_dependent_loop.tflite', 'wb').write(c.convert())
 `;
 
-// Runs each model on the inputs in TensorFlow 2.21 (builtin kernels); prints each model's outputs as
-// one JSON line of hex float bits.
-const RUN = `
-import sys, json, numpy as np, tensorflow as tf
-xs = np.frombuffer(open(sys.argv[1], 'rb').read(), dtype='<f4').reshape(-1, 1, ${STEPS}, ${FEATURES})
-for path in sys.argv[2:]:
-    it = tf.lite.Interpreter(model_path=path, experimental_op_resolver_type=tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES)
-    it.allocate_tensors()
-    outs = []
-    for x in xs:
-        it.set_tensor(it.get_input_details()[0]['index'], x)
-        it.invoke()
-        outs.append(it.get_tensor(it.get_output_details()[0]['index']).astype('<f4').tobytes().hex())
-    print(json.dumps(outs))
-`;
-
 const SAMPLES = 6;
 const X = Float32Array.from({ length: SAMPLES * STEPS * FEATURES }, (_, i) => Math.sin(i * 0.37) * 1.5 + Math.cos(i * 0.011));
 const xFile = join(dir, 'x.f32');
@@ -119,7 +96,7 @@ function bodyAffine(file: string) {
 
 describe('recurrent layers (WHILE loops): quantized in every subgraph, run by liteq', () => {
   it('dynamic makes the loop body hybrid, float16 and the dequantize form put its weights behind DEQUANTIZE; outputs checked in TF 2.21 and TFLite 2.9', async () => {
-    python(MAKE, dir);
+    tfPython(MAKE, dir);
     writeFileSync(xFile, new Uint8Array(X.buffer));
     const f = (n: string) => join(dir, `${n}.tflite`);
     const names: string[] = [];
@@ -183,10 +160,7 @@ describe('recurrent layers (WHILE loops): quantized in every subgraph, run by li
     }
 
     names.push('BiLSTM_float', 'BiLSTM_tf_dynamic_pt');
-    const outs = python(RUN, xFile, ...names.map(f))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as string[]);
+    const outs = tfOutputs(xFile, 'float32', [1, STEPS, FEATURES], names.map(f));
     const by = Object.fromEntries(names.map((n, i) => [n, outs[i]!]));
     for (const layer of LAYERS) {
       const o = (t: string) => by[`${layer}_${t}`]!;
