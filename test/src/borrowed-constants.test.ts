@@ -6,7 +6,7 @@
 // byte for byte; borrowing saves one copy of the weights, and loading the mapped model adds about one
 // weight size of anonymous memory (the packed weights) where it used to add three (constants, packed
 // weights, and the room to pack them again in the scratch).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,11 +43,13 @@ const yc = hex((await copied.run([x]))[0]);
 console.log(JSON.stringify({ borrowedBytes, copiedBytes, yb, yc }));
 `;
 
-function probe(file: string, input: Uint8Array, dtype: string) {
+async function probe(file: string, input: Uint8Array, dtype: string) {
   const inputFile = `${file}.input`;
   writeFileSync(inputFile, input);
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, file, inputFile, dtype], { cwd: resolve(HERE, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
-  expect(r.status, `${r.signal ?? ''} ${r.error ?? ''} ${r.stderr?.slice(-2000)}`).toBe(0);
+  const r = await new Promise<{ error: Error | null; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, ['--input-type=module', '-e', PROBE, file, inputFile, dtype], { cwd: resolve(HERE, '..'), encoding: 'utf8', maxBuffer: 1 << 26 }, (error, stdout, stderr) => done({ error, stdout, stderr }));
+  });
+  expect(r.error, r.stderr.slice(-2000)).toBeNull();
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { borrowedBytes: number; copiedBytes: number; yb: string; yc: string };
 }
 
@@ -55,7 +57,7 @@ describe('constants borrowed from the model file', () => {
   it.each([
     ['float32, 256 MiB (mapped)', 'float32', 8192, 8192],
     ['int8, 64 MiB (read)', 'int8', 8192, 8192],
-  ] as const)('%s: outputs equal a copying plan; borrowing saves a copy of the weights', (_label, dtype, units, depth) => {
+  ] as const)('%s: outputs equal a copying plan; borrowing saves a copy of the weights', async (_label, dtype, units, depth) => {
     const rng = new Rng(7);
     const float = dtype === 'float32';
     const weightBytes = units * depth * (float ? 4 : 1);
@@ -75,7 +77,7 @@ describe('constants borrowed from the model file', () => {
     const file = join(dir, `${dtype}.tflite`);
     writeFileSync(file, writeTflite(model));
     const input = float ? rng.floats(2 * depth, -2, 2) : rng.bytes(2 * depth);
-    const r = probe(file, input, dtype);
+    const r = await probe(file, input, dtype);
     expect(r.yb).toBe(r.yc);
     expect(r.yb.length).toBe(2 * units * (float ? 8 : 2));
     // Both loads read the file the same way (mapped: no anonymous memory; read: one copy of it). The

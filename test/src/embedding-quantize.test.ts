@@ -54,7 +54,7 @@ function tableOf(file: string) {
 
 describe('embedding tables, as TensorFlow 2.21 quantizes them', () => {
   it('dynamic and float16 write TensorFlow’s tables and graphs; outputs equal TensorFlow’s in TF 2.21 and TFLite 2.9', async () => {
-    tfPython(MAKE, dir);
+    await tfPython(MAKE, dir);
     writeFileSync(idsFile, new Uint8Array(IDS.buffer));
     const float = join(dir, 'float.tflite');
     for (const [scheme, extra] of [['dynamic', []], ['float16', []], ['dynamic', ['--dynamic-form', 'dequantize']]] as const) {
@@ -86,7 +86,7 @@ describe('embedding tables, as TensorFlow 2.21 quantizes them', () => {
     expect(dq.ops[0]).toBe('DEQUANTIZE');
 
     const names = ['tf_dynamic', 'liteq_dynamic', 'tf_float16', 'liteq_float16', 'float', 'liteq_dynamic_dq'];
-    const outs = tfOutputs(idsFile, 'int32', [1, 8], names.map((n) => join(dir, `${n}.tflite`)));
+    const outs = await tfOutputs(idsFile, 'int32', [1, 8], names.map((n) => join(dir, `${n}.tflite`)));
     const by = Object.fromEntries(names.map((n, i) => [n, outs[i]!]));
     expect(by['liteq_dynamic']).toEqual(by['tf_dynamic']);
     expect(by['liteq_float16']).toEqual(by['tf_float16']);

@@ -6,7 +6,7 @@
 // `--scheme float16` makes a 2.4 GB offset-buffer model, and `liteq dequantize` turns that back into a
 // float file over 4 GiB — both run in TensorFlow 2.21 with liteq's outputs. The files live in a
 // temporary directory removed afterwards (each as soon as the steps after it no longer need it).
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTflite } from '@liteq/core';
-import { ensureVenv } from '../python-venv.mjs';
+import { tfPython } from './tf-python.js';
 import { runTflite } from './tflite-runtime.js';
 
 const run = promisify(execFile);
@@ -37,7 +37,6 @@ async function liteqRun(file: string): Promise<Float32Array> {
 /** TensorFlow 2.21's interpreter (builtin kernels) on `file` with INPUT: the first output. */
 async function tensorflowRun(file: string): Promise<Float32Array> {
   await writeFile(inputFile, new Uint8Array(INPUT.buffer));
-  const python = ensureVenv(join(HERE, '../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
   const out = join(dir, 'tf.f32');
   const script = [
     'import sys, numpy as np, tensorflow as tf',
@@ -47,8 +46,7 @@ async function tensorflowRun(file: string): Promise<Float32Array> {
     'it.invoke()',
     "it.get_tensor(it.get_output_details()[0]['index']).astype('<f4').tofile(sys.argv[3])",
   ].join('\n');
-  const r = spawnSync(python, ['-c', script, file, inputFile, out], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
-  expect(r.status, r.stderr).toBe(0);
+  await tfPython(script, file, inputFile, out);
   return new Float32Array((await readFile(out)).buffer.slice(0));
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the bench
-import { ensureVenv } from '../python-venv.mjs';
+import { ensureVenvAsync } from '../python-venv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = path.resolve(here, '../../../shared');
@@ -30,8 +30,8 @@ print(json.dumps([float(x) for x in e.stats]))
 `;
 
 describe('liteq eval --dets against the official pycocotools', () => {
-  it('pycocotools scores liteq\'s own detections of the shared set with the AP, AP50, AP75 and AR100 liteq reports, to 1e-9', () => {
-    const PY = ensureVenv(VENV, 'pycocotools', 'pycocotools.cocoeval');
+  it('pycocotools scores liteq\'s own detections of the shared set with the AP, AP50, AP75 and AR100 liteq reports, to 1e-9', async () => {
+    const PY = await ensureVenvAsync(VENV, 'pycocotools', 'pycocotools.cocoeval');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'liteq-pycoco-'));
     const dets = path.join(dir, 'dets.json');
     const r = spawnSync(

@@ -1,17 +1,24 @@
 // TensorFlow 2.21 as a peer in tests: Python scripts in the offline-installed venv
 // (test/bench/.cache/tf-venv, made on first use), and its interpreter run over a set of models.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ensureVenv } from '../python-venv.mjs';
+import { ensureVenvAsync } from '../python-venv.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Runs a Python script (with args) in the TensorFlow 2.21 venv; returns its stdout (a non-zero exit fails the test). */
-export function tfPython(script: string, ...args: string[]): string {
-  const py = ensureVenv(join(HERE, '../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
-  const r = spawnSync(py, ['-c', script, ...args], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' }, maxBuffer: 1 << 26 });
+/**
+ * Runs a Python script (with args) in the TensorFlow 2.21 venv; resolves to its stdout (a non-zero exit
+ * fails the test). Asynchronous: a conversion can take a minute, and a test worker must not block that long.
+ */
+export async function tfPython(script: string, ...args: string[]): Promise<string> {
+  const py = await ensureVenvAsync(join(HERE, '../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
+  const r = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(py, ['-c', script, ...args], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' }, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr: stderr || (error?.message ?? '') });
+    });
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -36,8 +43,8 @@ for path in sys.argv[4:]:
  * Output 0 of each model in TensorFlow 2.21's interpreter, for each sample of `inputFile` (raw
  * little-endian `dtype` values, samples of `shape`): per model, the hex of the float32 bits per sample.
  */
-export function tfOutputs(inputFile: string, dtype: 'float32' | 'int32', shape: number[], models: string[]): string[][] {
-  return tfPython(RUN, inputFile, dtype === 'float32' ? '<f4' : '<i4', JSON.stringify(shape), ...models)
+export async function tfOutputs(inputFile: string, dtype: 'float32' | 'int32', shape: number[], models: string[]): Promise<string[][]> {
+  return (await tfPython(RUN, inputFile, dtype === 'float32' ? '<f4' : '<i4', JSON.stringify(shape), ...models))
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as string[]);

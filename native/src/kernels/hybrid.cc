@@ -5,13 +5,15 @@
 // HybridConvPerChannel, optimized_integer_ops DepthwiseConvHybridGeneral, portable_tensor_utils'
 // Symmetric/AsymmetricQuantizeFloats):
 //   1. Each batch of the input is quantized to int8 at run time: symmetric (scale = max|x| / 127,
-//      q = round(x · (127 / max|x|))) or asymmetric (scale = (max(0,x) − min(0,x)) / 255 in double,
-//      a nudged zero point, q = round(zp + x · (1 / scale))). FULLY_CONNECTED uses the op's
+//      q = round(x · (127 / max|x|))) or asymmetric (scale = (max(0,x) − min(0,x)) / 255 in double —
+//      for the per-channel FULLY_CONNECTED, as TensorFlow 2.21 computes it, the range subtracted in
+//      float first — a nudged zero point, q = round(zp + x · (1 / scale))). FULLY_CONNECTED uses the op's
 //      asymmetric_quantize_inputs; CONV_2D is asymmetric when its channel scales differ (TFLite's
 //      per-channel hybrid path), else symmetric; DEPTHWISE_CONV_2D always asymmetric, per channel.
 //   2. acc = Σ w · (q − zp) in int32 over the taps inside the input (im2col pads with zp).
 //   3. out = float(acc) · s + bias with s = s_in · s_w (FULLY_CONNECTED, per-tensor CONV_2D: the input
-//      scale times the weight scale, both float) or s_w[c] · s_in (per-channel CONV_2D);
+//      scale times the weight scale, both float), s_in · s_w[c] (per-channel FULLY_CONNECTED, TensorFlow
+//      2.21's version 12, which TFLite 2.9 does not load) or s_w[c] · s_in (per-channel CONV_2D);
 //      DEPTHWISE_CONV_2D: (float(acc) · s_in) · s_w[c] + bias. Then the fused activation's float clamp.
 //      FULLY_CONNECTED returns bias (clamped) when the whole input is 0.
 #include <algorithm>
@@ -52,8 +54,9 @@ void SymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale) {
   for (int64_t i = 0; i < n; ++i) q[i] = static_cast<int8_t>(std::min(127, std::max(-127, RoundToInt(x[i] * inv))));
 }
 
-// PortableAsymmetricQuantizeFloats.
-void AsymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale, int32_t* offset) {
+// PortableAsymmetricQuantizeFloats. float_range: the range max(0,x) − min(0,x) subtracted in float
+// before the division in double, as TensorFlow 2.21 does (TFLite 2.9 subtracts in double).
+void AsymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale, int32_t* offset, bool float_range = false) {
   const auto mm = std::minmax_element(x, x + n);
   const double rmin = std::fmin(0, *mm.first);
   const double rmax = std::fmax(0, *mm.second);
@@ -64,7 +67,8 @@ void AsymmetricQuantize(const float* x, int64_t n, int8_t* q, float* scale, int3
     return;
   }
   const double qmin = -128, qmax = 127;
-  const double s = (rmax - rmin) / (qmax - qmin);
+  const double range = float_range ? static_cast<double>(static_cast<float>(rmax) - static_cast<float>(rmin)) : rmax - rmin;
+  const double s = range / (qmax - qmin);
   const double zp_from_min = qmin - rmin / s;
   const double zp_from_max = qmax - rmax / s;
   const double err_min = std::abs(qmin) + std::abs(rmin / s);
@@ -218,25 +222,29 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
   const int8_t* wd = w.Data<int8_t>();
   const float* b = bias ? bias->Data<float>() : nullptr;
   float* out = a.outputs[0]->Data<float>();
+  const QuantizedInput qi = ScratchLayout(ctx, total, batches);
+  int8_t* q = qi.q;
+  float* scales = qi.scales;
+  int32_t* offsets = qi.offsets;
+  // Per tensor: the weight scale joins each batch's input scale; per output channel (TensorFlow 2.21's
+  // version 12): each row's scale multiplies the batch's input scale, s_in · s_w[r].
+  const float* channel_scales = p.num_channels > 1 ? Scales(a) : nullptr;
   const float filter_scale = Scales(a)[0];
+  const auto row_scale = [&](int64_t bt, int64_t r) { return channel_scales ? scales[bt] * channel_scales[r] : scales[bt]; };
   bool zero = true;
   for (int64_t i = 0; i < total && zero; ++i) zero = x[i] == 0;
   if (zero) {
     for (int64_t i = 0; i < batches * units; ++i) out[i] = Clamp(b ? b[i % units] : 0.0f, p);
     return LITEQ_OK;
   }
-  const QuantizedInput qi = ScratchLayout(ctx, total, batches);
-  int8_t* q = qi.q;
-  float* scales = qi.scales;
-  int32_t* offsets = qi.offsets;
   for (int64_t bt = 0; bt < batches; ++bt) {
     if (p.asymmetric) {
-      AsymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt], &offsets[bt]);
+      AsymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt], &offsets[bt], p.asymmetric == 2);
     } else {
       SymmetricQuantize(x + bt * depth, depth, q + bt * depth, &scales[bt]);
       offsets[bt] = 0;
     }
-    scales[bt] *= filter_scale;
+    if (!channel_scales) scales[bt] *= filter_scale;
   }
 #if defined(__x86_64__) || defined(__i386__)
   if (x86::ActiveIsa() >= x86::Isa::kAvx512Vnni) {
@@ -252,7 +260,7 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
           for (int j = 0; j < rows; ++j) {
             const uint32_t dot = static_cast<uint32_t>(dots[j]) - 128u * static_cast<uint32_t>(sums[j]) -
                                  static_cast<uint32_t>(sums[j]) * static_cast<uint32_t>(offsets[bt]);
-            out[bt * units + r + j] = FullyConnectedValue(static_cast<int32_t>(dot), scales[bt], b ? b[r + j] : 0.0f, p);
+            out[bt * units + r + j] = FullyConnectedValue(static_cast<int32_t>(dot), row_scale(bt, r + j), b ? b[r + j] : 0.0f, p);
           }
         }
       }
@@ -270,7 +278,7 @@ int RunFullyConnectedHybrid(const OpContext& ctx, const OpArgs& a) {
         int32_t dot = 0;
         for (int32_t k = 0; k < depth; ++k) dot += static_cast<int32_t>(row[k]) * v[k];
         dot -= row_sum * offsets[bt];
-        out[bt * units + r] = FullyConnectedValue(dot, scales[bt], b ? b[r] : 0.0f, p);
+        out[bt * units + r] = FullyConnectedValue(dot, row_scale(bt, r), b ? b[r] : 0.0f, p);
       }
     }
   });

@@ -34,7 +34,7 @@ struct HybridParams {
   int32_t dilation_h, dilation_w;
   int32_t pad_top, pad_left;
   int32_t depth_multiplier;  // DEPTHWISE_CONV_2D only (others: 1)
-  int32_t asymmetric;        // FULLY_CONNECTED: asymmetric_quantize_inputs (CONV_2D decides by its scales)
+  int32_t asymmetric;        // FULLY_CONNECTED: asymmetric_quantize_inputs, 2 = as TensorFlow 2.21 (range in float; CONV_2D decides by its scales)
   float float_act_min, float_act_max;
   int32_t num_channels;  // 1 or Cout
 };

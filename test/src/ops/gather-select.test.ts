@@ -2,18 +2,15 @@
 // byte on both of liteq's backends; an out-of-range GATHER index fails the run with a typed error naming it
 // (TensorFlow 2.21 fails it too; TFLite 2.9 only DCHECKs it and reads past the table); a Keras embedding model (LESS / ADD / SELECT / GATHER, float and as TensorFlow
 // 2.21's converter quantizes it: int8 rows, then DEQUANTIZE) runs with TFLite 2.9's outputs.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createModel, readTflite, writeTflite } from '@liteq/core';
-import { ensureVenv } from '../../python-venv.mjs';
+import { tfPython } from '../tf-python.js';
 import { runTflite } from '../tflite-runtime.js';
 import { Rng, compareWithTflite, singleOpModel, type TensorSpec } from './single-op.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 function broadcastShapes(a: number[], b: number[]): number[] | undefined {
   const rank = Math.max(a.length, b.length);
@@ -143,7 +140,6 @@ describe('a Keras embedding model', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs in liteq with TFLite 2.9’s outputs, float and as TensorFlow 2.21 quantizes it (int8 rows + DEQUANTIZE)', async () => {
-    const py = ensureVenv(join(HERE, '../../bench/.cache/tf-venv'), 'tensorflow-cpu==2.21.0', 'tensorflow');
     const script = `
 import sys, numpy as np, tensorflow as tf
 inp = tf.keras.Input(shape=(8,), dtype=tf.int32, batch_size=1)
@@ -154,8 +150,7 @@ open(sys.argv[1] + '/float.tflite', 'wb').write(tf.lite.TFLiteConverter.from_ker
 c = tf.lite.TFLiteConverter.from_keras_model(m); c.optimizations = [tf.lite.Optimize.DEFAULT]
 open(sys.argv[1] + '/dynamic.tflite', 'wb').write(c.convert())
 `;
-    const r = spawnSync(py, ['-c', script, dir], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' } });
-    expect(r.status, r.stderr).toBe(0);
+    await tfPython(script, dir);
     const rng = new Rng(77);
     for (const name of ['float', 'dynamic']) {
       const bytes = new Uint8Array(readFileSync(join(dir, `${name}.tflite`)));

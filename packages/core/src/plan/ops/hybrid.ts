@@ -1,8 +1,8 @@
 // Hybrid (dynamic-range) FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D: float input and output with
 // int8 weights → fully_connected_hybrid / conv_2d_hybrid / depthwise_conv_2d_hybrid
 // (native/src/kernels/hybrid.cc, which says what TFLite 2.9 computes). FULLY_CONNECTED reads one weight
-// scale (TFLite 2.9's EvalHybridDense uses filter->params.scale) and its asymmetric_quantize_inputs
-// option; CONV_2D takes per-tensor or per-output-channel scales along dimension 0; DEPTHWISE_CONV_2D
+// scale (TFLite 2.9's EvalHybridDense uses filter->params.scale), or one per output unit (TensorFlow
+// 2.21's version 12), and its asymmetric_quantize_inputs option; CONV_2D takes per-tensor or per-output-channel scales along dimension 0; DEPTHWISE_CONV_2D
 // per-channel scales along dimension 3 and a bias. Biases are float.
 import { UnsupportedError } from '../../errors.js';
 import { encodeParams } from '../params.js';
@@ -33,17 +33,21 @@ function hybridTensors(op: Operator, ctx: LowerContext) {
 
 export function lowerFullyConnectedHybrid(op: Operator, ctx: LowerContext, outShape: number[]): LoweredOp {
   const t = hybridTensors(op, ctx);
-  if (t.scales.length !== 1) throw new UnsupportedError('FULLY_CONNECTED: hybrid with per-channel weights (TFLite 2.9 reads one weight scale)');
+  // Per output channel (dimension 0): TensorFlow 2.21's version 12, which TFLite 2.9 cannot load.
+  if (t.scales.length !== 1 && (t.scales.length !== t.w.shape[0] || (t.w.quantization?.quantizedDimension ?? 0) !== 0)) {
+    throw new UnsupportedError(`FULLY_CONNECTED: hybrid with ${t.scales.length} weight scales along dimension ${t.w.quantization?.quantizedDimension ?? 0} (one, or one per output unit along 0, are supported)`);
+  }
   const params = encodeParams('HybridParams', {
     stride_h: 1,
     stride_w: 1,
     dilation_h: 1,
     dilation_w: 1,
     depth_multiplier: 1,
-    asymmetric: options(op)['asymmetricQuantizeInputs'] === true ? 1 : 0,
+    // Version 12 runs only in TensorFlow ≥ 2.1x, whose asymmetric input quantization subtracts the range in float.
+    asymmetric: options(op)['asymmetricQuantizeInputs'] === true ? (t.scales.length > 1 ? 2 : 1) : 0,
     float_act_min: t.float_act_min,
     float_act_max: t.float_act_max,
-    num_channels: 1,
+    num_channels: t.scales.length,
   })
     .f32s(t.scales)
     .finish();
