@@ -35,12 +35,7 @@ int Guard(F&& f) {
 #endif
 }
 
-}  // namespace
-
-extern "C" {
-
-namespace {
-
+// liteq_plan_create and liteq_plan_create_borrowing.
 int CreatePlan(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants, const size_t* constant_sizes,
                size_t num_constants, int num_threads, uint64_t max_memory_bytes, bool borrow, liteq_plan** out) {
   if (out == nullptr) return liteq::Fail(LITEQ_E_INVALID_ARGUMENT, "out is null");
@@ -58,6 +53,8 @@ int CreatePlan(const uint8_t* desc, size_t desc_size, const uint8_t* const* cons
 }
 
 }  // namespace
+
+extern "C" {
 
 int liteq_plan_create(const uint8_t* desc, size_t desc_size, const uint8_t* const* constants,
                       const size_t* constant_sizes, size_t num_constants, int num_threads,

@@ -90,6 +90,12 @@ export function unrollLoops(model: Model, sgIndex = 0): Subgraph {
   if (!main.operators.some((op) => opName(op) === 'WHILE')) return main;
   const tensors = [...main.tensors];
   const operators: Operator[] = [];
+  // Constants decoded once, not once per iteration that reads them.
+  const decoded = new Map<Tensor, Known | undefined>();
+  const decode = (t: Tensor): Known | undefined => {
+    if (!decoded.has(t)) decoded.set(t, knownOf(t));
+    return decoded.get(t);
+  };
   const alias = new Map<number, number>(); // a WHILE output → the tensor holding its final value
   const at = (i: number) => (i >= 0 ? (alias.get(i) ?? i) : i);
   const add = (t: Tensor) => tensors.push(t) - 1;
@@ -137,7 +143,7 @@ export function unrollLoops(model: Model, sgIndex = 0): Subgraph {
         if (v) return v;
         const t = sg.tensors[j]!;
         if (!t.data) return undefined;
-        const k = knownOf(t);
+        const k = decode(t);
         return k ? { known: k } : undefined;
       };
       for (const x of sg.operators) {
